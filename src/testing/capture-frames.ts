@@ -1,0 +1,38 @@
+/**
+ * Reads the raw frames recorded from a real gateway (src/testing/captures,
+ * copied from ../shared/captures) for use as test fixtures.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export interface CaptureLine {
+  t: number;
+  ts: string;
+  dir: "in" | "out" | "open" | "close" | "error" | "note";
+  frame?: Record<string, unknown>;
+  code?: number;
+  reason?: string;
+}
+
+export function readCapture(name: string): CaptureLine[] {
+  const path = fileURLToPath(new URL(`./captures/${name}`, import.meta.url));
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as CaptureLine);
+}
+
+/** The first frame the gateway sent that matches the predicate. */
+export function findInbound(name: string, match: (frame: Record<string, unknown>) => boolean): Record<string, unknown> {
+  const line = readCapture(name).find((entry) => entry.dir === "in" && entry.frame && match(entry.frame));
+  if (!line?.frame) throw new Error(`no matching inbound frame in ${name}`);
+  return line.frame;
+}
+
+export function helloFrom(name = "a-text.jsonl"): Record<string, unknown> {
+  return findInbound(name, (frame) => frame.type === "res" && (frame.payload as { type?: string } | undefined)?.type === "hello-ok");
+}
+
+export function connectErrorFrom(name: string): Record<string, unknown> {
+  return findInbound(name, (frame) => frame.type === "res" && frame.ok === false);
+}

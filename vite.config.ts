@@ -1,0 +1,21 @@
+import { fileURLToPath, URL } from "node:url";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { embeddedGatewayInfoPlugin } from "./scripts/vite-embedded-info.mjs";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), embeddedGatewayInfoPlugin()],
+  resolve: {
+    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+  },
+  server: { host: "127.0.0.1", port: 5173, strictPort: false },
+  preview: { host: "127.0.0.1", port: 5173 },
+  build: { sourcemap: true, chunkSizeWarningLimit: 1200 },
+  test: {
+    include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.{ts,mjs}"],
+    environment: "node",
+    setupFiles: ["./src/testing/vitest-setup.ts"],
+    restoreMocks: true,
+  },
+});
