@@ -1,0 +1,30 @@
+/** How a person uses the chat, in Playwright terms: by role and visible text. */
+import { expect, type Page } from "@playwright/test";
+
+export function uniqueSession(name: string): string {
+  return `agent:main:e2e-${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+}
+
+export function connectionStatus(page: Page) {
+  return page.getByRole("status", { name: "Gateway connection" });
+}
+
+export async function openSession(page: Page, name: string, origin = ""): Promise<string> {
+  const sessionKey = uniqueSession(name);
+  await page.goto(`${origin}/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
+  return sessionKey;
+}
+
+export function transcript(page: Page) {
+  return page.getByRole("log", { name: "Transcript" });
+}
+
+export function lastTurn(page: Page) {
+  return transcript(page).getByRole("article").last();
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  await page.getByRole("textbox", { name: "Message" }).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+}

@@ -1,0 +1,97 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { chatHistoryQueryOptions, type ChatHistory } from "@/features/chat/api/chat-history-query";
+import { abortRun, sendChatMessage } from "@/features/chat/api/send-message";
+import { Composer } from "@/features/chat/components/composer";
+import { Transcript } from "@/features/chat/components/transcript";
+import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/model/transcript";
+import { pendingMessagesStore, usePendingMessages } from "@/features/chat/store/pending-messages-store";
+import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
+import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useStore } from "zustand";
+import { AssistantTurn } from "./assistant-turn";
+
+/** Brings the store in line with what the gateway says after a history load: adopt a run in flight, settle runs it no longer has. */
+function reconcileRuns(sessionKey: string, history: ChatHistory, loadedAt: number): void {
+  const store = runsStore.getState();
+  const inFlight = history.inFlightRun;
+  if (inFlight) {
+    store.runSent(inFlight.runId, sessionKey, inFlight.startedAt ?? loadedAt);
+    store.signalsReceived([
+      { kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at: inFlight.startedAt ?? loadedAt, source: "history", sessionKey },
+      ...(inFlight.text ? [{ kind: "assistant-text" as const, text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history" as const, sessionKey }] : []),
+    ]);
+  }
+  const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
+  if (history.hasActiveRun && active.size === 0) return;
+  const settled = openRunIds(sessionKey).filter((runId) => !active.has(runId));
+  store.signalsReceived(settled.map((runId) => ({ kind: "run-inactive" as const, via: "history" as const, runId, at: loadedAt, source: "history" as const, sessionKey })));
+}
+
+export function ChatPane({ sessionKey }: { sessionKey: string }) {
+  const connection = useGateway();
+  const state = useConnectionState();
+  const online = state.status === "online";
+  const history = useQuery(chatHistoryQueryOptions(connection, sessionKey, online));
+  const pending = usePendingMessages(sessionKey);
+  const runs = useStore(runsStore, (s) => s.runs);
+
+  useEffect(() => {
+    if (!history.data) return;
+    pendingMessagesStore.getState().historyDelivered(sessionKey, deliveredRunIds(history.data.messages));
+    reconcileRuns(sessionKey, history.data, history.dataUpdatedAt);
+  }, [history.data, history.dataUpdatedAt, sessionKey]);
+
+  const turns = useMemo(() => {
+    const built = buildTranscript(history.data?.messages ?? [], pending);
+    const shown = new Set(built.map((turn) => turn.runId));
+    // Runs seen live that history does not list yet (started in another tab, or still being written).
+    const extra: Turn[] = Object.values(runs)
+      .filter((run) => run.sessionKey === sessionKey && !shown.has(run.runId))
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((run) => ({ key: run.runId, runId: run.runId, user: null, replyText: "", rows: [], at: run.createdAt }));
+    return [...built, ...extra];
+  }, [history.data, pending, runs, sessionKey]);
+
+  const activeRunId = [...turns].reverse().find((turn) => turn.runId && runs[turn.runId] && runs[turn.runId]?.status !== "ended")?.runId ?? null;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      {history.error && (
+        <p role="alert" className="mx-auto mt-3 w-full max-w-3xl rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
+          Could not load this session's history: {history.error.message}
+        </p>
+      )}
+      <Transcript
+        turns={turns}
+        renderAssistant={(turn) => <AssistantTurn turn={turn} />}
+        onRetry={(turn) => {
+          if (turn.runId && turn.user) void sendChatMessage(connection, sessionKey, turn.user.text, turn.runId);
+        }}
+        onDiscard={(turn) => turn.runId && pendingMessagesStore.getState().messageDiscarded(sessionKey, turn.runId)}
+        emptyState={
+          history.isLoading ? (
+            <p className="text-center text-sm text-ink-3">Loading history…</p>
+          ) : (
+            <div className="mx-auto mt-16 max-w-md text-center">
+              <h2 className="text-lg font-semibold">Nothing here yet</h2>
+              <p className="mt-1 text-sm text-ink-2">Ask the agent for something. Every step it takes will show up beside its reply.</p>
+            </div>
+          )
+        }
+      />
+      <Composer
+        sessionKey={sessionKey}
+        canSend={online}
+        disabledReason={online ? undefined : "Not connected: your draft is kept until the gateway is back."}
+        running={activeRunId !== null}
+        onSend={(text) => {
+          const runId = crypto.randomUUID();
+          runsStore.getState().runSent(runId, sessionKey, Date.now());
+          void sendChatMessage(connection, sessionKey, text, runId);
+        }}
+        onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
+      />
+    </div>
+  );
+}

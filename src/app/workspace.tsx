@@ -1,0 +1,107 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ConnectionFailure } from "@/features/connection/components/connection-failure";
+import { ConnectionForm } from "@/features/connection/components/connection-form";
+import { ConnectionIndicator } from "@/features/connection/components/connection-indicator";
+import type { EmbeddedInfo } from "@/features/connection/api/embedded-info";
+import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
+import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
+import { SessionList } from "@/features/sessions/components/session-list";
+import { newSessionKey } from "@/features/sessions/model/session-row";
+import { forgetDeviceTokens } from "@/gateway/device-token-store";
+import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { ChatPane } from "./chat-pane";
+import { ThemeToggle } from "./theme-toggle";
+import { useLiveEventBridge } from "./use-live-event-bridge";
+import { useSessionKey } from "./use-session-key";
+
+export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
+  const connection = useGateway();
+  const state = useConnectionState();
+  useLiveEventBridge();
+  const sessionKey = useSessionKey();
+  const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
+  const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
+  const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex items-center gap-3 border-b border-line bg-surface px-4 py-2.5">
+        <div className="flex items-center gap-2">
+          <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
+            C
+          </span>
+          <span className="font-semibold tracking-tight">Clawscope</span>
+        </div>
+        <div className="ml-auto flex items-center gap-2">
+          <ConnectionIndicator />
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <aside className="hidden w-72 shrink-0 flex-col gap-4 border-r border-line bg-surface p-3 md:flex">
+          <SessionList
+            sessions={sessions.data ?? []}
+            activeKey={sessionKey}
+            loading={sessions.isLoading}
+            error={sessions.error ? sessions.error.message : null}
+            onSelect={sessionSelected}
+            onNew={() => sessionSelected(newSessionKey(mainSessionKey))}
+          />
+          <GatewaySettings open={settingsOpen} onToggle={() => setSettingsOpen((v) => !v)} embedded={embedded} />
+        </aside>
+        <main className="flex min-w-0 flex-1 flex-col">
+          {state.status === "failed" ? (
+            <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-6">
+              <ConnectionFailure failure={state.failure} onRetry={() => connection.reconnectNow()} />
+              <GatewayForm />
+            </div>
+          ) : (
+            <ChatPane sessionKey={sessionKey} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function GatewayForm() {
+  const connection = useGateway();
+  const token = useConnectionSettings((s) => s.token);
+  const submitted = useConnectionSettings((s) => s.connectionFormSubmitted);
+  return (
+    <ConnectionForm
+      key={connection.url + token}
+      initialUrl={connection.url}
+      initialToken={token}
+      onSubmit={(values) => {
+        submitted(values);
+        if (values.gatewayUrl === connection.url && values.token === token) connection.reconnectNow();
+      }}
+      onForgetDevice={() => void forgetDeviceTokens(connection.url)}
+    />
+  );
+}
+
+function GatewaySettings({ open, onToggle, embedded }: { open: boolean; onToggle(): void; embedded: EmbeddedInfo | null }) {
+  const connection = useGateway();
+  const embeddedChosen = useConnectionSettings((s) => s.embeddedGatewayChosen);
+  return (
+    <section className="mt-auto border-t border-line pt-3">
+      <button type="button" aria-expanded={open} aria-controls="gateway-settings" onClick={onToggle} className="w-full rounded-lg px-2 py-1.5 text-left text-sm font-medium text-ink-2 hover:bg-surface-2">
+        Gateway settings
+      </button>
+      {open && (
+        <div id="gateway-settings" className="mt-2 flex flex-col gap-3 px-1">
+          <GatewayForm />
+          {embedded?.phase === "ready" && embedded.gatewayUrl && embedded.gatewayUrl !== connection.url && (
+            <button type="button" className="text-left text-xs text-accent underline" onClick={() => embeddedChosen(embedded)}>
+              Use the gateway started by npm start ({embedded.gatewayUrl})
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

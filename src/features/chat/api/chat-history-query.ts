@@ -1,0 +1,48 @@
+/** A session's transcript (`chat.history`), as TanStack Query server state. */
+import { queryOptions } from "@tanstack/react-query";
+import type { GatewayConnection } from "@/gateway/gateway-connection";
+
+export interface InFlightRun {
+  runId: string;
+  text: string;
+  startedAt?: number;
+}
+
+export interface ChatHistory {
+  sessionKey: string;
+  messages: unknown[];
+  inFlightRun: InFlightRun | null;
+  activeRunIds: string[];
+  hasActiveRun: boolean;
+  model?: string;
+}
+
+export const chatHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => ["chat-history", gatewayUrl, sessionKey] as const;
+
+export function parseChatHistory(sessionKey: string, payload: unknown): ChatHistory {
+  const record = (payload && typeof payload === "object" ? payload : {}) as Record<string, unknown>;
+  const info = (record.sessionInfo && typeof record.sessionInfo === "object" ? record.sessionInfo : {}) as Record<string, unknown>;
+  const inFlight = record.inFlightRun as Record<string, unknown> | undefined;
+  const provider = typeof info.modelProvider === "string" ? info.modelProvider : undefined;
+  const model = typeof info.model === "string" ? info.model : undefined;
+  return {
+    sessionKey,
+    messages: Array.isArray(record.messages) ? record.messages : [],
+    inFlightRun:
+      inFlight && typeof inFlight.runId === "string"
+        ? { runId: inFlight.runId, text: typeof inFlight.text === "string" ? inFlight.text : "", startedAt: typeof inFlight.startedAt === "number" ? inFlight.startedAt : undefined }
+        : null,
+    activeRunIds: Array.isArray(info.activeRunIds) ? info.activeRunIds.filter((id): id is string => typeof id === "string") : [],
+    hasActiveRun: info.hasActiveRun === true,
+    model: model ? (provider && !model.includes("/") ? `${provider}/${model}` : model) : undefined,
+  };
+}
+
+export function chatHistoryQueryOptions(connection: GatewayConnection, sessionKey: string, enabled: boolean) {
+  return queryOptions({
+    queryKey: chatHistoryQueryKey(connection.url, sessionKey),
+    queryFn: async () => parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit: 200 })),
+    enabled,
+    staleTime: 5_000,
+  });
+}

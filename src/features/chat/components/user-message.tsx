@@ -1,0 +1,28 @@
+import type { TurnUser } from "../model/transcript";
+
+export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
+  if (user.systemNote) {
+    return (
+      <div role="note" className="mx-auto max-w-2xl rounded-lg border border-dashed border-line px-3 py-2 text-center text-xs text-ink-3">
+        <span className="font-medium text-ink-2">Gateway note:</span> the gateway restarted and resumed the interrupted turn by itself.
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
+      {user.pending === "sending" && <span className="text-xs text-ink-3">Sending…</span>}
+      {user.pending === "failed" && (
+        <div role="alert" className="flex items-center gap-2 text-xs text-bad">
+          <span>Not delivered: {user.error}</span>
+          <button type="button" onClick={onRetry} className="font-medium underline">
+            Send again
+          </button>
+          <button type="button" onClick={onDiscard} className="font-medium underline">
+            Discard
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from "react";
+import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useNow } from "@/hooks/use-now";
+import { TONE_DOT, TONE_SOFT } from "@/components/ui/tone";
+import { describeConnection } from "../model/describe-connection";
+
+export function ConnectionIndicator() {
+  const state = useConnectionState();
+  const connection = useGateway();
+  const now = useNow();
+  const [open, setOpen] = useState(false);
+  const description = describeConnection(state, now);
+  const canRetryNow = state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting";
+
+  return (
+    <div className="relative flex items-center gap-2">
+      <div role="status" aria-live="polite" aria-label="Gateway connection" className={`flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}>
+        <span aria-hidden className={`size-2 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
+        <span className="font-medium">{description.label}</span>
+        {description.detail && <span className="hidden text-xs opacity-80 md:inline">· {description.detail}</span>}
+      </div>
+      {canRetryNow && (
+        <button type="button" className="rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft" onClick={() => connection.reconnectNow()}>
+          Retry now
+        </button>
+      )}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="connection-details"
+        className="rounded-md px-2 py-1 text-xs text-ink-3 hover:bg-surface-2"
+        onClick={() => setOpen((value) => !value)}
+      >
+        Details
+      </button>
+      {open && (
+        <div id="connection-details" className="absolute top-full right-0 z-20 mt-2 w-80 rounded-xl border border-line bg-surface p-3 text-sm shadow-lg">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dt className="text-ink-3">Gateway</dt>
+            <dd className="truncate font-mono text-xs">{connection.url}</dd>
+            <dt className="text-ink-3">State</dt>
+            <dd>{state.status}</dd>
+            {state.status === "online" && (
+              <>
+                <dt className="text-ink-3">Version</dt>
+                <dd>{state.server.version}</dd>
+                <dt className="text-ink-3">Boot id</dt>
+                <dd className="truncate font-mono text-xs">{state.server.bootId ?? "—"}</dd>
+                <dt className="text-ink-3">Auth</dt>
+                <dd>{state.server.authMethod ?? "—"}</dd>
+              </>
+            )}
+            {"lastClose" in state && state.lastClose && (
+              <>
+                <dt className="text-ink-3">Last close</dt>
+                <dd>{state.lastClose.words}</dd>
+              </>
+            )}
+          </dl>
+          {description.detail && <p className="mt-2 text-ink-2">{description.detail}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectionState } from "@/gateway/connection-machine";
+import { describeConnection } from "./describe-connection";
+
+const close = { code: 1006, reason: "", words: "1006 connection lost (no close frame)", at: 0 };
+
+describe("describeConnection", () => {
+  it.each<[ConnectionState, string, string]>([
+    [{ status: "idle" }, "idle", "Not connected"],
+    [{ status: "connecting", attempt: 1, since: 0 }, "working", "Connecting…"],
+    [{ status: "connecting", attempt: 3, since: 0 }, "working", "Connecting (attempt 3)…"],
+    [{ status: "handshaking", attempt: 1, since: 0 }, "working", "Signing in…"],
+    [{ status: "restarting", since: 0, reason: "gateway stopping", attempt: 1, nextRetryAt: 3000 }, "warn", "Gateway restarting"],
+    [{ status: "waiting-for-gateway", since: 0, attempt: 1, nextRetryAt: 500 }, "warn", "Waiting for the gateway to start"],
+    [{ status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close }, "warn", "Connection lost"],
+    [{ status: "offline", since: 0 }, "warn", "Offline"],
+  ])("%o", (state, tone, label) => {
+    expect(describeConnection(state, 1000)).toMatchObject({ tone, label });
+  });
+
+  it("counts down to the next retry", () => {
+    const state: ConnectionState = { status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close };
+    expect(describeConnection(state, 1000).detail).toBe("1006 connection lost (no close frame) · retrying in 3 s (attempt 2)");
+  });
+
+  it("names a terminal failure and the next step", () => {
+    const state: ConnectionState = {
+      status: "failed",
+      since: 0,
+      failure: { kind: "token-mismatch", title: "Wrong gateway token", message: "m", nextStep: "Check the token.", terminal: true },
+    };
+    expect(describeConnection(state, 0)).toEqual({ tone: "error", label: "Not connected: Wrong gateway token", detail: "Check the token." });
+  });
+
+  it("says when the gateway restarted while away", () => {
+    const state: ConnectionState = {
+      status: "online",
+      since: 0,
+      restartedSinceLastOnline: true,
+      server: { version: "2026.9.6", protocol: 4, tickIntervalMs: 30000, maxPayload: 1, mainSessionKey: "agent:main:main", scopes: [] },
+    };
+    expect(describeConnection(state, 0).detail).toBe("OpenClaw 2026.9.6 · gateway restarted while away");
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The connection indicator's words for each state. Pure, so every state has a
+ * tested sentence and none falls back to a bare spinner.
+ */
+import type { ConnectionState } from "@/gateway/connection-machine";
+
+export type ConnectionTone = "ok" | "working" | "warn" | "error" | "idle";
+
+export interface ConnectionDescription {
+  tone: ConnectionTone;
+  label: string;
+  detail?: string;
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+}
+
+export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
+  switch (state.status) {
+    case "idle":
+      return { tone: "idle", label: "Not connected" };
+    case "connecting":
+      return {
+        tone: "working",
+        label: state.attempt > 1 ? `Connecting (attempt ${state.attempt})…` : "Connecting…",
+        detail: state.lastClose ? `Last close: ${state.lastClose.words}` : undefined,
+      };
+    case "handshaking":
+      return { tone: "working", label: "Signing in…" };
+    case "online":
+      return {
+        tone: "ok",
+        label: "Connected",
+        detail: `OpenClaw ${state.server.version}${state.restartedSinceLastOnline ? " · gateway restarted while away" : ""}`,
+      };
+    case "restarting":
+      return {
+        tone: "warn",
+        label: "Gateway restarting",
+        detail:
+          state.nextRetryAt !== undefined && state.nextRetryAt > now
+            ? `Reconnecting in ${seconds(state.nextRetryAt - now)}`
+            : "Reconnecting when it is back",
+      };
+    case "waiting-for-gateway":
+      return {
+        tone: "warn",
+        label: "Waiting for the gateway to start",
+        detail: state.nextRetryAt > now ? `Trying again in ${seconds(state.nextRetryAt - now)}` : "Trying again now",
+      };
+    case "backing-off":
+      return {
+        tone: "warn",
+        label: state.failure?.kind === "unreachable" ? "Gateway unreachable" : "Connection lost",
+        detail: `${state.lastClose.words} · retrying in ${seconds(Math.max(0, state.nextRetryAt - now))} (attempt ${state.attempt})`,
+      };
+    case "offline":
+      return { tone: "warn", label: "Offline", detail: "Waiting for the network to come back" };
+    case "failed":
+      return { tone: "error", label: `Not connected: ${state.failure.title}`, detail: state.failure.nextStep };
+  }
+}

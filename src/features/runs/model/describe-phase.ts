@@ -1,0 +1,43 @@
+/**
+ * The live status line's words for a run phase ("using exec…", "retrying
+ * (2/10)"). Kept apart from the fold so wording can change without touching
+ * the state machine.
+ */
+import { modelName } from "./fold-run";
+import type { RunPhase } from "./run-timeline";
+
+const REASON_WORDS: Record<string, string> = {
+  rate_limit: "rate limited",
+  timeout: "no response",
+  overloaded: "provider overloaded",
+};
+
+export function describePhase(phase: RunPhase): string {
+  switch (phase.kind) {
+    case "queued":
+      return "queued";
+    case "preparing":
+      return `${phase.step}…`;
+    case "starting-model":
+      return phase.model ? `starting model ${modelName(phase.model)}…` : "starting model…";
+    case "thinking":
+      return "thinking…";
+    case "writing-reply":
+      return "writing reply…";
+    case "using-tool":
+      return `using ${phase.tool}…`;
+    case "waiting-for-model":
+      return "waiting for the model…";
+    case "retrying": {
+      const count = phase.attempt !== undefined && phase.maxAttempts !== undefined ? ` (${phase.attempt}/${phase.maxAttempts})` : "";
+      const reason = phase.reason ? `, ${REASON_WORDS[phase.reason] ?? phase.reason.replace(/_/g, " ")}` : "";
+      return `retrying${count}${reason}…`;
+    }
+    case "falling-back":
+      return phase.to ? `switching to fallback model ${phase.to}…` : "switching to a fallback model…";
+    case "finishing":
+      return "finishing…";
+    case "ended":
+      return "ended";
+  }
+}

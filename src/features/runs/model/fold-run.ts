@@ -1,0 +1,781 @@
+/**
+ * The run fold: RunTimeline × RunSignal → RunTimeline, pure.
+ *
+ * It must give the same timeline whatever order, duplication or source the
+ * signals come in, because live events, local-log replays and history rebuilds
+ * all feed it:
+ * - duplicates: a bounded ring of `kind:runSeq` keys drops re-deliveries, and
+ *   every merge below is idempotent for signals without a seq;
+ * - order: steps are placed by time, text only moves forward (per-run seq),
+ *   and connection events count only when they happened before the run ended;
+ * - the gateway's second terminal `error` only adds detail to the first.
+ * A signal that changes nothing returns the same object, so React and the
+ * store can compare by reference.
+ */
+import { describeClose } from "@/gateway/close-codes";
+import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
+import { parseHttpStatus, parseRetryAfterMs } from "./parse-error-text";
+import type { ModelRef, RunSignal } from "./run-signal";
+import type {
+  ConnectionEventKind,
+  LifecycleEvent,
+  LifecycleStep,
+  RunPhase,
+  RunTimeline,
+  TerminalRecord,
+  TimelineStep,
+  ToolStep,
+} from "./run-timeline";
+
+/** Enough to catch re-deliveries and overlapping replays; older copies are caught by the idempotent merges. */
+const RECENT_KEYS = 256;
+const MAX_FOLLOW_UPS = 4;
+const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
+  "disconnected",
+  "reconnected",
+  "gateway-restarting",
+  "gateway-restarted",
+  "run-inactive",
+]);
+/** Arguments above this size are kept as a truncated preview so the run stays small. */
+const MAX_ARGS_CHARS = 16_000;
+
+export interface CreateRunInit {
+  at?: number;
+  sessionKey?: string;
+  trigger?: RunTimeline["trigger"];
+}
+
+export function createRun(runId: string, init: CreateRunInit = {}): RunTimeline {
+  const at = init.at ?? 0;
+  return {
+    runId,
+    sessionKey: init.sessionKey,
+    status: "queued",
+    phase: { kind: "queued" },
+    createdAt: at,
+    lastEventAt: at,
+    lastEventLabel: "created",
+    text: "",
+    thinking: "",
+    steps: [],
+    trigger: init.trigger,
+    stats: { signals: 0, unknown: 0, extraTerminals: 0 },
+    recentKeys: [],
+    textMark: Number.NEGATIVE_INFINITY,
+  };
+}
+
+export function foldRunSignal(run: RunTimeline, signal: RunSignal): RunTimeline {
+  if (signal.runId !== run.runId) return run;
+  const key = dedupeKey(signal);
+  if (key !== undefined && run.recentKeys.includes(key)) return run;
+  const applied = apply(run, signal);
+  // A keyed signal that changed nothing still proves the run is alive.
+  if (applied === run && key === undefined) return run;
+  return touch(applied, signal, key);
+}
+
+/** Folds many signals; the store uses it for replays, tests for captures. */
+export function foldRunSignals(run: RunTimeline, signals: Iterable<RunSignal>): RunTimeline {
+  let next = run;
+  for (const signal of signals) next = foldRunSignal(next, signal);
+  return next;
+}
+
+function dedupeKey(signal: RunSignal): string | undefined {
+  // `chat` status retry and `agent` run_status retrying share a seq but carry different fields: merge, do not drop.
+  if (signal.runSeq === undefined || signal.kind === "retry") return undefined;
+  return `${signal.kind}:${signal.runSeq}`;
+}
+
+function touch(run: RunTimeline, signal: RunSignal, key: string | undefined): RunTimeline {
+  const recentKeys =
+    key === undefined
+      ? run.recentKeys
+      : run.recentKeys.length >= RECENT_KEYS
+        ? [...run.recentKeys.slice(1 - RECENT_KEYS), key]
+        : [...run.recentKeys, key];
+  // Connection news is not run activity; counting it would hide a silent run behind a reconnect.
+  const newest = signal.at >= run.lastEventAt && !NOT_RUN_ACTIVITY.has(signal.kind);
+  return {
+    ...run,
+    sessionKey: run.sessionKey ?? signal.sessionKey,
+    createdAt: run.stats.signals === 0 && run.createdAt === 0 ? signal.at : Math.min(run.createdAt, signal.at),
+    lastEventAt: newest ? signal.at : run.lastEventAt,
+    lastEventLabel: newest ? signal.kind : run.lastEventLabel,
+    stats: { ...run.stats, signals: run.stats.signals + 1 },
+    recentKeys,
+  };
+}
+
+function apply(run: RunTimeline, signal: RunSignal): RunTimeline {
+  switch (signal.kind) {
+    case "queued":
+      return addLifecycleStep(run, signal, "queued", "queued");
+    case "status":
+      return running(run, preparingPhase(signal.phase, run));
+    case "lifecycle-start":
+      return lifecycleStart(run, signal);
+    case "model-selected":
+      return modelSelected(run, signal, { provider: signal.provider, model: signal.model });
+    case "lifecycle-finishing":
+      return signal.error === undefined
+        ? addLifecycleStep(running(run, { kind: "finishing" }), signal, "finishing", "finishing")
+        : providerError(run, signal);
+    case "lifecycle-end":
+      return lifecycleEnd(run, signal);
+    case "lifecycle-error":
+      return lifecycleError(run, signal);
+    case "fallback":
+      return fallback(run, signal);
+    case "fallback-cleared":
+      return signal.to ? { ...run, model: signal.to } : run;
+    case "fallback-step":
+      return fallbackStep(run, signal);
+    case "retry":
+      return retry(run, signal);
+    case "assistant-text":
+      return assistantText(run, signal);
+    case "thinking-text":
+      return thinkingText(run, signal);
+    case "tool-start":
+    case "tool-update":
+    case "tool-result":
+    case "command-output":
+      return toolSignal(run, signal);
+    case "item":
+      return item(run, signal);
+    case "chat-final":
+    case "chat-aborted":
+    case "chat-error":
+      return chatTerminal(run, signal);
+    case "disconnected":
+    case "reconnected":
+    case "gateway-restarting":
+    case "gateway-restarted":
+      return connection(run, signal);
+    case "run-inactive":
+      return run.inactiveConfirmedAt !== undefined && run.inactiveConfirmedAt <= signal.at
+        ? run
+        : { ...run, inactiveConfirmedAt: signal.at };
+    case "seq-gap":
+      return seqGap(run, signal);
+    case "activity":
+      return run;
+    case "unknown":
+      return { ...run, stats: { ...run.stats, unknown: run.stats.unknown + 1 } };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Steps on one time axis
+
+function findStep(steps: readonly TimelineStep[], id: string): number {
+  // Recent steps are the ones being updated, so search from the end.
+  for (let index = steps.length - 1; index >= 0; index -= 1) if (steps[index]?.id === id) return index;
+  return -1;
+}
+
+function insertByTime(steps: readonly TimelineStep[], step: TimelineStep): TimelineStep[] {
+  let index = steps.length;
+  while (index > 0 && (steps[index - 1]?.at ?? 0) > step.at) index -= 1;
+  return [...steps.slice(0, index), step, ...steps.slice(index)];
+}
+
+function putStep(run: RunTimeline, step: TimelineStep): RunTimeline {
+  const index = findStep(run.steps, step.id);
+  if (index < 0) return { ...run, steps: insertByTime(run.steps, step) };
+  const existing = run.steps[index];
+  if (existing === step) return run;
+  if (existing?.at === step.at) {
+    const steps = run.steps.slice();
+    steps[index] = step;
+    return { ...run, steps };
+  }
+  const without = [...run.steps.slice(0, index), ...run.steps.slice(index + 1)];
+  return { ...run, steps: insertByTime(without, step) };
+}
+
+function addLifecycleStep(
+  run: RunTimeline,
+  signal: RunSignal,
+  event: LifecycleEvent,
+  label: string,
+  model?: ModelRef,
+  id = `lifecycle:${event}`,
+): RunTimeline {
+  if (findStep(run.steps, id) >= 0) return run;
+  const step: LifecycleStep = { id, kind: "lifecycle", at: signal.at, source: signal.source, event, label, model };
+  return putStep(run, step);
+}
+
+// ---------------------------------------------------------------------------
+// Status, phase and lifecycle
+
+function running(run: RunTimeline, phase: RunPhase): RunTimeline {
+  if (run.status === "ended") return run;
+  if (run.status === "running" && samePhase(run.phase, phase)) return run;
+  return { ...run, status: "running", phase };
+}
+
+function samePhase(a: RunPhase, b: RunPhase): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function preparingPhase(phase: string, run: RunTimeline): RunPhase {
+  if (phase === "starting_model") return { kind: "starting-model", model: run.model };
+  return { kind: "preparing", step: phase.replace(/_/g, " ") };
+}
+
+function lifecycleStart(run: RunTimeline, signal: Extract<RunSignal, { kind: "lifecycle-start" }>): RunTimeline {
+  let next = running(run, { kind: "starting-model", model: run.model });
+  if (next.startedAt === undefined || signal.at < next.startedAt) next = { ...next, startedAt: signal.at };
+  // A new attempt after a tentative lifecycle error means the gateway is still trying.
+  if (next.lifecycleOutcome?.kind === "error" && next.lifecycleOutcome.at < signal.at) {
+    next = { ...next, lifecycleOutcome: undefined };
+  }
+  return addLifecycleStep(next, signal, "started", "started");
+}
+
+function modelSelected(run: RunTimeline, signal: RunSignal, model: ModelRef): RunTimeline {
+  const name = modelName(model);
+  let next: RunTimeline = run;
+  if (run.requestedModel === undefined) next = { ...next, requestedModel: model };
+  if (run.model === undefined || modelName(run.model) !== name) next = { ...next, model };
+  if (next.phase.kind === "starting-model" && next.status !== "ended" && !samePhase(next.phase, { kind: "starting-model", model })) {
+    next = { ...next, phase: { kind: "starting-model", model } };
+  }
+  return addLifecycleStep(next, signal, "model-selected", `model ${name}`, model, `lifecycle:model:${name}`);
+}
+
+export function modelName(model: ModelRef): string {
+  return model.provider ? `${model.provider}/${model.model}` : model.model;
+}
+
+function lifecycleEnd(run: RunTimeline, signal: Extract<RunSignal, { kind: "lifecycle-end" }>): RunTimeline {
+  let next = run;
+  if (next.lifecycleOutcome?.kind !== "end") {
+    next = {
+      ...next,
+      lifecycleOutcome: {
+        kind: "end",
+        at: signal.at,
+        aborted: signal.aborted,
+        stopReason: signal.stopReason,
+        status: signal.status,
+      },
+    };
+  }
+  if (next.text === "" && signal.replyText) next = { ...next, text: signal.replyText };
+  next = running(next, { kind: "finishing" });
+  const event: LifecycleEvent = signal.aborted ? "aborted" : "ended";
+  return addLifecycleStep(next, signal, event, signal.aborted ? "stopped" : "ended", undefined, "lifecycle:ended");
+}
+
+function lifecycleError(run: RunTimeline, signal: Extract<RunSignal, { kind: "lifecycle-error" }>): RunTimeline {
+  if (run.lifecycleOutcome !== undefined) return run;
+  return running(
+    {
+      ...run,
+      lifecycleOutcome: {
+        kind: "error",
+        at: signal.at,
+        aborted: signal.aborted,
+        stopReason: signal.stopReason,
+        error: signal.error,
+        observation: signal.observation,
+        timeoutPhase: signal.timeoutPhase,
+      },
+    },
+    { kind: "finishing" },
+  );
+}
+
+function providerError(run: RunTimeline, signal: Extract<RunSignal, { kind: "lifecycle-finishing" }>): RunTimeline {
+  const message = signal.error ?? "model request failed";
+  const observation = signal.observation;
+  return putIfAbsent(run, {
+    id: `provider-error:${signal.runSeq ?? signal.at}`,
+    kind: "provider-error",
+    at: signal.at,
+    source: signal.source,
+    provider: observation?.provider ?? run.model?.provider,
+    model: observation?.model ?? run.model?.model,
+    httpStatus: observation?.httpStatus ?? parseHttpStatus(message),
+    retryAfterMs: parseRetryAfterMs(message),
+    failoverReason: observation?.failoverReason,
+    message,
+  });
+}
+
+function putIfAbsent(run: RunTimeline, step: TimelineStep): RunTimeline {
+  return findStep(run.steps, step.id) >= 0 ? run : putStep(run, step);
+}
+
+// ---------------------------------------------------------------------------
+// Retries and fallbacks
+
+function retry(run: RunTimeline, signal: Extract<RunSignal, { kind: "retry" }>): RunTimeline {
+  const id = `retry:${signal.attempt ?? signal.at}`;
+  const index = findStep(run.steps, id);
+  const existing = index >= 0 ? run.steps[index] : undefined;
+  const base = existing?.kind === "retry" ? existing : undefined;
+  const step = {
+    id,
+    kind: "retry" as const,
+    at: base ? Math.min(base.at, signal.at) : signal.at,
+    source: base?.source ?? signal.source,
+    attempt: base?.attempt ?? signal.attempt,
+    maxAttempts: base?.maxAttempts ?? signal.maxAttempts,
+    reason: base?.reason ?? signal.reason,
+    delayMs: base?.delayMs ?? signal.delayMs,
+    message: base?.message ?? signal.message,
+  };
+  if (base && JSON.stringify(base) === JSON.stringify(step)) return run;
+  let next = putStep(run, step);
+  if (step.delayMs !== undefined) {
+    const quietUntil = step.at + step.delayMs;
+    if (next.quietUntil === undefined || quietUntil > next.quietUntil) next = { ...next, quietUntil };
+  }
+  return running(next, { kind: "retrying", attempt: step.attempt, maxAttempts: step.maxAttempts, reason: step.reason });
+}
+
+function fallback(run: RunTimeline, signal: Extract<RunSignal, { kind: "fallback" }>): RunTimeline {
+  const from = signal.from ? modelName(signal.from) : undefined;
+  const to = signal.to ? modelName(signal.to) : undefined;
+  let next = putIfAbsent(run, {
+    id: `fallback:${from ?? "?"}->${to ?? "?"}`,
+    kind: "fallback",
+    at: signal.at,
+    source: signal.source,
+    from,
+    to,
+    reason: signal.reason,
+    outcome: "succeeded",
+    attempts: signal.attempts,
+  });
+  if (signal.to && (next.model === undefined || modelName(next.model) !== to)) next = { ...next, model: signal.to };
+  return running(next, { kind: "falling-back", to });
+}
+
+function fallbackStep(run: RunTimeline, signal: Extract<RunSignal, { kind: "fallback-step" }>): RunTimeline {
+  const next = putIfAbsent(run, {
+    id: `fallback-step:${signal.position ?? "?"}:${signal.fromModel ?? "?"}:${signal.outcome ?? "?"}`,
+    kind: "fallback",
+    at: signal.at,
+    source: signal.source,
+    from: signal.fromModel,
+    to: signal.toModel,
+    reason: signal.reason,
+    detail: signal.detail,
+    outcome: signal.outcome,
+    attempts: [],
+  });
+  return signal.toModel && signal.outcome !== "chain_exhausted" ? running(next, { kind: "falling-back", to: signal.toModel }) : next;
+}
+
+// ---------------------------------------------------------------------------
+// Assistant text and thinking
+
+/** Ordering mark: the per-run seq when present (shared by chat and agent events), else time. */
+function mark(signal: RunSignal): number {
+  return signal.runSeq ?? signal.at;
+}
+
+function nextText(current: string, signal: { text?: string; delta?: string; replace?: boolean }): string {
+  if (signal.text !== undefined) return signal.text;
+  if (signal.delta === undefined) return current;
+  return signal.replace ? signal.delta : current + signal.delta;
+}
+
+function assistantText(run: RunTimeline, signal: Extract<RunSignal, { kind: "assistant-text" }>): RunTimeline {
+  // After the terminal event the final message is authoritative; late deltas (e.g. the abort's
+  // `replace:""`) must not blank it.
+  if (run.terminal !== undefined) return run;
+  const order = mark(signal);
+  if (order < run.textMark) return run;
+  const text = nextText(run.text, signal);
+  let next: RunTimeline = text === run.text && order === run.textMark ? run : { ...run, text, textMark: order };
+  next = upsertSegment(next, signal, "text", text);
+  return running(next, { kind: "writing-reply" });
+}
+
+function thinkingText(run: RunTimeline, signal: Extract<RunSignal, { kind: "thinking-text" }>): RunTimeline {
+  const text = nextText(run.thinking, signal);
+  const next = text === run.thinking ? run : { ...run, thinking: text };
+  return running(upsertSegment(next, signal, "thinking", text), { kind: "thinking" });
+}
+
+/**
+ * Text segments are split by tool calls. `agent` events name their segment
+ * (itemId); `chat` deltas do not, so they join the newest segment unless a
+ * tool ran after it, and a named event adopts such an unnamed segment.
+ */
+function upsertSegment(run: RunTimeline, signal: RunSignal & { segmentId?: string }, kind: "text" | "thinking", text: string): RunTimeline {
+  if (text === "") return run;
+  const steps = run.steps;
+  let index = signal.segmentId === undefined ? -1 : findStep(steps, `${kind}:${signal.segmentId}`);
+  if (index < 0) {
+    for (let cursor = steps.length - 1; cursor >= 0; cursor -= 1) {
+      const step = steps[cursor];
+      if (step?.kind === "tool") break;
+      if (step?.kind === kind && (signal.segmentId === undefined || step.segmentId.startsWith("unnamed:"))) {
+        index = cursor;
+        break;
+      }
+    }
+  }
+  const existing = index >= 0 ? steps[index] : undefined;
+  if (existing && (existing.kind === "text" || existing.kind === "thinking")) {
+    const segmentId = existing.segmentId.startsWith("unnamed:") && signal.segmentId ? signal.segmentId : existing.segmentId;
+    if (existing.text === text && segmentId === existing.segmentId) return run;
+    const updated = { ...existing, id: `${kind}:${segmentId}`, segmentId, text };
+    const copy = steps.slice();
+    copy[index] = updated;
+    return { ...run, steps: copy };
+  }
+  const segmentId = signal.segmentId ?? `unnamed:${signal.at}`;
+  return putStep(run, { id: `${kind}:${segmentId}`, kind, at: signal.at, source: signal.source, segmentId, text });
+}
+
+// ---------------------------------------------------------------------------
+// Tools
+
+type ToolSignal = Extract<RunSignal, { kind: "tool-start" | "tool-update" | "tool-result" | "command-output" }>;
+
+function toolKey(signal: ToolSignal): string | undefined {
+  if (signal.kind !== "command-output") return signal.toolCallId;
+  return signal.toolCallId ?? signal.itemId;
+}
+
+function toolSignal(run: RunTimeline, signal: ToolSignal): RunTimeline {
+  const toolCallId = toolKey(signal);
+  if (toolCallId === undefined) return run;
+  return upsertTool(run, toolCallId, signal, (step) => patchTool(step, signal));
+}
+
+function upsertTool(
+  run: RunTimeline,
+  toolCallId: string,
+  signal: RunSignal & { name?: string },
+  patch: (step: ToolStep) => ToolStep,
+): RunTimeline {
+  const id = `tool:${toolCallId}`;
+  const index = findStep(run.steps, id);
+  const found = index >= 0 ? run.steps[index] : undefined;
+  const existing: ToolStep =
+    found?.kind === "tool"
+      ? found
+      : {
+          id,
+          kind: "tool",
+          at: signal.at,
+          source: signal.source,
+          toolCallId,
+          name: signal.name ?? "tool",
+          output: EMPTY_TEXT,
+          isError: false,
+          status: "running",
+        };
+  let step = patch(existing);
+  if (signal.at < step.at) step = { ...step, at: signal.at };
+  if (found?.kind === "tool" && sameFields(found, step)) return run;
+  const next = putStep(run, step);
+  return next.status === "ended" ? next : { ...next, status: "running", phase: toolPhase(next) };
+}
+
+function patchTool(step: ToolStep, signal: ToolSignal): ToolStep {
+  switch (signal.kind) {
+    case "tool-start":
+      return {
+        ...step,
+        name: signal.name,
+        args: step.args ?? boundArgs(signal.args),
+        parentToolCallId: step.parentToolCallId ?? signal.parentToolCallId,
+      };
+    case "tool-update":
+      if (signal.partialText === undefined || step.outputFrom === "command" || step.status !== "running") return step;
+      return { ...step, output: boundedText(signal.partialText), outputFrom: "partial" };
+    case "tool-result": {
+      if (step.result !== undefined) return step;
+      const result = signal.resultText === undefined ? EMPTY_TEXT : boundedText(signal.resultText);
+      const useResultAsOutput = step.output.totalChars === 0;
+      return finishTool(
+        {
+          ...step,
+          name: step.name === "tool" && signal.name ? signal.name : step.name,
+          result,
+          output: useResultAsOutput ? result : step.output,
+          outputFrom: useResultAsOutput ? "result" : step.outputFrom,
+          exitCode: step.exitCode ?? signal.exitCode,
+          durationMs: step.durationMs ?? signal.durationMs,
+          isError: signal.isError,
+          error: signal.errorText ?? (signal.isError ? firstLine(signal.resultText) : undefined),
+        },
+        signal.at,
+        signal.isError ? "error" : "done",
+      );
+    }
+    case "command-output": {
+      const named = step.name === "tool" && signal.name ? { ...step, name: signal.name } : step;
+      if (signal.phase === "delta") {
+        if (signal.output === undefined || named.status !== "running") return named;
+        const output = named.outputFrom === "command" ? appendBounded(named.output, signal.output) : boundedText(signal.output);
+        return { ...named, output, outputFrom: "command" };
+      }
+      const ended = {
+        ...named,
+        output: signal.output === undefined ? named.output : boundedText(signal.output),
+        outputFrom: signal.output === undefined ? named.outputFrom : ("command" as const),
+        exitCode: named.exitCode ?? signal.exitCode,
+        durationMs: named.durationMs ?? signal.durationMs,
+      };
+      return ended;
+    }
+  }
+}
+
+/**
+ * Shallow equality that looks inside BoundedText values, so a re-delivered
+ * tool event that rebuilds identical output leaves the run untouched.
+ */
+function sameFields(a: ToolStep, b: ToolStep): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const left: unknown = a[key as keyof ToolStep];
+    const right: unknown = b[key as keyof ToolStep];
+    if (left === right) continue;
+    if (!isBounded(left) || !isBounded(right)) return false;
+    if (left.head !== right.head || left.tail !== right.tail || left.totalChars !== right.totalChars) return false;
+  }
+  return true;
+}
+
+function isBounded(value: unknown): value is BoundedText {
+  return typeof value === "object" && value !== null && "head" in value && "totalChars" in value;
+}
+
+function finishTool(step: ToolStep, at: number, status: "done" | "error"): ToolStep {
+  const endedAt = step.endedAt ?? at;
+  return {
+    ...step,
+    status: step.status === "error" ? "error" : status,
+    endedAt,
+    durationMs: step.durationMs ?? Math.max(0, endedAt - step.at),
+  };
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  const line = text?.split("\n", 1)[0]?.trim();
+  return line === "" ? undefined : line;
+}
+
+function boundArgs(args: unknown): unknown {
+  if (args === undefined) return undefined;
+  let json: string;
+  try {
+    json = JSON.stringify(args) ?? "";
+  } catch {
+    return "[unreadable arguments]";
+  }
+  return json.length <= MAX_ARGS_CHARS ? args : `${json.slice(0, MAX_ARGS_CHARS)}… (${json.length} characters)`;
+}
+
+/** Running tools are recent; looking further back would make long runs quadratic. */
+const TOOL_PHASE_LOOKBACK = 64;
+
+function toolPhase(run: RunTimeline): RunPhase {
+  const stop = Math.max(0, run.steps.length - TOOL_PHASE_LOOKBACK);
+  for (let index = run.steps.length - 1; index >= stop; index -= 1) {
+    const step = run.steps[index];
+    if (step?.kind === "tool" && step.status === "running") return { kind: "using-tool", tool: step.name, title: step.title };
+  }
+  return { kind: "waiting-for-model" };
+}
+
+function item(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): RunTimeline {
+  if (signal.itemKind !== "tool") return note(run, signal);
+  const toolCallId = signal.toolCallId ?? signal.itemId;
+  return upsertTool(run, toolCallId, signal, (step) => {
+    let next: ToolStep = step;
+    if (signal.name && step.name === "tool") next = { ...next, name: signal.name };
+    if (signal.title && !step.title) next = { ...next, title: signal.title };
+    const serverStart = signal.startedAt ?? signal.serverAt;
+    if (serverStart !== undefined && step.serverStartedAt === undefined && signal.phase === "start") {
+      next = { ...next, serverStartedAt: serverStart };
+    }
+    if (signal.phase !== "end") return next;
+    const failed = signal.status === "failed" || signal.status === "error" || signal.error !== undefined;
+    const serverDuration =
+      signal.endedAt !== undefined && (next.serverStartedAt ?? signal.startedAt) !== undefined
+        ? signal.endedAt - (next.serverStartedAt ?? signal.startedAt ?? signal.endedAt)
+        : undefined;
+    next = {
+      ...next,
+      durationMs: next.durationMs ?? serverDuration,
+      error: next.error ?? signal.error,
+      isError: next.isError || failed,
+    };
+    return next.status === "running" ? finishTool(next, signal.at, failed ? "error" : "done") : next;
+  });
+}
+
+function note(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): RunTimeline {
+  const id = `note:${signal.itemId}`;
+  const index = findStep(run.steps, id);
+  const existing = index >= 0 ? run.steps[index] : undefined;
+  const base = existing?.kind === "note" ? existing : undefined;
+  const step = {
+    id,
+    kind: "note" as const,
+    at: base?.at ?? signal.at,
+    source: base?.source ?? signal.source,
+    itemKind: signal.itemKind,
+    title: signal.title ?? base?.title,
+    text: signal.progressText ?? base?.text,
+    endedAt: signal.phase === "end" ? signal.at : base?.endedAt,
+  };
+  if (base && JSON.stringify(base) === JSON.stringify(step)) return run;
+  return putStep(run, step);
+}
+
+// ---------------------------------------------------------------------------
+// Terminal chat events
+
+type TerminalSignal = Extract<RunSignal, { kind: "chat-final" | "chat-aborted" | "chat-error" }>;
+
+function terminalKind(signal: TerminalSignal): TerminalRecord["kind"] {
+  return signal.kind === "chat-final" ? "final" : signal.kind === "chat-aborted" ? "aborted" : "error";
+}
+
+function chatTerminal(run: RunTimeline, signal: TerminalSignal): RunTimeline {
+  const existing = run.terminal;
+  if (existing !== undefined) return mergeTerminal(run, existing, signal);
+  const kind = terminalKind(signal);
+  const terminal: TerminalRecord = {
+    kind,
+    at: signal.at,
+    source: signal.source,
+    stopReason: signal.stopReason,
+    errorKind: signal.kind === "chat-error" ? signal.errorKind : undefined,
+    errorDetail: signal.kind === "chat-error" ? signal.errorDetail : undefined,
+    errorMessage: signal.kind === "chat-final" ? undefined : signal.errorMessage,
+    followUps: [],
+  };
+  const text = signal.kind === "chat-error" ? undefined : signal.text;
+  const next: RunTimeline = {
+    ...run,
+    status: "ended",
+    phase: { kind: "ended" },
+    endedAt: signal.at,
+    terminal,
+    text: text !== undefined && text !== "" ? text : run.text,
+    textMark: Number.POSITIVE_INFINITY,
+  };
+  const event: LifecycleEvent = kind === "final" ? "completed" : kind === "aborted" ? "aborted" : "failed";
+  const index = findStep(next.steps, "lifecycle:ended");
+  const step: LifecycleStep = {
+    id: "lifecycle:ended",
+    kind: "lifecycle",
+    at: index >= 0 ? Math.min(next.steps[index]?.at ?? signal.at, signal.at) : signal.at,
+    source: signal.source,
+    event,
+    label: event === "completed" ? "completed" : event === "aborted" ? "stopped" : "failed",
+  };
+  return putStep(next, step);
+}
+
+/**
+ * A failed run gets two terminal `error` events (the second with `seq:1`, no
+ * errorKind); whichever comes first is the outcome and the other only fills in
+ * what it lacked, so the user sees one failure.
+ */
+function mergeTerminal(run: RunTimeline, existing: TerminalRecord, signal: TerminalSignal): RunTimeline {
+  const message = signal.kind === "chat-final" ? undefined : signal.errorMessage;
+  if (message === undefined ? existing.kind === terminalKind(signal) : message === existing.errorMessage || existing.followUps.includes(message)) {
+    return run;
+  }
+  const detail = signal.kind === "chat-error" ? signal : undefined;
+  const merged: TerminalRecord = {
+    ...existing,
+    errorKind: existing.errorKind ?? detail?.errorKind,
+    errorDetail: existing.errorDetail ?? detail?.errorDetail,
+    errorMessage: existing.errorMessage ?? message,
+    stopReason: existing.stopReason ?? signal.stopReason,
+    followUps:
+      message === undefined || existing.errorMessage === undefined || existing.followUps.length >= MAX_FOLLOW_UPS
+        ? existing.followUps
+        : [...existing.followUps, message],
+  };
+  return { ...run, terminal: merged, stats: { ...run.stats, extraTerminals: run.stats.extraTerminals + 1 } };
+}
+
+// ---------------------------------------------------------------------------
+// Connection events and gaps
+
+type ConnectionSignal = Extract<RunSignal, { kind: ConnectionEventKind }>;
+
+function connection(run: RunTimeline, signal: ConnectionSignal): RunTimeline {
+  // Only what happened while the run was open belongs on its timeline.
+  if (run.terminal !== undefined && signal.at > run.terminal.at) return run;
+  if (run.stats.signals > 0 && signal.at < run.createdAt) return run;
+  const id = `connection:${signal.kind}:${signal.at}`;
+  if (findStep(run.steps, id) >= 0) return run;
+  const { words, code, reason } = connectionWords(signal);
+  let next = putStep(run, { id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words });
+  next = { ...next, restart: restartEvidence(next, signal, words) };
+  if (signal.kind === "disconnected") return { ...next, disconnectedAt: Math.max(next.disconnectedAt ?? 0, signal.at) };
+  if (signal.kind === "reconnected" || signal.kind === "gateway-restarted") {
+    return { ...next, reconnectedAt: Math.max(next.reconnectedAt ?? 0, signal.at) };
+  }
+  return next;
+}
+
+function connectionWords(signal: ConnectionSignal): { words: string; code?: number; reason?: string } {
+  switch (signal.kind) {
+    case "disconnected":
+      return { words: describeClose(signal.code, signal.reason), code: signal.code, reason: signal.reason || undefined };
+    case "reconnected":
+      return { words: signal.bootChanged ? "reconnected to a restarted gateway" : "reconnected" };
+    case "gateway-restarting":
+      return { words: `gateway restarting: ${signal.reason}`, reason: signal.reason };
+    case "gateway-restarted":
+      return { words: signal.bootChanged ? "gateway restarted" : "reconnected to the same gateway" };
+  }
+}
+
+/**
+ * 1012 and the `shutdown` event announce a restart; 1006 (no close frame) is
+ * how a crash looks, but also how a network drop looks, so a later reconnect
+ * to the same boot withdraws it.
+ */
+function restartEvidence(run: RunTimeline, signal: ConnectionSignal, words: string): RunTimeline["restart"] {
+  const current = run.restart;
+  switch (signal.kind) {
+    case "gateway-restarting":
+      return current ?? { at: signal.at, via: "shutdown", words };
+    case "disconnected":
+      if (signal.code === 1012 || signal.code === 1001 || signal.code === 1006) {
+        return current ?? { at: signal.at, via: "close", code: signal.code, words };
+      }
+      return current;
+    case "reconnected":
+    case "gateway-restarted":
+      if (signal.bootChanged === true) return current ?? { at: signal.at, via: "boot-changed", words };
+      if (signal.bootChanged === false && current?.via === "close" && current.code === 1006) return undefined;
+      return current;
+  }
+}
+
+function seqGap(run: RunTimeline, signal: Extract<RunSignal, { kind: "seq-gap" }>): RunTimeline {
+  return putIfAbsent(run, {
+    id: `gap:${signal.expected}-${signal.received}`,
+    kind: "gap",
+    at: signal.at,
+    source: signal.source,
+    expected: signal.expected,
+    received: signal.received,
+  });
+}

@@ -1,0 +1,248 @@
+/**
+ * `chat.history` transcript → one RunTimeline per turn, so a refresh shows every
+ * turn's tool calls, results and failures again.
+ *
+ * Rows are translated into RunSignals (source "history") and folded with the
+ * same fold as live events, so a restored run and a live run cannot disagree
+ * about what a tool step or a failure looks like. What history never stores —
+ * retries that succeeded, fallbacks, connection events, exact timings — comes
+ * from the local log via merge-run-sources.ts.
+ */
+import { createRun, foldRunSignals } from "./fold-run";
+import { isRecord, readNumber, readRecord, readString, readText, textOfContent, type UnknownRecord } from "./read-untrusted";
+import type { RunSignal, RunSignalBody } from "./run-signal";
+import type { RunTimeline } from "./run-timeline";
+
+export interface HistoryOptions {
+  sessionKey?: string;
+  /** `activity` from the chat.history result: readable tool titles per message. */
+  activity?: unknown;
+  /** `inFlightRun` from the result: the newest turn is still running under this runId. */
+  inFlightRun?: unknown;
+}
+
+const RESTART_NOTE_PREFIX = "[System] Your previous turn was interrupted by a gateway restart";
+const FAILED_BEFORE_REPLY = "run-failed-before-reply";
+const ENDED_BEFORE_REPLY_PREFIX = /^This turn ended before a reply:\s*/;
+
+/**
+ * The gateway appends this user row itself when it resumes a turn after a
+ * restart; it is a system note, not something the user said.
+ */
+export function isGatewayRestartNote(message: unknown): boolean {
+  if (!isRecord(message) || message.role !== "user") return false;
+  const provenance = readRecord(message, "provenance");
+  if (provenance && readString(provenance, "sourceTool") === "main_session_restart_recovery") return true;
+  return (textOfContent(message.content) ?? "").trimStart().startsWith(RESTART_NOTE_PREFIX);
+}
+
+interface Turn {
+  runId?: string;
+  at: number;
+  trigger: "user" | "restart-recovery";
+  rows: UnknownRecord[];
+}
+
+export function runsFromHistory(messages: readonly unknown[], options: HistoryOptions = {}): RunTimeline[] {
+  const turns = splitTurns(messages);
+  const inFlight = readInFlight(options.inFlightRun);
+  const last = turns.at(-1);
+  if (inFlight && last && last.runId === undefined) last.runId = inFlight.runId;
+  const titles = toolTitles(options.activity);
+
+  const runs = turns.map((turn, index) => {
+    const runId = turn.runId ?? `history:${index}:${turn.at}`;
+    const signals = turnSignals(turn, runId, options.sessionKey, titles);
+    const laterTurn = turns.slice(index + 1).find((later) => later.rows.length > 0 || later.trigger === "restart-recovery");
+    const next = turns[index + 1];
+    // A resumed turn means the gateway restarted while this one was open.
+    if (next?.trigger === "restart-recovery") signals.push(signal(runId, next.at, options.sessionKey, { kind: "gateway-restarted", bootChanged: true }));
+    // Turns run one at a time per session: once a later turn produced output, this one is over.
+    if (laterTurn && runId !== inFlight?.runId) {
+      signals.push(signal(runId, laterTurn.rows[0] ? rowTime(laterTurn.rows[0], laterTurn.at) : laterTurn.at, options.sessionKey, { kind: "run-inactive", via: "history" }));
+    }
+    if (inFlight?.runId === runId && inFlight.text) {
+      signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
+    }
+    return foldRunSignals(createRun(runId, { at: turn.at, sessionKey: options.sessionKey, trigger: turn.trigger }), signals);
+  });
+
+  if (inFlight && !runs.some((run) => run.runId === inFlight.runId)) {
+    const at = inFlight.startedAt ?? 0;
+    const text: RunSignal[] = inFlight.text ? [signal(inFlight.runId, at, options.sessionKey, { kind: "assistant-text", text: inFlight.text })] : [];
+    runs.push(foldRunSignals(createRun(inFlight.runId, { at, sessionKey: options.sessionKey }), [signal(inFlight.runId, at, options.sessionKey, { kind: "lifecycle-start" }), ...text]));
+  }
+  return runs;
+}
+
+function splitTurns(messages: readonly unknown[]): Turn[] {
+  const turns: Turn[] = [];
+  const byRunId = new Map<string, Turn>();
+  for (const message of messages) {
+    if (!isRecord(message)) continue;
+    const meta = readRecord(message, "__openclaw");
+    // Compaction and reset markers are synthetic rows, not part of any turn.
+    if (meta && readText(meta, "kind") !== undefined) continue;
+    const role = readString(message, "role");
+    if (role === "user") {
+      const turn: Turn = {
+        runId: userRunId(message, meta),
+        at: rowTime(message, 0),
+        trigger: isGatewayRestartNote(message) ? "restart-recovery" : "user",
+        rows: [],
+      };
+      turns.push(turn);
+      if (turn.runId) byRunId.set(turn.runId, turn);
+      continue;
+    }
+    if (role !== "assistant" && role !== "toolResult" && role !== "custom") continue;
+    const rowRunId = meta ? readText(meta, "runId") : undefined;
+    // Rows name their run, which keeps steered messages (a user row in the middle of a run) apart.
+    let turn = (rowRunId && byRunId.get(rowRunId)) || turns.at(-1);
+    if (!turn) {
+      turn = { runId: rowRunId, at: rowTime(message, 0), trigger: "user", rows: [] };
+      turns.push(turn);
+    }
+    if (turn.runId === undefined && rowRunId) {
+      turn.runId = rowRunId;
+      byRunId.set(rowRunId, turn);
+    }
+    turn.rows.push(message);
+  }
+  return turns;
+}
+
+/** The user row's idempotency key is `<runId>:user` (chat.send uses runId = idempotencyKey). */
+function userRunId(message: UnknownRecord, meta: UnknownRecord | undefined): string | undefined {
+  const key = readText(message, "idempotencyKey") ?? (meta ? readText(meta, "idempotencyKey") : undefined);
+  if (key === undefined) return undefined;
+  return key.endsWith(":user") ? key.slice(0, -":user".length) : key;
+}
+
+function rowTime(row: UnknownRecord, fallback: number): number {
+  const meta = readRecord(row, "__openclaw");
+  return readNumber(row, "timestamp") ?? (meta ? readNumber(meta, "recordTimestampMs") : undefined) ?? fallback;
+}
+
+function signal(runId: string, at: number, sessionKey: string | undefined, body: RunSignalBody): RunSignal {
+  return { ...body, runId, at, sessionKey, source: "history" };
+}
+
+function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, titles: ReadonlyMap<string, string>): RunSignal[] {
+  const out: RunSignal[] = [signal(runId, turn.at, sessionKey, { kind: "queued" })];
+  const emit = (at: number, body: RunSignalBody): void => {
+    out.push(signal(runId, at, sessionKey, body));
+  };
+  let terminal: { at: number; body: RunSignalBody } | undefined;
+
+  for (const row of turn.rows) {
+    const at = rowTime(row, turn.at);
+    const role = readString(row, "role");
+    const rowId = readText(readRecord(row, "__openclaw") ?? {}, "id") ?? `${at}`;
+    if (role === "toolResult") {
+      const toolCallId = readText(row, "toolCallId");
+      if (toolCallId === undefined) continue;
+      const details = readRecord(row, "details");
+      emit(at, {
+        kind: "tool-result",
+        toolCallId,
+        name: readText(row, "toolName"),
+        isError: row.isError === true,
+        resultText: textOfContent(row.content),
+        exitCode: details ? readNumber(details, "exitCode") : undefined,
+        durationMs: details ? readNumber(details, "durationMs") : undefined,
+      });
+      terminal = undefined;
+      continue;
+    }
+    if (role === "custom") {
+      const ended = customTerminal(row);
+      if (ended) terminal = { at, body: ended };
+      continue;
+    }
+    terminal = assistantRow(row, at, rowId, emit, titles);
+  }
+  if (terminal) emit(terminal.at, terminal.body);
+  return out;
+}
+
+/** Emits an assistant row's steps; returns the terminal it implies if it is the turn's last row. */
+function assistantRow(
+  row: UnknownRecord,
+  at: number,
+  rowId: string,
+  emit: (at: number, body: RunSignalBody) => void,
+  titles: ReadonlyMap<string, string>,
+): { at: number; body: RunSignalBody } | undefined {
+  const provider = readText(row, "provider");
+  const model = readText(row, "model");
+  if (model !== undefined) emit(at, { kind: "model-selected", provider, model });
+
+  let text = "";
+  let thinking = "";
+  const content = Array.isArray(row.content) ? row.content : [];
+  for (const part of content) {
+    if (!isRecord(part)) continue;
+    if (part.type === "text" && typeof part.text === "string") text += part.text;
+    if (part.type === "thinking" && typeof part.thinking === "string") thinking += part.thinking;
+    if (part.type === "toolCall") {
+      const toolCallId = readText(part, "id");
+      if (toolCallId === undefined) continue;
+      emit(at, { kind: "tool-start", toolCallId, name: readText(part, "name") ?? "tool", args: part.arguments });
+      const title = titles.get(toolCallId);
+      if (title) emit(at, { kind: "item", phase: "update", itemId: `tool:${toolCallId}`, itemKind: "tool", toolCallId, title });
+    }
+  }
+  if (typeof row.content === "string") text = row.content;
+  const stopReason = readText(row, "stopReason");
+  const errorMessage = readText(row, "errorMessage");
+  if (thinking !== "") emit(at, { kind: "thinking-text", text: thinking, segmentId: `${rowId}:thinking` });
+  // A failed row's content is the gateway's error notice, not a reply; it belongs in the failure banner.
+  if (text !== "" && stopReason !== "error") emit(at, { kind: "assistant-text", text, segmentId: rowId });
+
+  const detail = provider !== undefined || model !== undefined ? { provider, model } : undefined;
+  switch (stopReason) {
+    case "toolUse":
+      return undefined;
+    case "error":
+      return { at, body: { kind: "chat-error", errorMessage: errorMessage ?? (text || undefined), errorDetail: detail, stopReason } };
+    case "aborted":
+      if (errorMessage === undefined) return { at, body: { kind: "chat-aborted", stopReason } };
+      // An internal abort (idle timeout) is a failed attempt; the gateway may have retried after it.
+      emit(at, { kind: "lifecycle-finishing", error: errorMessage, observation: detail });
+      return { at, body: { kind: "chat-error", errorMessage, errorDetail: detail, stopReason } };
+    default:
+      return { at, body: { kind: "chat-final", stopReason, text } };
+  }
+}
+
+/** `custom` `run-failed-before-reply`: "This turn ended before a reply: aborted | …" or the error text. */
+function customTerminal(row: UnknownRecord): RunSignalBody | undefined {
+  if (readString(row, "customType") !== FAILED_BEFORE_REPLY) return undefined;
+  const reason = (textOfContent(row.content) ?? "").replace(ENDED_BEFORE_REPLY_PREFIX, "").trim();
+  if (/^aborted\b/i.test(reason)) return { kind: "chat-aborted", stopReason: "aborted" };
+  return { kind: "chat-error", errorMessage: reason || "The turn ended before a reply." };
+}
+
+function readInFlight(value: unknown): { runId: string; text?: string; startedAt?: number } | undefined {
+  if (!isRecord(value)) return undefined;
+  const runId = readText(value, "runId");
+  if (runId === undefined) return undefined;
+  return { runId, text: readString(value, "text"), startedAt: readNumber(value, "startedAt") };
+}
+
+/** `activity: [{messageId, items:[{toolCallId, title}]}]` → toolCallId → title. */
+function toolTitles(activity: unknown): ReadonlyMap<string, string> {
+  const titles = new Map<string, string>();
+  if (!Array.isArray(activity)) return titles;
+  for (const entry of activity) {
+    const items = isRecord(entry) && Array.isArray(entry.items) ? entry.items : [];
+    for (const item of items) {
+      if (!isRecord(item)) continue;
+      const toolCallId = readText(item, "toolCallId");
+      const title = readText(item, "title");
+      if (toolCallId && title && !titles.has(toolCallId)) titles.set(toolCallId, title);
+    }
+  }
+  return titles;
+}

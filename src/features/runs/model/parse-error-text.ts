@@ -1,0 +1,59 @@
+/**
+ * Last-resort readers for facts that some gateway paths only put in prose:
+ * the cooldown error after a 401 has no errorKind/errorDetail at all, history
+ * rows keep only `errorMessage`, and Retry-After is only ever in the text.
+ * Structured fields always win over these (see classify-failure.ts).
+ */
+import type { ErrorClass } from "./classify-failure";
+
+/** "HTTP 429" in a message, or a leading status as in fallback detail "401 Missing scopes…". */
+export function parseHttpStatus(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const match = /\bHTTP\s*(\d{3})\b/i.exec(text) ?? /^\s*(\d{3})\b/.exec(text);
+  const status = match?.[1] === undefined ? Number.NaN : Number.parseInt(match[1], 10);
+  return status >= 400 && status <= 599 ? status : undefined;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** "Retry-After: 1 seconds", "Retry after about 1 minute". */
+export function parseRetryAfterMs(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const match = /retry[- ]after:?\s*(?:about\s+|~)?(\d+(?:\.\d+)?)\s*(ms|millis\w*|s|sec\w*|m|min\w*|h|hour\w*)?/i.exec(text);
+  if (!match?.[1]) return undefined;
+  const unit = (match[2] ?? "s").toLowerCase();
+  const key = unit.startsWith("ms") || unit.startsWith("milli") ? "ms" : (unit[0] ?? "s");
+  const factor = UNIT_MS[key] ?? 1_000;
+  return Math.round(Number.parseFloat(match[1]) * factor);
+}
+
+/** `provider "fake"` (cooldown text) or `fake/fake-model request failed`. */
+export function parseProviderModel(text: string | undefined): { provider?: string; model?: string } {
+  if (!text) return {};
+  const quoted = /provider\s+"([^"]+)"/i.exec(text);
+  if (quoted?.[1]) return { provider: quoted[1] };
+  const pair = /([\w.-]+)\/([\w.:-]+) request failed/i.exec(text);
+  if (pair?.[1] && pair[2]) return { provider: pair[1], model: pair[2] };
+  return {};
+}
+
+const TEXT_CLASSES: ReadonlyArray<readonly [ErrorClass, RegExp]> = [
+  ["rate_limit", /rate[- ]?limit|too many requests|\b429\b|quota|overloaded/i],
+  ["auth", /authenticat|unauthori[sz]ed|forbidden|\b40[13]\b|api key|missing scopes|permission|auth\/billing|credential/i],
+  ["timeout", /timed out|timeout|deadline exceeded/i],
+  ["context_length", /context (?:length|window|overflow)|too long for|maximum context|prompt is too long/i],
+];
+
+export function classifyErrorText(text: string | undefined): ErrorClass | undefined {
+  if (!text) return undefined;
+  for (const [errorClass, pattern] of TEXT_CLASSES) if (pattern.test(text)) return errorClass;
+  return undefined;
+}
+
+/** Gateway messages start with a warning emoji and may end with a log hint; neither helps a reader. */
+export function cleanGatewayMessage(text: string): string {
+  return text
+    .replace(/^\s*⚠️\s*/u, "")
+    .replace(/\nTo view logs, run `openclaw logs --follow` in a terminal\.?\s*$/u, "")
+    .trim();
+}

@@ -1,0 +1,61 @@
+/**
+ * Tiny readers for JSON we do not control (gateway payloads, history rows,
+ * IndexedDB records). Each returns `undefined` instead of throwing so a single
+ * odd field never loses a whole event.
+ */
+
+export type UnknownRecord = Readonly<Record<string, unknown>>;
+
+export function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function readString(record: UnknownRecord, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A non-empty string; the gateway sends `""` and `null` for "not known". */
+export function readText(record: UnknownRecord, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+export function readNumber(record: UnknownRecord, key: string): number | undefined {
+  const value = record[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+export function readBoolean(record: UnknownRecord, key: string): boolean | undefined {
+  const value = record[key];
+  return typeof value === "boolean" ? value : undefined;
+}
+
+export function readRecord(record: UnknownRecord, key: string): UnknownRecord | undefined {
+  const value = record[key];
+  return isRecord(value) ? value : undefined;
+}
+
+export function readStringArray(record: UnknownRecord, key: string): string[] | undefined {
+  const value = record[key];
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is string => typeof item === "string");
+}
+
+/**
+ * The text of a message `content`, which is either a plain string (user rows)
+ * or an array of parts where only `{type:"text"}` parts are prose.
+ */
+export function textOfContent(content: unknown): string | undefined {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return undefined;
+  let text = "";
+  let found = false;
+  for (const part of content) {
+    if (isRecord(part) && part.type === "text" && typeof part.text === "string") {
+      text += part.text;
+      found = true;
+    }
+  }
+  return found ? text : undefined;
+}

@@ -1,0 +1,252 @@
+/**
+ * The shape of one run (one assistant turn) as the inspector shows it: a
+ * status, a live phase, and every step on one time axis. Built only by
+ * fold-run.ts (live and local-log signals) and history-to-runs.ts (transcript),
+ * combined by merge-run-sources.ts. Plain data: it is stored in IndexedDB and
+ * compared by reference in React, so folds return a new object only on change.
+ */
+import type { BoundedText } from "./bounded-text";
+import type { ModelRef, ProviderErrorInfo, SignalSource } from "./run-signal";
+
+export type RunStatus = "queued" | "running" | "ended";
+
+export type RunPhase =
+  | { kind: "queued" }
+  | { kind: "preparing"; step: string }
+  | { kind: "starting-model"; model?: ModelRef }
+  | { kind: "thinking" }
+  | { kind: "writing-reply" }
+  | { kind: "using-tool"; tool: string; title?: string }
+  | { kind: "waiting-for-model" }
+  | { kind: "retrying"; attempt?: number; maxAttempts?: number; reason?: string }
+  | { kind: "falling-back"; to?: string }
+  | { kind: "finishing" }
+  | { kind: "ended" };
+
+interface StepBase {
+  /** Stable across sources so history, live and local-log copies of a step merge. */
+  id: string;
+  at: number;
+  endedAt?: number;
+  durationMs?: number;
+  /** Where this step was learned: live event, `chat.history`, or this browser's log. */
+  source: SignalSource;
+}
+
+export type LifecycleEvent = "queued" | "started" | "model-selected" | "finishing" | "ended" | "completed" | "failed" | "aborted";
+
+export interface LifecycleStep extends StepBase {
+  kind: "lifecycle";
+  event: LifecycleEvent;
+  label: string;
+  model?: ModelRef;
+}
+
+export type ToolStatus = "running" | "done" | "error";
+
+export interface ToolStep extends StepBase {
+  kind: "tool";
+  toolCallId: string;
+  name: string;
+  /** The gateway's readable title ("Exec print text → run uname"), when it sent one. */
+  title?: string;
+  args?: unknown;
+  /** Live output: command_output chunks, else the latest partial result, else the result. */
+  output: BoundedText;
+  /** Which stream `output` came from; command output beats partial snapshots. */
+  outputFrom?: "command" | "partial" | "result";
+  result?: BoundedText;
+  exitCode?: number;
+  isError: boolean;
+  error?: string;
+  status: ToolStatus;
+  parentToolCallId?: string;
+  /** Server-clock start from the activity item, for durations immune to client clock skew. */
+  serverStartedAt?: number;
+  /** A live/local step that chat.history also recorded. */
+  confirmedByHistory?: boolean;
+}
+
+export interface TextStep extends StepBase {
+  kind: "text";
+  segmentId: string;
+  text: string;
+}
+
+export interface ThinkingStep extends StepBase {
+  kind: "thinking";
+  segmentId: string;
+  text: string;
+}
+
+/** Preamble narration and other activity items that are not tool calls. */
+export interface NoteStep extends StepBase {
+  kind: "note";
+  itemKind: string;
+  title?: string;
+  text?: string;
+}
+
+export interface RetryStep extends StepBase {
+  kind: "retry";
+  attempt?: number;
+  maxAttempts?: number;
+  reason?: string;
+  delayMs?: number;
+  message?: string;
+}
+
+export interface FallbackStep extends StepBase {
+  kind: "fallback";
+  from?: string;
+  to?: string;
+  reason?: string;
+  /** Provider detail such as "401 Missing scopes: model.request". */
+  detail?: string;
+  /** `next_fallback` | `succeeded` | `chain_exhausted` as the gateway reports it. */
+  outcome?: string;
+  attempts: readonly string[];
+}
+
+export interface ProviderErrorStep extends StepBase {
+  kind: "provider-error";
+  provider?: string;
+  model?: string;
+  httpStatus?: number;
+  retryAfterMs?: number;
+  failoverReason?: string;
+  message: string;
+}
+
+export type ConnectionEventKind = "disconnected" | "reconnected" | "gateway-restarting" | "gateway-restarted";
+
+export interface ConnectionStep extends StepBase {
+  kind: "connection";
+  event: ConnectionEventKind;
+  code?: number;
+  reason?: string;
+  /** Plain words for the user, e.g. "1012 gateway restarting". */
+  words: string;
+}
+
+export interface GapStep extends StepBase {
+  kind: "gap";
+  expected: number;
+  received: number;
+}
+
+export type TimelineStep =
+  | LifecycleStep
+  | ToolStep
+  | TextStep
+  | ThinkingStep
+  | NoteStep
+  | RetryStep
+  | FallbackStep
+  | ProviderErrorStep
+  | ConnectionStep
+  | GapStep;
+
+export type StepKind = TimelineStep["kind"];
+
+/** The first terminal `chat` event; later duplicates only add detail. */
+export interface TerminalRecord {
+  kind: "final" | "aborted" | "error";
+  at: number;
+  source: SignalSource;
+  stopReason?: string;
+  errorKind?: string;
+  errorDetail?: ProviderErrorInfo;
+  errorMessage?: string;
+  /** Messages of the extra terminal errors the gateway sends after the first. */
+  followUps: readonly string[];
+}
+
+/**
+ * Lifecycle `end`/`error` seen without (or before) the chat terminal. `error`
+ * is tentative: the gateway may still retry, so it only decides the outcome
+ * once the gateway is known to be idle.
+ */
+export interface LifecycleOutcome {
+  kind: "end" | "error";
+  at: number;
+  aborted: boolean;
+  stopReason?: string;
+  status?: string;
+  error?: string;
+  observation?: ProviderErrorInfo;
+  timeoutPhase?: string;
+}
+
+export interface RestartEvidence {
+  at: number;
+  via: "shutdown" | "close" | "boot-changed" | "history-note";
+  code?: number;
+  words: string;
+}
+
+export interface RunStats {
+  signals: number;
+  unknown: number;
+  /** Terminal chat events after the first (the gateway sends two for failures). */
+  extraTerminals: number;
+}
+
+export interface RunTimeline {
+  runId: string;
+  sessionKey?: string;
+  status: RunStatus;
+  phase: RunPhase;
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  lastEventAt: number;
+  lastEventLabel: string;
+  /** The first model the gateway selected for this run. */
+  requestedModel?: ModelRef;
+  /** The model currently (or finally) answering. */
+  model?: ModelRef;
+  /** The visible reply; the final message replaces streamed text. */
+  text: string;
+  thinking: string;
+  steps: readonly TimelineStep[];
+  terminal?: TerminalRecord;
+  lifecycleOutcome?: LifecycleOutcome;
+  restart?: RestartEvidence;
+  disconnectedAt?: number;
+  reconnectedAt?: number;
+  /** When the gateway or history confirmed this run is no longer active. */
+  inactiveConfirmedAt?: number;
+  /** A retry announced a wait; silence until then is expected. */
+  quietUntil?: number;
+  /** The user message that started this run came from the gateway, not the user. */
+  trigger?: "user" | "restart-recovery";
+  stats: RunStats;
+  /** Recently seen `kind:runSeq` keys; drops duplicated deliveries. Bounded. */
+  recentKeys: readonly string[];
+  /** The runSeq (or time) of the text currently shown, so older deltas never win. */
+  textMark: number;
+}
+
+export type StepOfKind<K extends StepKind> = Extract<TimelineStep, { kind: K }>;
+
+export function isStepKind<K extends StepKind>(step: TimelineStep | undefined, kind: K): step is StepOfKind<K> {
+  return step?.kind === kind;
+}
+
+/** The newest step of a kind that passes `accept`. */
+export function lastStepOfKind<K extends StepKind>(
+  steps: readonly TimelineStep[],
+  kind: K,
+  accept: (step: StepOfKind<K>) => boolean = () => true,
+): StepOfKind<K> | undefined {
+  for (let index = steps.length - 1; index >= 0; index -= 1) {
+    const step = steps[index];
+    if (isStepKind(step, kind) && accept(step)) return step;
+  }
+  return undefined;
+}
+
+export function stepsOfKind<K extends StepKind>(steps: readonly TimelineStep[], kind: K): StepOfKind<K>[] {
+  return steps.filter((step): step is StepOfKind<K> => step.kind === kind);
+}
