@@ -106,6 +106,7 @@ export async function ensureGatewayRuntime({ root = ROOT, log = (line) => consol
   }
   if (!status.gatewayOk) {
     log(`[gateway-runtime] installing openclaw ${status.wantOpenclaw} into runtime/gateway (npm ci with Node ${status.haveNode}; about a minute, ~650 MB)…`);
+    /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, PATH: `${status.nodeBinDir}${path.delimiter}${process.env.PATH ?? ""}` };
     // Under the root postinstall, npm exports the outer run's package, prefix and Node 20 path;
     // the nested install must resolve its own. User config (npm_config_registry etc.) stays.

@@ -120,18 +120,19 @@ export function stripInboundMeta(text) {
   let out = text.replace(TIMESTAMP_PREFIX, "");
   if (out.includes(CTX_MARKER)) {
     const lines = out.split("\n");
+    const line = (/** @type {number} */ i) => (lines[i] ?? "").trim();
     const kept = [];
     for (let i = 0; i < lines.length; i++) {
-      if (!lines[i].trim().endsWith(CTX_MARKER)) {
+      if (!line(i).endsWith(CTX_MARKER)) {
         kept.push(lines[i]);
         continue;
       }
       // A metadata header is followed either by a ```json fence or by lines up to a blank line.
-      if (lines[i + 1]?.trim() === "```json") {
+      if (line(i + 1) === "```json") {
         i += 2;
-        while (i < lines.length && lines[i].trim() !== "```") i++;
+        while (i < lines.length && line(i) !== "```") i++;
       } else {
-        while (i + 1 < lines.length && lines[i + 1].trim() !== "") i++;
+        while (i + 1 < lines.length && line(i + 1) !== "") i++;
       }
     }
     out = kept.join("\n");
@@ -201,7 +202,8 @@ function choosePlan(info, failures) {
       plan: { kind: "text", chunks: ["Recovered", ` after ${times[1]} rate limit responses.`] },
     };
   }
-  if (cue && Object.hasOwn(SCENARIOS, cue)) return { scenario: cue, plan: SCENARIOS[cue](info) };
+  const scripted = cue && Object.hasOwn(SCENARIOS, cue) ? SCENARIOS[cue] : undefined;
+  if (cue && scripted) return { scenario: cue, plan: scripted(info) };
   const quote = clip(info.userText, 80) || "(nothing)";
   return {
     scenario: "echo",

@@ -35,13 +35,14 @@ function parseArgs(argv) {
   /** @type {Record<string, string | boolean>} */
   const out = {};
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i] ?? "";
     if (arg === "-h" || arg === "--help") out.help = true;
     else if (arg === "--dev" || arg === "--fresh") out[arg.slice(2)] = true;
     else if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2);
+      const eq = arg.indexOf("=");
+      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       if (!["port", "gateway", "gateway-port", "provider-port", "instance", "dist"].includes(name)) throw new Error(`Unknown option ${arg} (see --help)`);
-      const value = inline ?? argv[++i];
+      const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined || value.startsWith("--")) throw new Error(`Option --${name} needs a value`);
       out[name] = value;
     } else throw new Error(`Unexpected argument ${arg} (see --help)`);
@@ -123,7 +124,7 @@ async function main() {
     console.log(HELP);
     return;
   }
-  const [major, minor] = process.versions.node.split(".").map(Number);
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
     throw Object.assign(new Error(`Node ${process.versions.node} is too old.`), { hint: "Use Node 20.19 or newer for `npm start` (the gateway brings its own Node 24)." });
   }

@@ -6,13 +6,16 @@ import { Composer } from "@/features/chat/components/composer";
 import { Transcript } from "@/features/chat/components/transcript";
 import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/model/transcript";
 import { pendingMessagesStore, usePendingMessages } from "@/features/chat/store/pending-messages-store";
+import { runsFromHistory } from "@/features/runs/model/history-to-runs";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { useStore } from "zustand";
 import { AssistantTurn } from "./assistant-turn";
 
 /** Brings the store in line with what the gateway says after a history load: adopt a run in flight, settle runs it no longer has. */
-function reconcileRuns(sessionKey: string, history: ChatHistory, loadedAt: number): void {
+function reconcileRuns(sessionKey: string, history: ChatHistory): void {
+  const loadedAt = history.requestedAt;
   const store = runsStore.getState();
   const inFlight = history.inFlightRun;
   if (inFlight) {
@@ -24,7 +27,9 @@ function reconcileRuns(sessionKey: string, history: ChatHistory, loadedAt: numbe
   }
   const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
   if (history.hasActiveRun && active.size === 0) return;
-  const settled = openRunIds(sessionKey).filter((runId) => !active.has(runId));
+  // Only runs that existed when history was asked for can be judged by it.
+  const runs = store.runs;
+  const settled = openRunIds(sessionKey).filter((runId) => !active.has(runId) && (runs[runId]?.createdAt ?? Infinity) < loadedAt);
   store.signalsReceived(settled.map((runId) => ({ kind: "run-inactive" as const, via: "history" as const, runId, at: loadedAt, source: "history" as const, sessionKey })));
 }
 
@@ -39,8 +44,15 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   useEffect(() => {
     if (!history.data) return;
     pendingMessagesStore.getState().historyDelivered(sessionKey, deliveredRunIds(history.data.messages));
-    reconcileRuns(sessionKey, history.data, history.dataUpdatedAt);
-  }, [history.data, history.dataUpdatedAt, sessionKey]);
+    reconcileRuns(sessionKey, history.data);
+  }, [history.data, sessionKey]);
+
+  const historyRuns = useMemo(() => {
+    const data = history.data;
+    if (!data) return new Map<string, RunTimeline>();
+    const runs = runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRunRaw });
+    return new Map(runs.map((run) => [run.runId, run]));
+  }, [history.data, sessionKey]);
 
   const turns = useMemo(() => {
     const built = buildTranscript(history.data?.messages ?? [], pending);
@@ -64,7 +76,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       )}
       <Transcript
         turns={turns}
-        renderAssistant={(turn) => <AssistantTurn turn={turn} />}
+        renderAssistant={(turn) => <AssistantTurn turn={turn} historyRun={turn.runId ? historyRuns.get(turn.runId) : undefined} />}
         onRetry={(turn) => {
           if (turn.runId && turn.user) void sendChatMessage(connection, sessionKey, turn.user.text, turn.runId);
         }}

@@ -10,7 +10,13 @@ export interface InFlightRun {
 
 export interface ChatHistory {
   sessionKey: string;
+  /** When this copy was asked for: runs started after it are not in it yet. */
+  requestedAt: number;
   messages: unknown[];
+  /** Per-message activity (readable tool titles), passed through to the run timelines. */
+  activity: unknown;
+  /** The raw in-flight run, passed through to the run timelines. */
+  inFlightRunRaw: unknown;
   inFlightRun: InFlightRun | null;
   activeRunIds: string[];
   hasActiveRun: boolean;
@@ -19,7 +25,7 @@ export interface ChatHistory {
 
 export const chatHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => ["chat-history", gatewayUrl, sessionKey] as const;
 
-export function parseChatHistory(sessionKey: string, payload: unknown): ChatHistory {
+export function parseChatHistory(sessionKey: string, payload: unknown, requestedAt = Date.now()): ChatHistory {
   const record = (payload && typeof payload === "object" ? payload : {}) as Record<string, unknown>;
   const info = (record.sessionInfo && typeof record.sessionInfo === "object" ? record.sessionInfo : {}) as Record<string, unknown>;
   const inFlight = record.inFlightRun as Record<string, unknown> | undefined;
@@ -27,7 +33,10 @@ export function parseChatHistory(sessionKey: string, payload: unknown): ChatHist
   const model = typeof info.model === "string" ? info.model : undefined;
   return {
     sessionKey,
+    requestedAt,
     messages: Array.isArray(record.messages) ? record.messages : [],
+    activity: record.activity,
+    inFlightRunRaw: record.inFlightRun,
     inFlightRun:
       inFlight && typeof inFlight.runId === "string"
         ? { runId: inFlight.runId, text: typeof inFlight.text === "string" ? inFlight.text : "", startedAt: typeof inFlight.startedAt === "number" ? inFlight.startedAt : undefined }
@@ -41,7 +50,10 @@ export function parseChatHistory(sessionKey: string, payload: unknown): ChatHist
 export function chatHistoryQueryOptions(connection: GatewayConnection, sessionKey: string, enabled: boolean) {
   return queryOptions({
     queryKey: chatHistoryQueryKey(connection.url, sessionKey),
-    queryFn: async () => parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit: 200 })),
+    queryFn: async () => {
+      const requestedAt = Date.now();
+      return parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit: 200 }), requestedAt);
+    },
     enabled,
     staleTime: 5_000,
   });

@@ -15,6 +15,7 @@
 import { describeClose } from "@/gateway/close-codes";
 import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
 import { parseHttpStatus, parseRetryAfterMs } from "./parse-error-text";
+import { findStep, insertStep, replaceStep } from "./step-list";
 import type { ModelRef, RunSignal } from "./run-signal";
 import type {
   ConnectionEventKind,
@@ -30,6 +31,39 @@ import type {
 /** Enough to catch re-deliveries and overlapping replays; older copies are caught by the idempotent merges. */
 const RECENT_KEYS = 256;
 const MAX_FOLLOW_UPS = 4;
+/** Every signal kind needs a code; the Record type makes a new kind a compile error here. */
+const KIND_CODE: Record<RunSignal["kind"], number> = {
+  queued: 0,
+  status: 1,
+  "lifecycle-start": 2,
+  "model-selected": 3,
+  "lifecycle-finishing": 4,
+  "lifecycle-end": 5,
+  "lifecycle-error": 6,
+  fallback: 7,
+  "fallback-cleared": 8,
+  "fallback-step": 9,
+  retry: 10,
+  "assistant-text": 11,
+  "thinking-text": 12,
+  "tool-start": 13,
+  "tool-update": 14,
+  "tool-result": 15,
+  item: 16,
+  "command-output": 17,
+  "chat-final": 18,
+  "chat-aborted": 19,
+  "chat-error": 20,
+  disconnected: 21,
+  reconnected: 22,
+  "gateway-restarting": 23,
+  "gateway-restarted": 24,
+  "run-inactive": 25,
+  "seq-gap": 26,
+  activity: 27,
+  unknown: 28,
+};
+const KIND_COUNT = Object.keys(KIND_CODE).length;
 const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
   "disconnected",
   "reconnected",
@@ -83,19 +117,23 @@ export function foldRunSignals(run: RunTimeline, signals: Iterable<RunSignal>): 
   return next;
 }
 
-function dedupeKey(signal: RunSignal): string | undefined {
+/**
+ * `kind:runSeq` as one number (runSeq × 64 + kind code): long runs check every
+ * signal against the ring, and numbers compare far faster than strings.
+ */
+function dedupeKey(signal: RunSignal): number | undefined {
   // `chat` status retry and `agent` run_status retrying share a seq but carry different fields: merge, do not drop.
   if (signal.runSeq === undefined || signal.kind === "retry") return undefined;
-  return `${signal.kind}:${signal.runSeq}`;
+  return signal.runSeq * KIND_COUNT + KIND_CODE[signal.kind];
 }
 
-function touch(run: RunTimeline, signal: RunSignal, key: string | undefined): RunTimeline {
-  const recentKeys =
-    key === undefined
-      ? run.recentKeys
-      : run.recentKeys.length >= RECENT_KEYS
-        ? [...run.recentKeys.slice(1 - RECENT_KEYS), key]
-        : [...run.recentKeys, key];
+function touch(run: RunTimeline, signal: RunSignal, key: number | undefined): RunTimeline {
+  let recentKeys = run.recentKeys;
+  if (key !== undefined) {
+    const kept = recentKeys.slice(recentKeys.length >= RECENT_KEYS ? 1 : 0);
+    kept.push(key);
+    recentKeys = kept;
+  }
   // Connection news is not run activity; counting it would hide a silent run behind a reconnect.
   const newest = signal.at >= run.lastEventAt && !NOT_RUN_ACTIVITY.has(signal.kind);
   return {
@@ -171,30 +209,14 @@ function apply(run: RunTimeline, signal: RunSignal): RunTimeline {
 // ---------------------------------------------------------------------------
 // Steps on one time axis
 
-function findStep(steps: readonly TimelineStep[], id: string): number {
-  // Recent steps are the ones being updated, so search from the end.
-  for (let index = steps.length - 1; index >= 0; index -= 1) if (steps[index]?.id === id) return index;
-  return -1;
-}
-
-function insertByTime(steps: readonly TimelineStep[], step: TimelineStep): TimelineStep[] {
-  let index = steps.length;
-  while (index > 0 && (steps[index - 1]?.at ?? 0) > step.at) index -= 1;
-  return [...steps.slice(0, index), step, ...steps.slice(index)];
-}
-
-function putStep(run: RunTimeline, step: TimelineStep): RunTimeline {
-  const index = findStep(run.steps, step.id);
-  if (index < 0) return { ...run, steps: insertByTime(run.steps, step) };
-  const existing = run.steps[index];
-  if (existing === step) return run;
-  if (existing?.at === step.at) {
-    const steps = run.steps.slice();
-    steps[index] = step;
-    return { ...run, steps };
-  }
-  const without = [...run.steps.slice(0, index), ...run.steps.slice(index + 1)];
-  return { ...run, steps: insertByTime(without, step) };
+/**
+ * Adds or replaces the step with `step.id`. `knownIndex` saves a second lookup
+ * when the caller already did one.
+ */
+function putStep(run: RunTimeline, step: TimelineStep, knownIndex = findStep(run.steps, step.id)): RunTimeline {
+  if (knownIndex < 0) return { ...run, steps: insertStep(run.steps, step) };
+  if (run.steps[knownIndex] === step) return run;
+  return { ...run, steps: replaceStep(run.steps, knownIndex, step) };
 }
 
 function addLifecycleStep(
@@ -207,7 +229,7 @@ function addLifecycleStep(
 ): RunTimeline {
   if (findStep(run.steps, id) >= 0) return run;
   const step: LifecycleStep = { id, kind: "lifecycle", at: signal.at, source: signal.source, event, label, model };
-  return putStep(run, step);
+  return putStep(run, step, -1);
 }
 
 // ---------------------------------------------------------------------------
@@ -310,7 +332,7 @@ function providerError(run: RunTimeline, signal: Extract<RunSignal, { kind: "lif
 }
 
 function putIfAbsent(run: RunTimeline, step: TimelineStep): RunTimeline {
-  return findStep(run.steps, step.id) >= 0 ? run : putStep(run, step);
+  return findStep(run.steps, step.id) >= 0 ? run : putStep(run, step, -1);
 }
 
 // ---------------------------------------------------------------------------
@@ -333,7 +355,7 @@ function retry(run: RunTimeline, signal: Extract<RunSignal, { kind: "retry" }>):
     message: base?.message ?? signal.message,
   };
   if (base && JSON.stringify(base) === JSON.stringify(step)) return run;
-  let next = putStep(run, step);
+  let next = putStep(run, step, index);
   if (step.delayMs !== undefined) {
     const quietUntil = step.at + step.delayMs;
     if (next.quietUntil === undefined || quietUntil > next.quietUntil) next = { ...next, quietUntil };
@@ -430,10 +452,7 @@ function upsertSegment(run: RunTimeline, signal: RunSignal & { segmentId?: strin
   if (existing && (existing.kind === "text" || existing.kind === "thinking")) {
     const segmentId = existing.segmentId.startsWith("unnamed:") && signal.segmentId ? signal.segmentId : existing.segmentId;
     if (existing.text === text && segmentId === existing.segmentId) return run;
-    const updated = { ...existing, id: `${kind}:${segmentId}`, segmentId, text };
-    const copy = steps.slice();
-    copy[index] = updated;
-    return { ...run, steps: copy };
+    return putStep(run, { ...existing, id: `${kind}:${segmentId}`, segmentId, text }, index);
   }
   const segmentId = signal.segmentId ?? `unnamed:${signal.at}`;
   return putStep(run, { id: `${kind}:${segmentId}`, kind, at: signal.at, source: signal.source, segmentId, text });
@@ -481,7 +500,7 @@ function upsertTool(
   let step = patch(existing);
   if (signal.at < step.at) step = { ...step, at: signal.at };
   if (found?.kind === "tool" && sameFields(found, step)) return run;
-  const next = putStep(run, step);
+  const next = putStep(run, step, index);
   return next.status === "ended" ? next : { ...next, status: "running", phase: toolPhase(next) };
 }
 
@@ -638,7 +657,7 @@ function note(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): R
     endedAt: signal.phase === "end" ? signal.at : base?.endedAt,
   };
   if (base && JSON.stringify(base) === JSON.stringify(step)) return run;
-  return putStep(run, step);
+  return putStep(run, step, index);
 }
 
 // ---------------------------------------------------------------------------
@@ -724,7 +743,7 @@ function connection(run: RunTimeline, signal: ConnectionSignal): RunTimeline {
   const id = `connection:${signal.kind}:${signal.at}`;
   if (findStep(run.steps, id) >= 0) return run;
   const { words, code, reason } = connectionWords(signal);
-  let next = putStep(run, { id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words });
+  let next = putStep(run, { id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words }, -1);
   next = { ...next, restart: restartEvidence(next, signal, words) };
   if (signal.kind === "disconnected") return { ...next, disconnectedAt: Math.max(next.disconnectedAt ?? 0, signal.at) };
   if (signal.kind === "reconnected" || signal.kind === "gateway-restarted") {

@@ -222,8 +222,8 @@ export interface RunTimeline {
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
   stats: RunStats;
-  /** Recently seen `kind:runSeq` keys; drops duplicated deliveries. Bounded. */
-  recentKeys: readonly string[];
+  /** Recently seen `kind:runSeq` keys (encoded as numbers); drops duplicated deliveries. Bounded. */
+  recentKeys: readonly number[];
   /** The runSeq (or time) of the text currently shown, so older deltas never win. */
   textMark: number;
 }

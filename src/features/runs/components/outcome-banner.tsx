@@ -1,0 +1,49 @@
+import type { RunOutcome } from "../model/run-outcome";
+
+const ALERT_KINDS = new Set<RunOutcome["kind"]>(["failed", "degraded", "interrupted", "unknown"]);
+
+const TONE: Record<RunOutcome["kind"], string> = {
+  running: "border-accent/30 bg-accent-soft text-ink",
+  completed: "border-ok/30 bg-ok-soft text-ink",
+  degraded: "border-warn/40 bg-warn-soft text-ink",
+  failed: "border-bad/40 bg-bad-soft text-ink",
+  interrupted: "border-warn/40 bg-warn-soft text-ink",
+  aborted: "border-line bg-surface-2 text-ink",
+  unknown: "border-warn/40 bg-warn-soft text-ink",
+};
+
+const TITLE_TONE: Record<RunOutcome["kind"], string> = {
+  running: "text-accent",
+  completed: "text-ok",
+  degraded: "text-warn",
+  failed: "text-bad",
+  interrupted: "text-warn",
+  aborted: "text-ink-2",
+  unknown: "text-warn",
+};
+
+function nextStepOf(outcome: RunOutcome): string | undefined {
+  return "nextStep" in outcome ? outcome.nextStep : undefined;
+}
+
+/** The run's ending, in plain words. Failures, degraded and interrupted runs are alerts and stay on the message. */
+export function OutcomeBanner({ outcome }: { outcome: RunOutcome }) {
+  if (outcome.kind === "running" || outcome.kind === "completed") return null;
+  const alert = ALERT_KINDS.has(outcome.kind);
+  const nextStep = nextStepOf(outcome);
+  return (
+    <div role={alert ? "alert" : "note"} aria-label={alert ? undefined : "Run outcome"} className={`rounded-xl border px-3.5 py-2.5 text-sm ${TONE[outcome.kind]}`}>
+      <p className={`font-semibold ${TITLE_TONE[outcome.kind]}`}>{outcome.title}</p>
+      <p className="mt-0.5">{outcome.summary}</p>
+      {outcome.kind === "failed" && (outcome.provider || outcome.model || outcome.httpStatus) && (
+        <p className="mt-1 font-mono text-xs text-ink-2">
+          {[outcome.provider && outcome.model ? `${outcome.provider}/${outcome.model}` : (outcome.model ?? outcome.provider), outcome.httpStatus ? `HTTP ${outcome.httpStatus}` : null, outcome.errorClass]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
+      )}
+      {outcome.kind === "failed" && outcome.providerDetail && <p className="mt-1 text-xs text-ink-2">Provider said: “{outcome.providerDetail}”</p>}
+      {nextStep && <p className="mt-1 text-xs text-ink-2">What to do: {nextStep}</p>}
+    </div>
+  );
+}

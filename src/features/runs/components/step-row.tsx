@@ -1,0 +1,78 @@
+import { formatDuration } from "../model/format-duration";
+import type { TimelineStep } from "../model/run-timeline";
+import { SourceBadge } from "./source-badge";
+import { ToolStepRow } from "./tool-step-row";
+
+const KIND_LABEL: Record<TimelineStep["kind"], string> = {
+  lifecycle: "run",
+  tool: "tool",
+  text: "reply",
+  thinking: "thinking",
+  note: "note",
+  retry: "retry",
+  fallback: "fallback",
+  "provider-error": "provider error",
+  connection: "connection",
+  gap: "missed events",
+};
+
+const KIND_TONE: Partial<Record<TimelineStep["kind"], string>> = {
+  retry: "text-warn",
+  fallback: "text-warn",
+  "provider-error": "text-bad",
+  connection: "text-warn",
+  gap: "text-warn",
+};
+
+function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
+  switch (step.kind) {
+    case "lifecycle":
+      return step.model ? `${step.label} (${step.model.provider ? `${step.model.provider}/` : ""}${step.model.model})` : step.label;
+    case "text":
+    case "thinking":
+      return step.text.length > 160 ? `${step.text.slice(0, 160)}…` : step.text;
+    case "note":
+      return [step.title, step.text].filter(Boolean).join(": ");
+    case "retry": {
+      const count = step.attempt !== undefined ? `attempt ${step.attempt}${step.maxAttempts !== undefined ? ` of ${step.maxAttempts}` : ""}` : "retry";
+      const reason = step.reason ? `, ${step.reason.replace(/_/g, " ")}` : "";
+      const wait = step.delayMs !== undefined ? `, waiting ${formatDuration(step.delayMs)}` : "";
+      return `${count}${reason}${wait}${step.message ? ` — ${step.message}` : ""}`;
+    }
+    case "fallback":
+      return `${step.from ?? "?"} → ${step.to ?? "no further model"}${step.reason ? ` (${step.reason.replace(/_/g, " ")})` : ""}${step.detail ? `: ${step.detail}` : ""}${step.outcome ? ` · ${step.outcome.replace(/_/g, " ")}` : ""}`;
+    case "provider-error":
+      return [
+        [step.provider, step.model].filter(Boolean).join("/"),
+        step.httpStatus ? `HTTP ${step.httpStatus}` : null,
+        step.retryAfterMs !== undefined ? `retry after ${formatDuration(step.retryAfterMs)}` : null,
+        step.message,
+      ]
+        .filter(Boolean)
+        .join(" · ");
+    case "connection":
+      return step.words;
+    case "gap":
+      return `events ${step.expected}–${step.received - 1} were missed; reconciled from history`;
+  }
+}
+
+export function StepRow({ step, startAt }: { step: TimelineStep; startAt: number }) {
+  const offset = `+${formatDuration(Math.max(0, step.at - startAt))}`;
+  if (step.kind === "tool") return <ToolStepRow step={step} offset={offset} />;
+  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  return (
+    <div className={`flex items-baseline gap-2 text-sm ${step.kind === "gap" ? "rounded bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,var(--warn-soft)_6px,var(--warn-soft)_12px)] px-1" : ""}`}>
+      <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
+      <span className={`shrink-0 text-[11px] font-medium tracking-wide uppercase ${KIND_TONE[step.kind] ?? "text-ink-3"}`}>{KIND_LABEL[step.kind]}</span>
+      <span className="min-w-0 flex-1 break-words">{describeStep(step)}</span>
+      {duration !== undefined && duration > 0 && <span className="shrink-0 font-mono text-[11px] text-ink-3">{formatDuration(duration)}</span>}
+      {step.source !== "live" && (
+        <span className="sr-only">
+          <SourceBadge source={step.source} />
+        </span>
+      )}
+      {step.source !== "live" && <span aria-hidden className="shrink-0 text-[10px] text-ink-3">{step.source === "history" ? "history" : "local"}</span>}
+    </div>
+  );
+}

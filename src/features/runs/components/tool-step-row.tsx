@@ -1,0 +1,56 @@
+import { useId, useState } from "react";
+import { formatDuration } from "../model/format-duration";
+import type { ToolStep } from "../model/run-timeline";
+import { toolTitle } from "../model/tool-title";
+import { BoundedOutput } from "./bounded-output";
+import { SourceBadge } from "./source-badge";
+
+const STATUS_CHIP: Record<ToolStep["status"], string> = {
+  running: "bg-accent-soft text-accent",
+  done: "bg-ok-soft text-ok",
+  error: "bg-bad-soft text-bad",
+};
+
+function argsText(args: unknown): string {
+  if (args === undefined) return "";
+  if (typeof args === "string") return args;
+  try {
+    return JSON.stringify(args, null, 2);
+  } catch {
+    return String(args);
+  }
+}
+
+export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }) {
+  const [open, setOpen] = useState(step.status === "running");
+  const detailsId = useId();
+  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  return (
+    <div className="flex flex-col gap-1.5">
+      <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full items-center gap-2 text-left">
+        <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
+        <span aria-hidden className="text-ink-3">{open ? "▾" : "▸"}</span>
+        <span className="shrink-0 rounded bg-surface-2 px-1.5 font-mono text-[11px]">{step.name}</span>
+        <span className="min-w-0 flex-1 truncate text-sm">{toolTitle(step)}</span>
+        <span className={`shrink-0 rounded-full px-1.5 text-[11px] font-medium ${STATUS_CHIP[step.status]}`}>
+          {step.status === "running" ? "running" : step.status === "error" ? "error" : "done"}
+          {step.exitCode !== undefined ? ` · exit ${step.exitCode}` : ""}
+        </span>
+        {duration !== undefined && <span className="shrink-0 font-mono text-[11px] text-ink-3">{formatDuration(duration)}</span>}
+      </button>
+      {open && (
+        <div id={detailsId} className="ml-14 flex flex-col gap-2">
+          {step.args !== undefined && (
+            <div className="flex flex-col gap-1">
+              <span className="text-[11px] font-medium tracking-wide text-ink-3 uppercase">Arguments</span>
+              <pre className="max-h-48 overflow-auto rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">{argsText(step.args)}</pre>
+            </div>
+          )}
+          <BoundedOutput label={step.status === "running" ? "Live output" : "Output"} text={step.output} />
+          {step.error && <p className="text-xs text-bad">Error: {step.error}</p>}
+          <SourceBadge source={step.source} confirmed={step.confirmedByHistory} />
+        </div>
+      )}
+    </div>
+  );
+}
