@@ -10,7 +10,7 @@
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -57,7 +57,6 @@ function instanceLayout(instanceDir) {
     logs: path.join(dir, "logs"),
     config: path.join(dir, "openclaw.json"),
     tokenFile: path.join(dir, "gateway-token"),
-    pidFile: path.join(dir, "gateway.pid"),
     gatewayLog: path.join(dir, "logs", "openclaw-gateway.log"),
     consoleLog: path.join(dir, "logs", "gateway-console.log"),
   };
@@ -147,23 +146,28 @@ export function isPortInUse(port, host = "127.0.0.1") {
   });
 }
 
-/** @param {number} pid */
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
-  }
-}
-
-/** @param {number} pgid */
+/** Is any live (non-zombie) process left in the group? @param {number} pgid */
 function groupAlive(pgid) {
   try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // Fields after "(comm)": state, ppid, pgrp, …
+        const [state, , pgrp] = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+        if (Number(pgrp) === pgid && state !== "Z") return true;
+      } catch {
+        /* gone */
+      }
+    }
+    return false;
+  } catch {
+    // No /proc: ask the kernel (zombies count as alive there).
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch (error) {
+      return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+    }
   }
 }
 
@@ -189,30 +193,54 @@ async function waitUntil(test, ms, every = 100) {
 }
 
 /**
- * A gateway this instance started earlier may outlive a crashed `npm start`
- * (it runs in its own process group). Only a process whose environment names this
- * instance's state folder is ours to stop.
- * @param {ReturnType<typeof instanceLayout>} l
- * @param {(line: string) => void} note
+ * Every process of an instance (the gateway, its helpers, the commands its tools
+ * run) inherits OPENCLAW_STATE_DIR, and some run in their own sessions (the spawn
+ * broker calls setsid), so the environment, not the process group, says what is ours.
+ * Linux only (/proc); elsewhere the process group has to do.
+ * @param {string} stateDir
  */
-async function stopStaleGateway(l, note) {
-  if (!existsSync(l.pidFile)) return;
-  const pid = Number(readFileSync(l.pidFile, "utf8").trim());
-  rmSync(l.pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 1 || !processAlive(pid)) return;
-  let ours = false;
+export function findInstanceProcesses(stateDir) {
+  const marker = `OPENCLAW_STATE_DIR=${stateDir}`;
+  /** @type {number[]} */
+  const pids = [];
+  let entries = [];
   try {
-    const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-    ours = environ.includes(`OPENCLAW_STATE_DIR=${l.state}`);
+    entries = readdirSync("/proc");
   } catch {
-    /* not readable: not ours */
+    return pids;
   }
-  if (!ours) return;
-  note(`stopping a gateway left over from an earlier run (pid ${pid})`);
-  killGroup(pid, "SIGTERM");
-  if (!(await waitUntil(() => !groupAlive(pid), 10_000, 200))) {
-    killGroup(pid, "SIGKILL");
-    await waitUntil(() => !groupAlive(pid), 5_000, 100);
+  for (const entry of entries) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      // Zombies cannot be signalled away and hold nothing.
+      if (/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"))) continue;
+      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(marker)) pids.push(pid);
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return pids;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`, everything still carrying the instance's state dir. @param {string} stateDir @param {number} graceMs */
+async function sweepInstance(stateDir, graceMs) {
+  let pids = findInstanceProcesses(stateDir);
+  if (pids.length === 0) return 0;
+  const found = pids.length;
+  for (const pid of pids) killPid(pid, "SIGTERM");
+  await waitUntil(() => (pids = findInstanceProcesses(stateDir)).length === 0, graceMs, 100);
+  for (const pid of pids) killPid(pid, "SIGKILL");
+  await waitUntil(() => findInstanceProcesses(stateDir).length === 0, 3_000, 100);
+  return found;
+}
+
+/** @param {number} pid @param {NodeJS.Signals} sig */
+function killPid(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
   }
 }
 
@@ -263,6 +291,13 @@ export async function startEmbeddedGateway(options) {
   mkdirSync(l.dir, { recursive: true });
   const token = readOrCreateToken(l.tokenFile);
 
+  // If the host process dies (uncaught error, process.exit) the detached gateway would live on.
+  const killOnHostExit = () => {
+    if (child?.pid) killGroup(child.pid, "SIGKILL");
+    for (const pid of findInstanceProcesses(l.state)) killPid(pid, "SIGKILL");
+  };
+  process.on("exit", killOnHostExit);
+
   /** @type {import("node:child_process").ChildProcess | null} */
   let child = null;
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }> | null} */
@@ -276,7 +311,9 @@ export async function startEmbeddedGateway(options) {
       onProgress?.({ phase, message, elapsedMs: Date.now() - started, pid: child?.pid ?? null });
 
     child = null;
-    await stopStaleGateway(l, (m) => progress("cleanup", m));
+    // A gateway of this instance can outlive a crashed `npm start` or test run.
+    const leftovers = await sweepInstance(l.state, 10_000);
+    if (leftovers) progress("cleanup", `stopped ${leftovers} process(es) left over from an earlier run of this instance`);
     if (fresh) {
       for (const dir of [l.state, l.home, l.workspace, l.tmp, l.logs]) rmSync(dir, { recursive: true, force: true });
     }
@@ -329,13 +366,11 @@ export async function startEmbeddedGateway(options) {
     stopping = false;
     exited = new Promise((resolve) => {
       proc.once("exit", (code, signal) => {
-        if (child === proc) rmSync(l.pidFile, { force: true });
         resolve({ code, signal });
         onExit?.({ code, signal, expected: stopping });
       });
       proc.once("error", () => resolve({ code: null, signal: null }));
     });
-    if (proc.pid) writeFileSync(l.pidFile, `${proc.pid}\n`);
     progress("spawned", `gateway process started (pid ${proc.pid}); loading openclaw under Node 24`);
 
     // Follow the console log for milestones while waiting for /readyz.
@@ -409,7 +444,8 @@ export async function startEmbeddedGateway(options) {
       killGroup(pgid, "SIGKILL");
       await waitUntil(() => done && !groupAlive(pgid), 10_000, 100);
     }
-    rmSync(l.pidFile, { force: true });
+    // Helpers in their own sessions (spawn broker, tool commands) can outlive the group.
+    await sweepInstance(l.state, 2_000);
     const end = Date.now() + 10_000;
     while (Date.now() < end && (await isPortInUse(gatewayPort))) await sleep(200);
   }
@@ -418,6 +454,7 @@ export async function startEmbeddedGateway(options) {
     await launch(options.fresh === true);
   } catch (error) {
     await stopProcess(2_000);
+    process.off("exit", killOnHostExit);
     throw error;
   }
 
@@ -453,7 +490,10 @@ export async function startEmbeddedGateway(options) {
       }
     },
     /** SIGTERM, up to ~25 s to drain, then SIGKILL; the port is free afterwards. */
-    stop: (/** @type {{ graceMs?: number }} */ { graceMs = STOP_GRACE_MS } = {}) => stopProcess(graceMs),
+    async stop(/** @type {{ graceMs?: number }} */ { graceMs = STOP_GRACE_MS } = {}) {
+      await stopProcess(graceMs);
+      process.off("exit", killOnHostExit);
+    },
   };
 }
 

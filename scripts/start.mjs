@@ -77,7 +77,18 @@ async function ensureDependencies() {
   if (existsSync(path.join(ROOT, "node_modules", "vite", "package.json"))) return;
   const ci = existsSync(path.join(ROOT, "package-lock.json"));
   say(`node_modules is missing: running \`npm ${ci ? "ci" : "install"}\` (first run; this also installs the gateway runtime)…`);
-  await run(npm, ci ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"]);
+  if (!ci) {
+    await run(npm, ["install", "--no-audit", "--no-fund"]);
+    return;
+  }
+  try {
+    await run(npm, ["ci", "--no-audit", "--no-fund"]);
+  } catch (error) {
+    // Typically a lockfile that does not match what this registry offers (e.g. a mirror
+    // without some platform-specific optional packages); install without rewriting it.
+    say(`${/** @type {Error} */ (error).message}; retrying with \`npm install --no-save\` (package-lock.json is left unchanged)…`);
+    await run(npm, ["install", "--no-audit", "--no-fund", "--no-save"]);
+  }
 }
 
 /** Newest mtime under the given paths (files or folders). @param {string[]} paths */
@@ -161,17 +172,6 @@ async function main() {
   let gatewayPid = /** @type {number | null} */ (null);
   const startup = new AbortController();
   let stopping = false;
-
-  // Last resort if this process dies with the gateway still up (it lives in its own process group).
-  process.on("exit", () => {
-    if (gatewayPid) {
-      try {
-        process.kill(-gatewayPid, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }
-  });
 
   /** @type {Promise<void>} */
   let booting = Promise.resolve();

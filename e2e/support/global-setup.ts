@@ -82,7 +82,9 @@ export default async function globalSetup() {
     }
   });
   await new Promise<void>((resolve) => control.listen(E2E_PORTS.control, "127.0.0.1", resolve));
+  // Workers inherit these; only the Node-side set-up client (gateway-admin.ts) reads the token.
   process.env.CLAWSCOPE_E2E_GATEWAY_URL = gateway.url;
+  process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN = gateway.token;
 
   return async () => {
     log("stopping");

@@ -8,6 +8,7 @@ import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/mod
 import { pendingMessagesStore, usePendingMessages } from "@/features/chat/store/pending-messages-store";
 import { runsFromHistory } from "@/features/runs/model/history-to-runs";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import { readSessionRunLogs } from "@/features/runs/store/run-log";
 import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { useStore } from "zustand";
@@ -33,8 +34,23 @@ function reconcileRuns(sessionKey: string, history: ChatHistory): void {
   store.signalsReceived(settled.map((runId) => ({ kind: "run-inactive" as const, via: "history" as const, runId, at: loadedAt, source: "history" as const, sessionKey })));
 }
 
+/** Sessions whose local run log was already replayed in this page. */
+const replayed = new Set<string>();
+
+function useRunLogReplay(gatewayUrl: string, sessionKey: string): void {
+  useEffect(() => {
+    const key = `${gatewayUrl}|${sessionKey}`;
+    if (replayed.has(key)) return;
+    replayed.add(key);
+    readSessionRunLogs(gatewayUrl, sessionKey)
+      .then((signals) => runsStore.getState().signalsReceived(signals))
+      .catch(() => replayed.delete(key));
+  }, [gatewayUrl, sessionKey]);
+}
+
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const connection = useGateway();
+  useRunLogReplay(connection.url, sessionKey);
   const state = useConnectionState();
   const online = state.status === "online";
   const history = useQuery(chatHistoryQueryOptions(connection, sessionKey, online));

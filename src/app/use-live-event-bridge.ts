@@ -8,7 +8,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { normalizeGatewayEvent } from "@/features/runs/model/normalize-gateway-event";
 import { signalsForRuns, type RunSignal } from "@/features/runs/model/run-signal";
+import { createRunLogWriter } from "@/features/runs/store/run-log";
 import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
+import { createLogger } from "@/lib/logger";
 import { useGateway } from "@/lib/gateway-react";
 
 const TERMINAL = new Set(["chat-final", "chat-aborted", "chat-error"]);
@@ -20,6 +22,19 @@ export function useLiveEventBridge(): void {
   const queryClient = useQueryClient();
 
   useEffect(() => {
+    const logger = createLogger("live-events");
+    const runLog = createRunLogWriter(connection.url, (error) => logger.warn("could not write the run log", error));
+    const received = (signals: RunSignal[]) => {
+      const runs = runsStore.getState().runs;
+      // Connection events carry no session; they belong to the session of the run they are fanned out to.
+      const placed = signals.map((signal) => (signal.sessionKey ? signal : { ...signal, sessionKey: runs[signal.runId]?.sessionKey }));
+      runsStore.getState().signalsReceived(placed);
+      runLog.record(placed);
+    };
+    const subscribeToSessions = () =>
+      // Tool events of runs this socket did not start (another tab, or before a reload) arrive as session.tool only after this.
+      connection.request("sessions.subscribe", {}).catch((error: unknown) => logger.warn("sessions.subscribe failed", error));
+    if (connection.getSnapshot().status === "online") void subscribeToSessions();
     const pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refetchHistory = (sessionKey: string | undefined) => {
@@ -39,7 +54,7 @@ export function useLiveEventBridge(): void {
       if (signals.length > 0) {
         const known = runsStore.getState().runs;
         const fresh = signals.some((signal) => !known[signal.runId]);
-        runsStore.getState().signalsReceived(signals);
+        received(signals);
         const sessionKey = signals[0]?.sessionKey;
         // A run we did not start (another tab or client): fetch its user message. A finished run: fetch the stored reply.
         if (fresh || signals.some((signal) => TERMINAL.has(signal.kind))) refetchHistory(sessionKey);
@@ -55,18 +70,22 @@ export function useLiveEventBridge(): void {
         signals = signalsForRuns(open, { kind: "disconnected", code: entry.code, reason: entry.reason }, entry.at);
       } else if (entry.type === "restarting") {
         signals = signalsForRuns(open, { kind: "gateway-restarting", reason: entry.reason }, entry.at);
-      } else if (entry.type === "connected" && !entry.firstConnect) {
-        signals = signalsForRuns(open, { kind: "reconnected", bootChanged: entry.restarted }, entry.at);
-        // What happened while away is in history now: reconcile every open session.
-        refetchHistory(undefined);
+      } else if (entry.type === "connected") {
+        void subscribeToSessions();
+        if (!entry.firstConnect) {
+          signals = signalsForRuns(open, { kind: "reconnected", bootChanged: entry.restarted }, entry.at);
+          // What happened while away is in history now: reconcile every open session.
+          refetchHistory(undefined);
+        }
       } else if (entry.type === "gap") {
         signals = open.map((runId) => ({ kind: "seq-gap", expected: entry.expected, received: entry.received, runId, at: entry.at, source: "live" as const }));
         refetchHistory(undefined);
       }
-      runsStore.getState().signalsReceived(signals);
+      received(signals);
     });
 
     return () => {
+      void runLog.flush();
       clearTimeout(timer);
       offEvents();
       offLog();

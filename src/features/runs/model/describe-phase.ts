@@ -3,7 +3,7 @@
  * (2/10)"). Kept apart from the fold so wording can change without touching
  * the state machine.
  */
-import { modelName } from "./fold-run";
+import { modelName } from "./run-signal";
 import type { RunPhase } from "./run-timeline";
 
 const REASON_WORDS: Record<string, string> = {

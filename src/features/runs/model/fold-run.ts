@@ -12,21 +12,12 @@
  * A signal that changes nothing returns the same object, so React and the
  * store can compare by reference.
  */
-import { describeClose } from "@/gateway/close-codes";
-import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
+import { foldConnectionSignal } from "./fold-connection";
+import { foldToolItem, foldToolSignal } from "./fold-tool";
 import { parseHttpStatus, parseRetryAfterMs } from "./parse-error-text";
-import { findStep, insertStep, replaceStep } from "./step-list";
-import type { ModelRef, RunSignal } from "./run-signal";
-import type {
-  ConnectionEventKind,
-  LifecycleEvent,
-  LifecycleStep,
-  RunPhase,
-  RunTimeline,
-  TerminalRecord,
-  TimelineStep,
-  ToolStep,
-} from "./run-timeline";
+import { modelName, type ModelRef, type RunSignal } from "./run-signal";
+import type { LifecycleEvent, LifecycleStep, RunPhase, RunTimeline, TerminalRecord } from "./run-timeline";
+import { findStep, putIfAbsent, putStep } from "./step-list";
 
 /** Enough to catch re-deliveries and overlapping replays; older copies are caught by the idempotent merges. */
 const RECENT_KEYS = 256;
@@ -71,8 +62,6 @@ const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
   "gateway-restarted",
   "run-inactive",
 ]);
-/** Arguments above this size are kept as a truncated preview so the run stays small. */
-const MAX_ARGS_CHARS = 16_000;
 
 export interface CreateRunInit {
   at?: number;
@@ -118,8 +107,8 @@ export function foldRunSignals(run: RunTimeline, signals: Iterable<RunSignal>): 
 }
 
 /**
- * `kind:runSeq` as one number (runSeq × 64 + kind code): long runs check every
- * signal against the ring, and numbers compare far faster than strings.
+ * `kind:runSeq` as one number (runSeq × kind count + kind code): long runs
+ * check every signal against the ring, and numbers compare far faster than strings.
  */
 function dedupeKey(signal: RunSignal): number | undefined {
   // `chat` status retry and `agent` run_status retrying share a seq but carry different fields: merge, do not drop.
@@ -181,9 +170,9 @@ function apply(run: RunTimeline, signal: RunSignal): RunTimeline {
     case "tool-update":
     case "tool-result":
     case "command-output":
-      return toolSignal(run, signal);
+      return foldToolSignal(run, signal);
     case "item":
-      return item(run, signal);
+      return signal.itemKind === "tool" ? foldToolItem(run, signal) : note(run, signal);
     case "chat-final":
     case "chat-aborted":
     case "chat-error":
@@ -192,7 +181,7 @@ function apply(run: RunTimeline, signal: RunSignal): RunTimeline {
     case "reconnected":
     case "gateway-restarting":
     case "gateway-restarted":
-      return connection(run, signal);
+      return foldConnectionSignal(run, signal);
     case "run-inactive":
       return run.inactiveConfirmedAt !== undefined && run.inactiveConfirmedAt <= signal.at
         ? run
@@ -207,18 +196,9 @@ function apply(run: RunTimeline, signal: RunSignal): RunTimeline {
 }
 
 // ---------------------------------------------------------------------------
-// Steps on one time axis
+// Status, phase and lifecycle
 
-/**
- * Adds or replaces the step with `step.id`. `knownIndex` saves a second lookup
- * when the caller already did one.
- */
-function putStep(run: RunTimeline, step: TimelineStep, knownIndex = findStep(run.steps, step.id)): RunTimeline {
-  if (knownIndex < 0) return { ...run, steps: insertStep(run.steps, step) };
-  if (run.steps[knownIndex] === step) return run;
-  return { ...run, steps: replaceStep(run.steps, knownIndex, step) };
-}
-
+/** Lifecycle moments appear once each; repeats (one per retry attempt) add nothing. */
 function addLifecycleStep(
   run: RunTimeline,
   signal: RunSignal,
@@ -231,9 +211,6 @@ function addLifecycleStep(
   const step: LifecycleStep = { id, kind: "lifecycle", at: signal.at, source: signal.source, event, label, model };
   return putStep(run, step, -1);
 }
-
-// ---------------------------------------------------------------------------
-// Status, phase and lifecycle
 
 function running(run: RunTimeline, phase: RunPhase): RunTimeline {
   if (run.status === "ended") return run;
@@ -269,10 +246,6 @@ function modelSelected(run: RunTimeline, signal: RunSignal, model: ModelRef): Ru
     next = { ...next, phase: { kind: "starting-model", model } };
   }
   return addLifecycleStep(next, signal, "model-selected", `model ${name}`, model, `lifecycle:model:${name}`);
-}
-
-export function modelName(model: ModelRef): string {
-  return model.provider ? `${model.provider}/${model.model}` : model.model;
 }
 
 function lifecycleEnd(run: RunTimeline, signal: Extract<RunSignal, { kind: "lifecycle-end" }>): RunTimeline {
@@ -329,10 +302,6 @@ function providerError(run: RunTimeline, signal: Extract<RunSignal, { kind: "lif
     failoverReason: observation?.failoverReason,
     message,
   });
-}
-
-function putIfAbsent(run: RunTimeline, step: TimelineStep): RunTimeline {
-  return findStep(run.steps, step.id) >= 0 ? run : putStep(run, step, -1);
 }
 
 // ---------------------------------------------------------------------------
@@ -458,189 +427,6 @@ function upsertSegment(run: RunTimeline, signal: RunSignal & { segmentId?: strin
   return putStep(run, { id: `${kind}:${segmentId}`, kind, at: signal.at, source: signal.source, segmentId, text });
 }
 
-// ---------------------------------------------------------------------------
-// Tools
-
-type ToolSignal = Extract<RunSignal, { kind: "tool-start" | "tool-update" | "tool-result" | "command-output" }>;
-
-function toolKey(signal: ToolSignal): string | undefined {
-  if (signal.kind !== "command-output") return signal.toolCallId;
-  return signal.toolCallId ?? signal.itemId;
-}
-
-function toolSignal(run: RunTimeline, signal: ToolSignal): RunTimeline {
-  const toolCallId = toolKey(signal);
-  if (toolCallId === undefined) return run;
-  return upsertTool(run, toolCallId, signal, (step) => patchTool(step, signal));
-}
-
-function upsertTool(
-  run: RunTimeline,
-  toolCallId: string,
-  signal: RunSignal & { name?: string },
-  patch: (step: ToolStep) => ToolStep,
-): RunTimeline {
-  const id = `tool:${toolCallId}`;
-  const index = findStep(run.steps, id);
-  const found = index >= 0 ? run.steps[index] : undefined;
-  const existing: ToolStep =
-    found?.kind === "tool"
-      ? found
-      : {
-          id,
-          kind: "tool",
-          at: signal.at,
-          source: signal.source,
-          toolCallId,
-          name: signal.name ?? "tool",
-          output: EMPTY_TEXT,
-          isError: false,
-          status: "running",
-        };
-  let step = patch(existing);
-  if (signal.at < step.at) step = { ...step, at: signal.at };
-  if (found?.kind === "tool" && sameFields(found, step)) return run;
-  const next = putStep(run, step, index);
-  return next.status === "ended" ? next : { ...next, status: "running", phase: toolPhase(next) };
-}
-
-function patchTool(step: ToolStep, signal: ToolSignal): ToolStep {
-  switch (signal.kind) {
-    case "tool-start":
-      return {
-        ...step,
-        name: signal.name,
-        args: step.args ?? boundArgs(signal.args),
-        parentToolCallId: step.parentToolCallId ?? signal.parentToolCallId,
-      };
-    case "tool-update":
-      if (signal.partialText === undefined || step.outputFrom === "command" || step.status !== "running") return step;
-      return { ...step, output: boundedText(signal.partialText), outputFrom: "partial" };
-    case "tool-result": {
-      if (step.result !== undefined) return step;
-      const result = signal.resultText === undefined ? EMPTY_TEXT : boundedText(signal.resultText);
-      const useResultAsOutput = step.output.totalChars === 0;
-      return finishTool(
-        {
-          ...step,
-          name: step.name === "tool" && signal.name ? signal.name : step.name,
-          result,
-          output: useResultAsOutput ? result : step.output,
-          outputFrom: useResultAsOutput ? "result" : step.outputFrom,
-          exitCode: step.exitCode ?? signal.exitCode,
-          durationMs: step.durationMs ?? signal.durationMs,
-          isError: signal.isError,
-          error: signal.errorText ?? (signal.isError ? firstLine(signal.resultText) : undefined),
-        },
-        signal.at,
-        signal.isError ? "error" : "done",
-      );
-    }
-    case "command-output": {
-      const named = step.name === "tool" && signal.name ? { ...step, name: signal.name } : step;
-      if (signal.phase === "delta") {
-        if (signal.output === undefined || named.status !== "running") return named;
-        const output = named.outputFrom === "command" ? appendBounded(named.output, signal.output) : boundedText(signal.output);
-        return { ...named, output, outputFrom: "command" };
-      }
-      const ended = {
-        ...named,
-        output: signal.output === undefined ? named.output : boundedText(signal.output),
-        outputFrom: signal.output === undefined ? named.outputFrom : ("command" as const),
-        exitCode: named.exitCode ?? signal.exitCode,
-        durationMs: named.durationMs ?? signal.durationMs,
-      };
-      return ended;
-    }
-  }
-}
-
-/**
- * Shallow equality that looks inside BoundedText values, so a re-delivered
- * tool event that rebuilds identical output leaves the run untouched.
- */
-function sameFields(a: ToolStep, b: ToolStep): boolean {
-  if (a === b) return true;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    const left: unknown = a[key as keyof ToolStep];
-    const right: unknown = b[key as keyof ToolStep];
-    if (left === right) continue;
-    if (!isBounded(left) || !isBounded(right)) return false;
-    if (left.head !== right.head || left.tail !== right.tail || left.totalChars !== right.totalChars) return false;
-  }
-  return true;
-}
-
-function isBounded(value: unknown): value is BoundedText {
-  return typeof value === "object" && value !== null && "head" in value && "totalChars" in value;
-}
-
-function finishTool(step: ToolStep, at: number, status: "done" | "error"): ToolStep {
-  const endedAt = step.endedAt ?? at;
-  return {
-    ...step,
-    status: step.status === "error" ? "error" : status,
-    endedAt,
-    durationMs: step.durationMs ?? Math.max(0, endedAt - step.at),
-  };
-}
-
-function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split("\n", 1)[0]?.trim();
-  return line === "" ? undefined : line;
-}
-
-function boundArgs(args: unknown): unknown {
-  if (args === undefined) return undefined;
-  let json: string;
-  try {
-    json = JSON.stringify(args) ?? "";
-  } catch {
-    return "[unreadable arguments]";
-  }
-  return json.length <= MAX_ARGS_CHARS ? args : `${json.slice(0, MAX_ARGS_CHARS)}… (${json.length} characters)`;
-}
-
-/** Running tools are recent; looking further back would make long runs quadratic. */
-const TOOL_PHASE_LOOKBACK = 64;
-
-function toolPhase(run: RunTimeline): RunPhase {
-  const stop = Math.max(0, run.steps.length - TOOL_PHASE_LOOKBACK);
-  for (let index = run.steps.length - 1; index >= stop; index -= 1) {
-    const step = run.steps[index];
-    if (step?.kind === "tool" && step.status === "running") return { kind: "using-tool", tool: step.name, title: step.title };
-  }
-  return { kind: "waiting-for-model" };
-}
-
-function item(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): RunTimeline {
-  if (signal.itemKind !== "tool") return note(run, signal);
-  const toolCallId = signal.toolCallId ?? signal.itemId;
-  return upsertTool(run, toolCallId, signal, (step) => {
-    let next: ToolStep = step;
-    if (signal.name && step.name === "tool") next = { ...next, name: signal.name };
-    if (signal.title && !step.title) next = { ...next, title: signal.title };
-    const serverStart = signal.startedAt ?? signal.serverAt;
-    if (serverStart !== undefined && step.serverStartedAt === undefined && signal.phase === "start") {
-      next = { ...next, serverStartedAt: serverStart };
-    }
-    if (signal.phase !== "end") return next;
-    const failed = signal.status === "failed" || signal.status === "error" || signal.error !== undefined;
-    const serverDuration =
-      signal.endedAt !== undefined && (next.serverStartedAt ?? signal.startedAt) !== undefined
-        ? signal.endedAt - (next.serverStartedAt ?? signal.startedAt ?? signal.endedAt)
-        : undefined;
-    next = {
-      ...next,
-      durationMs: next.durationMs ?? serverDuration,
-      error: next.error ?? signal.error,
-      isError: next.isError || failed,
-    };
-    return next.status === "running" ? finishTool(next, signal.at, failed ? "error" : "done") : next;
-  });
-}
-
 function note(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): RunTimeline {
   const id = `note:${signal.itemId}`;
   const index = findStep(run.steps, id);
@@ -732,61 +518,7 @@ function mergeTerminal(run: RunTimeline, existing: TerminalRecord, signal: Termi
 }
 
 // ---------------------------------------------------------------------------
-// Connection events and gaps
-
-type ConnectionSignal = Extract<RunSignal, { kind: ConnectionEventKind }>;
-
-function connection(run: RunTimeline, signal: ConnectionSignal): RunTimeline {
-  // Only what happened while the run was open belongs on its timeline.
-  if (run.terminal !== undefined && signal.at > run.terminal.at) return run;
-  if (run.stats.signals > 0 && signal.at < run.createdAt) return run;
-  const id = `connection:${signal.kind}:${signal.at}`;
-  if (findStep(run.steps, id) >= 0) return run;
-  const { words, code, reason } = connectionWords(signal);
-  let next = putStep(run, { id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words }, -1);
-  next = { ...next, restart: restartEvidence(next, signal, words) };
-  if (signal.kind === "disconnected") return { ...next, disconnectedAt: Math.max(next.disconnectedAt ?? 0, signal.at) };
-  if (signal.kind === "reconnected" || signal.kind === "gateway-restarted") {
-    return { ...next, reconnectedAt: Math.max(next.reconnectedAt ?? 0, signal.at) };
-  }
-  return next;
-}
-
-function connectionWords(signal: ConnectionSignal): { words: string; code?: number; reason?: string } {
-  switch (signal.kind) {
-    case "disconnected":
-      return { words: describeClose(signal.code, signal.reason), code: signal.code, reason: signal.reason || undefined };
-    case "reconnected":
-      return { words: signal.bootChanged ? "reconnected to a restarted gateway" : "reconnected" };
-    case "gateway-restarting":
-      return { words: `gateway restarting: ${signal.reason}`, reason: signal.reason };
-    case "gateway-restarted":
-      return { words: signal.bootChanged ? "gateway restarted" : "reconnected to the same gateway" };
-  }
-}
-
-/**
- * 1012 and the `shutdown` event announce a restart; 1006 (no close frame) is
- * how a crash looks, but also how a network drop looks, so a later reconnect
- * to the same boot withdraws it.
- */
-function restartEvidence(run: RunTimeline, signal: ConnectionSignal, words: string): RunTimeline["restart"] {
-  const current = run.restart;
-  switch (signal.kind) {
-    case "gateway-restarting":
-      return current ?? { at: signal.at, via: "shutdown", words };
-    case "disconnected":
-      if (signal.code === 1012 || signal.code === 1001 || signal.code === 1006) {
-        return current ?? { at: signal.at, via: "close", code: signal.code, words };
-      }
-      return current;
-    case "reconnected":
-    case "gateway-restarted":
-      if (signal.bootChanged === true) return current ?? { at: signal.at, via: "boot-changed", words };
-      if (signal.bootChanged === false && current?.via === "close" && current.code === 1006) return undefined;
-      return current;
-  }
-}
+// Gaps
 
 function seqGap(run: RunTimeline, signal: Extract<RunSignal, { kind: "seq-gap" }>): RunTimeline {
   return putIfAbsent(run, {

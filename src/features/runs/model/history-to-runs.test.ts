@@ -144,3 +144,16 @@ describe("runsFromHistory on odd input", () => {
     expect(isGatewayRestartNote({ role: "user", content: "x", provenance: { sourceTool: "main_session_restart_recovery" } })).toBe(true);
   });
 });
+
+describe("runsFromHistory with sessionInfo", () => {
+  it("settles a turn that never got a terminal row when the gateway lists no active runs", () => {
+    const messages = lastHistoryMessages("history-after-sigkill-restart.jsonl");
+    const settled = runsFromHistory(messages, { sessionInfo: { hasActiveRun: false, activeRunIds: [], snapshotAt: 1_795_486_600_000 } });
+    expect(settled.at(-1)?.inactiveConfirmedAt).toBe(1_795_486_600_000);
+    // The real capture right after the crash says hasActiveRun:true without ids: not a confirmation.
+    const payload = historyPayloads("history-after-sigkill-restart.jsonl").at(-1);
+    const stale = runsFromHistory(messages, { sessionInfo: payload?.sessionInfo });
+    expect(stale.at(-1)?.inactiveConfirmedAt).toBeUndefined();
+    expect(outcomeOf(stale.at(-1) as RunTimeline).kind).toBe("running");
+  });
+});

@@ -19,6 +19,11 @@ export interface HistoryOptions {
   activity?: unknown;
   /** `inFlightRun` from the result: the newest turn is still running under this runId. */
   inFlightRun?: unknown;
+  /**
+   * `sessionInfo` from the result. Its `activeRunIds` is the exact set of active
+   * runs (`[]` proves idle), which settles turns that never got a terminal row.
+   */
+  sessionInfo?: unknown;
 }
 
 const RESTART_NOTE_PREFIX = "[System] Your previous turn was interrupted by a gateway restart";
@@ -49,17 +54,23 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
   const last = turns.at(-1);
   if (inFlight && last && last.runId === undefined) last.runId = inFlight.runId;
   const titles = toolTitles(options.activity);
+  const active = activeRuns(options.sessionInfo);
+
+  const settledAt = laterOutputTimes(turns);
 
   const runs = turns.map((turn, index) => {
     const runId = turn.runId ?? `history:${index}:${turn.at}`;
     const signals = turnSignals(turn, runId, options.sessionKey, titles);
-    const laterTurn = turns.slice(index + 1).find((later) => later.rows.length > 0 || later.trigger === "restart-recovery");
     const next = turns[index + 1];
     // A resumed turn means the gateway restarted while this one was open.
     if (next?.trigger === "restart-recovery") signals.push(signal(runId, next.at, options.sessionKey, { kind: "gateway-restarted", bootChanged: true }));
     // Turns run one at a time per session: once a later turn produced output, this one is over.
-    if (laterTurn && runId !== inFlight?.runId) {
-      signals.push(signal(runId, laterTurn.rows[0] ? rowTime(laterTurn.rows[0], laterTurn.at) : laterTurn.at, options.sessionKey, { kind: "run-inactive", via: "history" }));
+    const laterOutputAt = settledAt[index];
+    if (laterOutputAt !== undefined && runId !== inFlight?.runId) {
+      signals.push(signal(runId, laterOutputAt, options.sessionKey, { kind: "run-inactive", via: "history" }));
+    }
+    if (active && !active.ids.has(runId) && runId !== inFlight?.runId) {
+      signals.push(signal(runId, Math.max(active.at ?? 0, turn.at), options.sessionKey, { kind: "run-inactive", via: "session-info" }));
     }
     if (inFlight?.runId === runId && inFlight.text) {
       signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
@@ -110,6 +121,20 @@ function splitTurns(messages: readonly unknown[]): Turn[] {
     turn.rows.push(message);
   }
   return turns;
+}
+
+/** For each turn, when a later turn first showed output (or a restart resumed), if one did. */
+function laterOutputTimes(turns: readonly Turn[]): Array<number | undefined> {
+  const times: Array<number | undefined> = new Array<number | undefined>(turns.length);
+  let earliest: number | undefined;
+  for (let index = turns.length - 1; index >= 0; index -= 1) {
+    times[index] = earliest;
+    const turn = turns[index];
+    if (turn && (turn.rows.length > 0 || turn.trigger === "restart-recovery")) {
+      earliest = turn.rows[0] ? rowTime(turn.rows[0], turn.at) : turn.at;
+    }
+  }
+  return times;
 }
 
 /** The user row's idempotency key is `<runId>:user` (chat.send uses runId = idempotencyKey). */
@@ -229,6 +254,17 @@ function readInFlight(value: unknown): { runId: string; text?: string; startedAt
   const runId = readText(value, "runId");
   if (runId === undefined) return undefined;
   return { runId, text: readString(value, "text"), startedAt: readNumber(value, "startedAt") };
+}
+
+/** The runs the gateway says are active, when it says so definitively. */
+function activeRuns(sessionInfo: unknown): { ids: ReadonlySet<string>; at?: number } | undefined {
+  if (!isRecord(sessionInfo)) return undefined;
+  const at = readNumber(sessionInfo, "snapshotAt") ?? readNumber(sessionInfo, "updatedAt");
+  const ids = sessionInfo.activeRunIds;
+  if (Array.isArray(ids)) return { ids: new Set(ids.filter((id): id is string => typeof id === "string")), at };
+  // After a crash the gateway can report hasActiveRun:true with no ids; only a definite "no" settles anything.
+  if (sessionInfo.hasActiveRun === false) return { ids: new Set(), at };
+  return undefined;
 }
 
 /** `activity: [{messageId, items:[{toolCallId, title}]}]` → toolCallId → title. */

@@ -171,3 +171,13 @@ describe("normalizeGatewayEvent on hostile input", () => {
     }
   });
 });
+
+describe("session.tool", () => {
+  it("reads tool activity of a run started by another socket", () => {
+    const signals = normalizeGatewayEvent(
+      { event: "session.tool", payload: { runId: "r", seq: 4, data: { phase: "start", name: "exec", toolCallId: "c1", args: { command: "ls" } } } },
+      AT,
+    );
+    expect(signals).toEqual([expect.objectContaining({ kind: "tool-start", toolCallId: "c1", name: "exec", runSeq: 4 })]);
+  });
+});

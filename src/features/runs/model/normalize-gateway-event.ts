@@ -53,8 +53,10 @@ export function normalizeGatewayEvent(frame: GatewayEventFrame, receivedAt: numb
     case "chat":
       return make(chatBody(payload));
     case "agent":
-    case "session.tool":
       return make(agentBody(payload));
+    case "session.tool":
+      // Tool activity of a run started by another socket; same payload as an `agent` tool event.
+      return make(agentBody({ stream: "tool", ...payload }));
     case "chat.send_timing":
       return make(sendTimingBody(payload));
     default:

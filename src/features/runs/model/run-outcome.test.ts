@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { captureClose, captureRunId, captureSignals, foldCapture } from "./capture-fixtures";
 import { createRun, foldRunSignals } from "./fold-run";
-import { deriveRunOutcome, LIFECYCLE_ERROR_GRACE_MS, STALL_AFTER_MS, type OutcomeContext, type RunOutcome } from "./run-outcome";
+import { deriveRunOutcome, LIFECYCLE_ERROR_GRACE_MS, RECONCILE_WINDOW_MS, STALL_AFTER_MS, type OutcomeContext, type RunOutcome } from "./run-outcome";
 import type { RunSignal } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 import { replyOnlyRun, signalOf, T0 } from "./test-signals";
@@ -122,9 +122,16 @@ describe("outcomes of the real captures", () => {
   });
 
   it("sigkill-midrun after reconnecting, before the gateway answered → unknown (reconciling); gateway says active → running", () => {
-    const run = killedRun();
-    expect(settled(run)).toMatchObject({ kind: "unknown", reason: "reconciling" });
-    expect(settled(run, { gatewayConfirmedIdle: false })).toMatchObject({ kind: "running" });
+    const killed = killedRun();
+    const run = foldRunSignals(killed, [
+      { runId: killed.runId, at: (killed.disconnectedAt ?? 0) + 2_000, source: "live", kind: "reconnected", bootChanged: true },
+    ]);
+    const reconnectedAt = run.reconnectedAt ?? 0;
+    expect(settled(run, { now: reconnectedAt + 1_000 })).toMatchObject({ kind: "unknown", reason: "reconciling" });
+    expect(settled(run, { now: reconnectedAt + 1_000, gatewayConfirmedIdle: false })).toMatchObject({ kind: "running" });
+    // Nothing settled it: it shows as running again, with the silence warning.
+    expect(settled(run, { now: reconnectedAt + RECONCILE_WINDOW_MS + STALL_AFTER_MS })).toMatchObject({ kind: "running", stalled: true });
+    expect(settled(run, { now: reconnectedAt + 1_000, gatewayConfirmedIdle: true })).toMatchObject({ kind: "interrupted" });
   });
 });
 

@@ -10,9 +10,9 @@
 import { classifyFailure, type ErrorClass } from "./classify-failure";
 import { describePhase } from "./describe-phase";
 import { describeFailure } from "./failure-words";
-import { modelName } from "./fold-run";
 import { formatDuration } from "./format-duration";
 import { announcesWork } from "./promise-detector";
+import { modelName } from "./run-signal";
 import { stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
 
 export interface OutcomeContext {
@@ -30,6 +30,13 @@ export const STALL_AFTER_MS = 45_000;
  * the lifecycle error stands even if the chat error never arrives.
  */
 export const LIFECYCLE_ERROR_GRACE_MS = 20_000;
+
+/**
+ * After a reconnect the app re-reads history; until it answers, a silent run
+ * is "checking". If nothing settles it by then, the run is shown as running
+ * again, with the silence clock (and its 45 s warning) telling the truth.
+ */
+export const RECONCILE_WINDOW_MS = 15_000;
 
 export type DegradedReason = "retried" | "fallback" | "promised-no-work";
 
@@ -95,7 +102,8 @@ export function deriveRunOutcome(run: RunTimeline, context: OutcomeContext): Run
   if (idle) return run.restart ? interrupted(run) : unknown(run, "no-terminal-event");
   if (offline) return unknown(run, "connection-lost");
   const silentSinceReconnect = run.disconnectedAt !== undefined && run.lastEventAt <= Math.max(run.disconnectedAt, run.reconnectedAt ?? 0);
-  if (silentSinceReconnect && context.gatewayConfirmedIdle !== false) return unknown(run, "reconciling");
+  const reconciling = context.now - Math.max(run.disconnectedAt ?? 0, run.reconnectedAt ?? 0) < RECONCILE_WINDOW_MS;
+  if (silentSinceReconnect && reconciling && context.gatewayConfirmedIdle !== false) return unknown(run, "reconciling");
   return running(run, context.now);
 }
 

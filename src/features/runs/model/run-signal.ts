@@ -16,6 +16,11 @@ export interface ModelRef {
   model: string;
 }
 
+/** "provider/model", the way the gateway names models in fallback steps and logs. */
+export function modelName(model: ModelRef): string {
+  return model.provider ? `${model.provider}/${model.model}` : model.model;
+}
+
 /**
  * What the gateway told us about a provider failure. Field names follow
  * `chat` `errorDetail` and lifecycle `errorObservation`, which share a shape.

@@ -180,7 +180,7 @@ export interface LifecycleOutcome {
 
 export interface RestartEvidence {
   at: number;
-  via: "shutdown" | "close" | "boot-changed" | "history-note";
+  via: "shutdown" | "close" | "boot-changed";
   code?: number;
   words: string;
 }

@@ -11,7 +11,7 @@
  * never correctness. A *missing* id is trusted, which holds because an array
  * is only registered with a map that has seen all of its ids.
  */
-import type { TimelineStep } from "./run-timeline";
+import type { RunTimeline, TimelineStep } from "./run-timeline";
 
 const indexes = new WeakMap<readonly TimelineStep[], Map<string, number>>();
 
@@ -65,4 +65,18 @@ export function replaceStep(steps: readonly TimelineStep[], position: number, st
   const without = steps.slice();
   without.splice(position, 1);
   return insertStep(without, step);
+}
+
+/**
+ * Adds or replaces the step with `step.id`. `knownIndex` saves a second lookup
+ * when the caller already did one.
+ */
+export function putStep(run: RunTimeline, step: TimelineStep, knownIndex = findStep(run.steps, step.id)): RunTimeline {
+  if (knownIndex < 0) return { ...run, steps: insertStep(run.steps, step) };
+  if (run.steps[knownIndex] === step) return run;
+  return { ...run, steps: replaceStep(run.steps, knownIndex, step) };
+}
+
+export function putIfAbsent(run: RunTimeline, step: TimelineStep): RunTimeline {
+  return findStep(run.steps, step.id) >= 0 ? run : putStep(run, step, -1);
 }

@@ -1,0 +1,48 @@
+/**
+ * A Node-side operator client for test set-up only (e.g. pointing a session at
+ * the provider with its own credential). It uses the gateway's device-less
+ * backend route, which needs no Origin header — something a browser cannot do.
+ */
+import WebSocket from "ws";
+
+export async function gatewayCall<T = unknown>(method: string, params: unknown): Promise<T> {
+  const url = process.env.CLAWSCOPE_E2E_GATEWAY_URL;
+  const token = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN;
+  if (!url || !token) throw new Error("global-setup did not publish the e2e gateway URL and token");
+  const socket = new WebSocket(url);
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 20 s`)), 20_000);
+      socket.on("error", reject);
+      socket.on("message", (data) => {
+        const frame = JSON.parse(String(data)) as { type: string; event?: string; id?: string; ok?: boolean; payload?: unknown; error?: { message?: string } };
+        if (frame.type === "event" && frame.event === "connect.challenge") {
+          socket.send(
+            JSON.stringify({
+              type: "req",
+              id: "connect",
+              method: "connect",
+              params: {
+                minProtocol: 4,
+                maxProtocol: 4,
+                client: { id: "gateway-client", version: "clawscope-e2e", platform: "node", mode: "backend" },
+                role: "operator",
+                scopes: ["operator.admin", "operator.read", "operator.write"],
+                auth: { token },
+              },
+            }),
+          );
+        } else if (frame.type === "res" && frame.id === "connect") {
+          if (!frame.ok) return reject(new Error(`connect failed: ${frame.error?.message}`));
+          socket.send(JSON.stringify({ type: "req", id: "call", method, params }));
+        } else if (frame.type === "res" && frame.id === "call") {
+          clearTimeout(timer);
+          if (frame.ok) resolve(frame.payload as T);
+          else reject(new Error(`${method} failed: ${frame.error?.message}`));
+        }
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { boundedToString } from "./bounded-text";
+import { captureClose, captureRunId, foldCapture, lastHistoryMessages } from "./capture-fixtures";
+import { foldRunSignals } from "./fold-run";
+import { runsFromHistory } from "./history-to-runs";
+import { mergeRunSources } from "./merge-run-sources";
+import { deriveRunOutcome } from "./run-outcome";
+import type { RunSignal } from "./run-signal";
+import { stepsOfKind, type RunTimeline } from "./run-timeline";
+
+function historyRun(capture: string, runId: string): RunTimeline {
+  const run = runsFromHistory(lastHistoryMessages(capture)).find((candidate) => candidate.runId === runId);
+  if (!run) throw new Error(`no ${runId} in ${capture}`);
+  return run;
+}
+
+function asLocalLog(run: RunTimeline): RunTimeline {
+  return { ...run, steps: run.steps.map((step) => ({ ...step, source: "local-log" as const })) };
+}
+
+describe("mergeRunSources", () => {
+  it("combines a tool call seen live and in history into one step with both halves", () => {
+    const runId = captureRunId("b-tool-call-exec.jsonl");
+    const local = asLocalLog(foldCapture("b-tool-call-exec.jsonl"));
+    const merged = mergeRunSources(historyRun("b-tool-call-exec.jsonl", runId), local);
+    const tools = stepsOfKind(merged.steps, "tool");
+    expect(tools).toHaveLength(1);
+    expect(tools[0]).toMatchObject({
+      source: "local-log",
+      confirmedByHistory: true,
+      title: "Exec print text → run uname",
+      durationMs: 315,
+      exitCode: 0,
+      args: { command: "echo hello-from-fake-tool && uname -s" },
+    });
+    expect(tools[0] && boundedToString(tools[0].output)).toBe("hello-from-fake-tool\nLinux");
+    expect(stepsOfKind(merged.steps, "text")).toHaveLength(1);
+    expect(stepsOfKind(merged.steps, "text")[0]?.source).toBe("history");
+    const times = merged.steps.map((step) => step.at);
+    expect(times).toEqual(times.slice().sort((a, b) => a - b));
+  });
+
+  it("brings back the retries only the browser saw, so a refresh still shows 'completed after retries'", () => {
+    const runId = captureRunId("c-rate-limit-429-recovered.jsonl");
+    const fromHistory = historyRun("c-rate-limit-429-recovered.jsonl", runId);
+    const now = { now: fromHistory.lastEventAt + 60_000, connection: "online" as const };
+    expect(deriveRunOutcome(fromHistory, now).kind).toBe("completed");
+    const merged = mergeRunSources(fromHistory, asLocalLog(foldCapture("c-rate-limit-429-recovered.jsonl")));
+    expect(stepsOfKind(merged.steps, "retry")).toHaveLength(3);
+    expect(deriveRunOutcome(merged, now)).toMatchObject({ kind: "degraded", title: "Completed after retries" });
+  });
+
+  it("keeps the richer live failure but history's persisted content", () => {
+    const runId = captureRunId("d-auth-401-isolated-provider.jsonl");
+    const merged = mergeRunSources(
+      historyRun("d-auth-401-isolated-provider.jsonl", runId),
+      asLocalLog(foldCapture("d-auth-401-isolated-provider.jsonl")),
+    );
+    const outcome = deriveRunOutcome(merged, { now: merged.lastEventAt, connection: "online" });
+    expect(outcome).toMatchObject({ kind: "failed", errorClass: "auth", providerDetail: "401 Missing scopes: model.request" });
+    expect(stepsOfKind(merged.steps, "fallback")).toHaveLength(1);
+  });
+
+  it("a killed run: the local disconnect plus history's restart note make it interrupted", () => {
+    const runId = captureRunId("sigkill-midrun.jsonl");
+    const close = captureClose("sigkill-midrun.jsonl");
+    const disconnect: RunSignal = { runId, at: close?.at ?? 0, source: "live", kind: "disconnected", code: 1006, reason: "" };
+    const local = asLocalLog(foldRunSignals(foldCapture("sigkill-midrun.jsonl"), [disconnect]));
+    const merged = mergeRunSources(historyRun("history-after-sigkill-auto-recovery.jsonl", runId), local);
+    expect(merged.text).toBe("slow1");
+    expect(stepsOfKind(merged.steps, "connection").map((step) => step.words)).toEqual([
+      "1006 connection lost (no close frame)",
+      "gateway restarted",
+    ]);
+    expect(deriveRunOutcome(merged, { now: merged.lastEventAt + 1_000, connection: "online" })).toMatchObject({
+      kind: "interrupted",
+      closeCode: 1006,
+    });
+  });
+
+  it("does not mix different runs", () => {
+    const a = foldCapture("a-text.jsonl");
+    const b = foldCapture("b-tool-call-exec.jsonl");
+    expect(mergeRunSources(a, b)).toBe(a);
+  });
+});
