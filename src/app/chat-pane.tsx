@@ -66,7 +66,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const historyRuns = useMemo(() => {
     const data = history.data;
     if (!data) return new Map<string, RunTimeline>();
-    const runs = runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRunRaw });
+    const runs = runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRunRaw, sessionInfo: data.sessionInfoRaw });
     return new Map(runs.map((run) => [run.runId, run]));
   }, [history.data, sessionKey]);
 

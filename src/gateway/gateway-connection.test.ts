@@ -70,6 +70,8 @@ const latest = () => FakeGatewaySocket.instances.at(-1)!;
 async function until(predicate: () => boolean, stepMs = 10, maxMs = 60_000) {
   for (let waited = 0; waited <= maxMs; waited += stepMs) {
     if (predicate()) return;
+    // WebCrypto signs on a real thread: let real time pass too, or a loaded machine sees fake time outrun it.
+    await new Promise((resolve) => setImmediate(resolve));
     await vi.advanceTimersByTimeAsync(stepMs);
   }
   throw new Error("condition not met in time");

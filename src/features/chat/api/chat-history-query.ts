@@ -15,8 +15,9 @@ export interface ChatHistory {
   messages: unknown[];
   /** Per-message activity (readable tool titles), passed through to the run timelines. */
   activity: unknown;
-  /** The raw in-flight run, passed through to the run timelines. */
+  /** The raw in-flight run and session row, passed through to the run timelines. */
   inFlightRunRaw: unknown;
+  sessionInfoRaw: unknown;
   inFlightRun: InFlightRun | null;
   activeRunIds: string[];
   hasActiveRun: boolean;
@@ -37,6 +38,7 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
     messages: Array.isArray(record.messages) ? record.messages : [],
     activity: record.activity,
     inFlightRunRaw: record.inFlightRun,
+    sessionInfoRaw: record.sessionInfo,
     inFlightRun:
       inFlight && typeof inFlight.runId === "string"
         ? { runId: inFlight.runId, text: typeof inFlight.text === "string" ? inFlight.text : "", startedAt: typeof inFlight.startedAt === "number" ? inFlight.startedAt : undefined }
