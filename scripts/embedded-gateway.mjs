@@ -6,7 +6,9 @@
 // - boot takes 12–26 s on a small machine; `GET /readyz` says `{"ready":true}` when done;
 // - SIGTERM drains in-flight runs (can take minutes with a retry ladder), so stop()
 //   escalates to SIGKILL of the whole process group after a grace period;
-// - the gateway spawns helpers with the same Node binary, so Node 24 goes first on PATH.
+// - the gateway spawns helpers with the same Node binary, so Node 24 goes first on PATH;
+// - its spawn broker (which runs tool commands) lives in its own session and can
+//   outlive a killed gateway for a while, so stop() also sweeps the instance's processes.
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -291,18 +293,18 @@ export async function startEmbeddedGateway(options) {
   mkdirSync(l.dir, { recursive: true });
   const token = readOrCreateToken(l.tokenFile);
 
+  /** @type {import("node:child_process").ChildProcess | null} */
+  let child = null;
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }> | null} */
+  let exited = null;
+  let stopping = false;
+
   // If the host process dies (uncaught error, process.exit) the detached gateway would live on.
   const killOnHostExit = () => {
     if (child?.pid) killGroup(child.pid, "SIGKILL");
     for (const pid of findInstanceProcesses(l.state)) killPid(pid, "SIGKILL");
   };
   process.on("exit", killOnHostExit);
-
-  /** @type {import("node:child_process").ChildProcess | null} */
-  let child = null;
-  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }> | null} */
-  let exited = null;
-  let stopping = false;
 
   /** @param {boolean} fresh */
   async function launch(fresh) {
@@ -421,7 +423,7 @@ export async function startEmbeddedGateway(options) {
       if (Date.now() > deadline) {
         const msg = `The gateway did not become ready within ${Math.round(readyTimeoutMs / 1000)} s.`;
         progress("failed", msg);
-        await stopProcess();
+        await stopProcess(5_000);
         throw new Error(`${msg}\nLast lines of ${l.consoleLog}:\n${readLogTail(l.consoleLog)}`);
       }
       await sleep(400);

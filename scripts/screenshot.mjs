@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Takes the README's screenshots from a running Clawscope (npm start) in headless Debian Chromium.
-// Usage: node scripts/screenshot.mjs [--url http://127.0.0.1:5173] [--out docs/screenshots] [--prompt "…"] [--theme light|dark] [--name chat]
+// Usage: node scripts/screenshot.mjs [--url http://127.0.0.1:5173] [--out docs/screenshots] [--prompt "a||b"] [--theme light|dark] [--name chat] [--expand 1]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -29,6 +29,13 @@ try {
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await page.getByRole("button", { name: "Stop the running reply" }).waitFor({ state: "hidden", timeout: 180_000 });
     await page.waitForTimeout(1500);
+  }
+  if (args.expand) {
+    const toggles = page.getByRole("button", { name: /^Timeline/ });
+    await toggles.nth((await toggles.count()) - 1).click();
+    const tool = page.getByRole("region", { name: "Run timeline" }).last().getByRole("button", { name: /exec/ }).first();
+    if (await tool.count()) await tool.click();
+    await page.waitForTimeout(500);
   }
   const file = path.join(out, `${name}.png`);
   await page.screenshot({ path: file });

@@ -27,7 +27,7 @@ const KIND_TONE: Partial<Record<TimelineStep["kind"], string>> = {
 function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
   switch (step.kind) {
     case "lifecycle":
-      return step.model ? `${step.label} (${step.model.provider ? `${step.model.provider}/` : ""}${step.model.model})` : step.label;
+      return step.model && !step.label.includes(step.model.model) ? `${step.label} (${step.model.provider ? `${step.model.provider}/` : ""}${step.model.model})` : step.label;
     case "text":
     case "thinking":
       return step.text.length > 160 ? `${step.text.slice(0, 160)}…` : step.text;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { foldCapture } from "./capture-fixtures";
+import { foldRunSignals } from "./fold-run";
+import { deriveRunOutcome } from "./run-outcome";
+import { buildRunReport, reportClipboardText, type ReportContext } from "./run-report";
+import { signalOf, T0 } from "./test-signals";
+
+const GATEWAY_TOKEN = "3f1c9a0b7e6d5c4b3a29180f7e6d5c4b3a2918fa0b1c2d3e";
+const DEVICE_TOKEN = "dvt_Zm9vYmFyYmF6cXV4cXV1eA";
+
+const context: ReportContext = {
+  gatewayUrl: "ws://127.0.0.1:18789",
+  gatewayVersion: "2026.9.6",
+  gatewayBootId: "boot-1",
+  clientVersion: "0.1.0",
+  userAgent: "test",
+  generatedAt: T0,
+  secrets: [GATEWAY_TOKEN, DEVICE_TOKEN],
+};
+
+describe("buildRunReport", () => {
+  it("summarises a failed run with its error class, provider detail and versions", () => {
+    const run = foldCapture("d-auth-401-isolated-provider.jsonl");
+    const outcome = deriveRunOutcome(run, { now: run.lastEventAt, connection: "online" });
+    const report = buildRunReport(run, outcome, context);
+    expect(report.markdown).toContain("Authentication failed");
+    expect(report.markdown).toContain("Missing scopes: model.request");
+    expect(report.markdown).toContain("OpenClaw 2026.9.6");
+    const bundle = JSON.parse(report.json);
+    expect(bundle).toMatchObject({ kind: "clawscope-run-report", gateway: { version: "2026.9.6" }, outcome: { kind: "failed", errorClass: "auth" } });
+    expect(bundle.run.steps.length).toBeGreaterThan(0);
+  });
+
+  it("never lets a token, key or signature out, even from tool output", () => {
+    const base = foldCapture("b-tool-call-exec.jsonl");
+    const leaky = foldRunSignals(base, [
+      signalOf(base.runId, base.lastEventAt + 1, { kind: "tool-start", toolCallId: "leak", name: "exec", args: { command: `curl -H "Authorization: Bearer ${GATEWAY_TOKEN}"`, apiKey: "sk-abcdefghijklmnopqrstuvwx" } }),
+      signalOf(base.runId, base.lastEventAt + 2, {
+        kind: "tool-result",
+        toolCallId: "leak",
+        isError: false,
+        resultText: `token=${GATEWAY_TOKEN}\ndevice ${DEVICE_TOKEN}\nsignature: c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmUtc2lnbmF0dXJl`,
+      }),
+    ]);
+    const outcome = deriveRunOutcome(leaky, { now: leaky.lastEventAt, connection: "online" });
+    const text = reportClipboardText(buildRunReport(leaky, outcome, context));
+    expect(text).not.toContain(GATEWAY_TOKEN);
+    expect(text).not.toContain(DEVICE_TOKEN);
+    expect(text).not.toContain("sk-abcdefghijklmnopqrstuvwx");
+    expect(text).not.toContain("c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmUtc2lnbmF0dXJl");
+    expect(text).toContain("hello-from-fake-tool");
+  });
+});
