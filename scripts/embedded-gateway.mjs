@@ -205,7 +205,8 @@ export function findInstanceProcesses(stateDir) {
   const marker = `OPENCLAW_STATE_DIR=${stateDir}`;
   /** @type {number[]} */
   const pids = [];
-  let entries = [];
+  /** @type {string[]} */
+  let entries;
   try {
     entries = readdirSync("/proc");
   } catch {

@@ -183,6 +183,7 @@ async function main() {
     // A gateway still booting is stopped by its own startup path once aborted.
     await booting;
     for (const item of running.reverse()) {
+      if (item.name === "gateway") say("stopping the gateway (it first finishes runs in flight, up to 25 s; Ctrl-C again to force)…");
       try {
         await item.stop();
       } catch (error) {

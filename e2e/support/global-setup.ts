@@ -40,18 +40,17 @@ export default async function globalSetup() {
   });
   log(`gateway ready on ${gateway.url} after ${Math.round((Date.now() - started) / 1000)} s`);
 
-  let phase: "ready" | "starting-gateway" = "ready";
   const ui = await startUiServer({
     port: E2E_PORTS.ui,
     distDir,
     getEmbeddedInfo: () => ({
       mode: "embedded",
-      phase,
-      message: phase === "ready" ? "Gateway ready" : "Restarting the gateway",
+      phase: "ready",
+      message: "Gateway ready",
       startedAt: started,
       updatedAt: Date.now(),
       gatewayUrl: gateway.url,
-      token: phase === "ready" ? gateway.token : null,
+      token: gateway.token,
       instance: "e2e",
     }),
   });

@@ -32,6 +32,7 @@ function GroupRow({ group, startAt }: { group: StepGroup; startAt: number }) {
 
 function VirtualList({ groups, startAt }: { groups: StepGroup[]; startAt: number }) {
   const parent = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render; nothing memoizes it
   const virtualizer = useVirtualizer({ count: groups.length, getScrollElement: () => parent.current, estimateSize: () => 26, overscan: 12 });
   return (
     <div ref={parent} className="max-h-[32rem] overflow-auto" tabIndex={0} aria-label={`${groups.length} timeline rows`}>
