@@ -247,16 +247,17 @@ function killPid(pid, sig) {
   }
 }
 
-/** @param {string} file @param {number} [lines] */
-export function readLogTail(file, lines = 40) {
+/** Last lines of a log, ANSI stripped, optionally only what was written after `from`. @param {string} file @param {number} [lines] @param {number} [from] */
+export function readLogTail(file, lines = 40, from = 0) {
   try {
     const size = statSync(file).size;
-    const len = Math.min(size, 64 * 1024);
+    const start = Math.max(from, size - 64 * 1024);
     const fd = openSync(file, "r");
-    const buf = Buffer.alloc(len);
-    readSync(fd, buf, 0, len, size - len);
+    const buf = Buffer.alloc(Math.max(0, size - start));
+    readSync(fd, buf, 0, buf.length, start);
     closeSync(fd);
-    return buf.toString("utf8").replace(ANSI, "").split("\n").slice(-lines - 1).join("\n").trimEnd();
+    const text = buf.toString("utf8").replace(ANSI, "").trimEnd();
+    return text ? text.split("\n").slice(-lines).join("\n") : "(no output yet)";
   } catch {
     return "(no log output)";
   }
@@ -413,7 +414,7 @@ export async function startEmbeddedGateway(options) {
         const e = /** @type {{ code: number | null, signal: NodeJS.Signals | null }} */ (exitInfo);
         const msg = `The gateway exited during startup (${e.signal ?? `exit code ${e.code}`}).`;
         progress("failed", msg);
-        throw new Error(`${msg}\nLast lines of ${l.consoleLog}:\n${readLogTail(l.consoleLog)}`);
+        throw new Error(`${msg}\nLast lines of ${l.consoleLog}:\n${readLogTail(l.consoleLog, 40, logOffset)}`);
       }
       if (options.signal?.aborted) {
         progress("failed", "startup cancelled");
@@ -425,7 +426,7 @@ export async function startEmbeddedGateway(options) {
         const msg = `The gateway did not become ready within ${Math.round(readyTimeoutMs / 1000)} s.`;
         progress("failed", msg);
         await stopProcess(5_000);
-        throw new Error(`${msg}\nLast lines of ${l.consoleLog}:\n${readLogTail(l.consoleLog)}`);
+        throw new Error(`${msg}\nLast lines of ${l.consoleLog}:\n${readLogTail(l.consoleLog, 40, logOffset)}`);
       }
       await sleep(400);
     }

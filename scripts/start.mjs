@@ -302,7 +302,8 @@ async function main() {
         if (p.phase !== "failed") update({ message: `Gateway: ${p.message} (${Math.round(p.elapsedMs / 1000)} s)` });
       },
       onExit: ({ code, signal, expected }) => {
-        if (expected || stopping) return;
+        // Failures before "ready" surface as the startup error instead.
+        if (expected || stopping || info.phase !== "ready") return;
         const why = signal ?? `exit code ${code}`;
         console.error(`${stamp()} the gateway exited unexpectedly (${why}). Log: ${path.relative(ROOT, gateway?.logFile ?? "")}`);
         console.error(`${stamp()} next step: press Ctrl-C and run \`npm start\` again (add -- --fresh to reset its state)`);

@@ -1,0 +1,221 @@
+/**
+ * The bench page (bench/run.mjs builds it with Vite in production mode and
+ * drives it in headless Chromium through Playwright). It folds the synthetic
+ * 5,000-event run once at load, then times, on request, one scenario at a time:
+ *
+ * - mount:  render the RunPanel of the live run (open while live) / the plain list;
+ * - expand: click the collapsed panel of the ended run open / the plain list's toggle;
+ * - scroll: jump the open timeline's scroller to the end.
+ *
+ * Every timing starts just before the action and reports the first frame
+ * painted after it, the first DOM change (commit) and when the DOM stopped
+ * changing (settled: the paint after the last mutation, e.g. after the
+ * virtualizer measured its rows).
+ */
+import "@/styles/index.css";
+import { RunPanel } from "@/features/runs/components/run-panel";
+import { formatDuration } from "@/features/runs/model/format-duration";
+import { groupSteps, type StepGroup } from "@/features/runs/model/group-steps";
+import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
+import type { TimelineStep } from "@/features/runs/model/run-timeline";
+import retryCapture from "@/testing/captures/c-rate-limit-429-recovered.jsonl?raw";
+import toolCapture from "@/testing/captures/b-tool-call-exec.jsonl?raw";
+import { useState, type ReactElement } from "react";
+import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
+import { foldRawRun } from "../lib/captures";
+import { buildLongRun } from "../lib/long-run";
+
+const EVENTS = 5_000;
+
+const endedRun = (() => {
+  const long = buildLongRun(toolCapture, retryCapture, { events: EVENTS, ended: true });
+  return foldRawRun(long.runId, long.events);
+})();
+const liveRun = (() => {
+  const long = buildLongRun(toolCapture, retryCapture, { events: EVENTS, ended: false });
+  return foldRawRun(long.runId, long.events);
+})();
+const endedOutcome = deriveRunOutcome(endedRun, { now: endedRun.lastEventAt, connection: "online" });
+const liveOutcome = deriveRunOutcome(liveRun, { now: liveRun.lastEventAt + 1_000, connection: "online" });
+
+function describe(step: TimelineStep): string {
+  switch (step.kind) {
+    case "tool":
+      return `${step.name} ${step.title ?? ""} · ${step.status}`;
+    case "text":
+    case "thinking":
+      return step.text.slice(0, 160);
+    case "lifecycle":
+      return step.label;
+    default:
+      return step.kind;
+  }
+}
+
+function rowText(group: StepGroup, startAt: number): string {
+  const first = group.kind === "single" ? group.step : group.steps[0];
+  const offset = `+${formatDuration(Math.max(0, (first?.at ?? startAt) - startAt))}`;
+  return group.kind === "single" ? `${offset} ${group.step.kind} ${describe(group.step)}` : `${offset} ${group.summary}`;
+}
+
+const liveRows = groupSteps(liveRun.steps).map((group) => rowText(group, liveRun.createdAt));
+const endedRows = groupSteps(endedRun.steps).map((group) => rowText(group, endedRun.createdAt));
+
+/** The baseline: the same rows as plain text lines in a plain <ul>, same panel chrome and scroll box, nothing virtualized. */
+function PlainPanel({ rows, initiallyOpen }: { rows: readonly string[]; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <section aria-label="Plain timeline" className="flex flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="text-left text-sm font-medium">
+        Timeline · {rows.length} rows
+      </button>
+      {open && (
+        <div data-scroller style={{ maxHeight: "32rem", overflow: "auto" }} className="border-t border-line pt-2">
+          <ul className="flex flex-col gap-1.5">
+            {rows.map((row, index) => (
+              <li key={index} className="text-sm">
+                {row}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+type Scenario = "mount" | "expand" | "scroll";
+type Variant = "candidate" | "baseline";
+
+export interface Timing {
+  firstPaintMs: number;
+  commitMs: number;
+  settledMs: number;
+  /** Elements under the stage when settled: what the browser had to lay out. */
+  elements: number;
+  /** The last timeline row is in the DOM after scrolling to the end. */
+  reachedEnd?: boolean;
+}
+
+const stageElement = document.getElementById("stage");
+if (!stageElement) throw new Error("bench page has no #stage");
+const stage: HTMLElement = stageElement;
+let root: Root | undefined;
+
+let firstMutation = Number.POSITIVE_INFINITY;
+let lastMutation = 0;
+new MutationObserver(() => {
+  const now = performance.now();
+  if (now < firstMutation) firstMutation = now;
+  lastMutation = now;
+}).observe(stage, { childList: true, subtree: true, attributes: true, characterData: true });
+
+/** Resolves just after the next frame was produced (rAF, then a task queued behind the paint). */
+function afterPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+/** Frames until two in a row pass without a DOM change; returns when the last change was painted. */
+async function settle(paintedAt: number): Promise<number> {
+  let settledAt = paintedAt;
+  let seen = lastMutation;
+  let quiet = 0;
+  for (let frames = 0; quiet < 2 && frames < 120; frames += 1) {
+    const at = await afterPaint();
+    if (lastMutation !== seen) {
+      seen = lastMutation;
+      settledAt = at;
+      quiet = 0;
+    } else {
+      quiet += 1;
+    }
+  }
+  return settledAt;
+}
+
+function freshRoot(): Root {
+  root?.unmount();
+  stage.replaceChildren();
+  root = createRoot(stage);
+  return root;
+}
+
+function element(variant: Variant, open: boolean): ReactElement {
+  if (variant === "candidate") return open ? <RunPanel run={liveRun} outcome={liveOutcome} /> : <RunPanel run={endedRun} outcome={endedOutcome} />;
+  return open ? <PlainPanel rows={liveRows} initiallyOpen /> : <PlainPanel rows={endedRows} initiallyOpen={false} />;
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function timed(action: () => void): Promise<Omit<Timing, "elements">> {
+  collectGarbage();
+  await afterPaint();
+  await afterPaint();
+  firstMutation = Number.POSITIVE_INFINITY;
+  const t0 = performance.now();
+  lastMutation = t0;
+  action();
+  const painted = await afterPaint();
+  const settled = await settle(painted);
+  return {
+    firstPaintMs: painted - t0,
+    commitMs: (Number.isFinite(firstMutation) ? firstMutation : painted) - t0,
+    settledMs: Math.max(painted, settled) - t0,
+  };
+}
+
+async function run(scenario: Scenario, variant: Variant): Promise<Timing> {
+  const target = freshRoot();
+  let result: Omit<Timing, "elements">;
+  let reachedEnd: boolean | undefined;
+  if (scenario === "mount") {
+    result = await timed(() => flushSync(() => target.render(element(variant, true))));
+  } else if (scenario === "expand") {
+    flushSync(() => target.render(element(variant, false)));
+    await settle(await afterPaint());
+    const toggle = stage.querySelector("button");
+    if (!toggle) throw new Error("no toggle to expand");
+    result = await timed(() => toggle.click());
+  } else {
+    flushSync(() => target.render(element(variant, true)));
+    await settle(await afterPaint());
+    const scroller = stage.querySelector<HTMLElement>(variant === "candidate" ? '[aria-label$="timeline rows"]' : "[data-scroller]");
+    if (!scroller) throw new Error(`no scroller for ${variant}: is the timeline virtualized?`);
+    result = await timed(() => {
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    const rows = variant === "candidate" ? groupSteps(liveRun.steps).length : liveRows.length;
+    reachedEnd =
+      variant === "candidate"
+        ? stage.querySelector(`[data-index="${rows - 1}"]`) !== null
+        : Math.abs(scroller.scrollTop + scroller.clientHeight - scroller.scrollHeight) <= 2;
+  }
+  return { ...result, elements: stage.getElementsByTagName("*").length, reachedEnd };
+}
+
+function info() {
+  return {
+    events: EVENTS,
+    liveRun: { steps: liveRun.steps.length, rows: liveRows.length, outcome: liveOutcome.kind },
+    endedRun: { steps: endedRun.steps.length, rows: endedRows.length, outcome: endedOutcome.kind },
+    userAgent: navigator.userAgent,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === "function",
+  };
+}
+
+declare global {
+  interface Window {
+    clawscopeBench?: { info: typeof info; run: typeof run };
+  }
+}
+
+window.clawscopeBench = { info, run };

@@ -1,0 +1,399 @@
+#!/usr/bin/env node
+// `npm run bench`: Clawscope's speed figures, each measured side by side with a baseline in the same run.
+//
+//   node bench/run.mjs                      all benchmarks; table on stdout, figures in bench/results/latest.json
+//   node bench/run.mjs --quick              fewer, shorter samples (a smoke run, not for the README)
+//   node bench/run.mjs --only fold,replay   a subset: fold, replay, render
+//   node bench/run.mjs --samples 25         more samples per side
+//   node bench/run.mjs --out other.json     write the figures elsewhere
+//   node bench/run.mjs --compare a.json b.json   two result files (e.g. two commits) side by side
+//
+// The TypeScript benchmarks are built with Vite's JS API (no extra tools): bench/model/model-bench.ts as a
+// Node bundle run in a fresh `node --expose-gc`, bench/render/ as a production page driven in headless
+// Chromium by Playwright. See bench/README.md for what each figure means.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cacheDir = path.join(root, "node_modules", ".cache", "clawscope-bench");
+const argv = process.argv.slice(2);
+
+function option(name) {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+if (argv.includes("--help") || argv.includes("-h")) {
+  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 10);
+  console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+  };
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), min: sorted[0], max: sorted.at(-1), n: sorted.length, samples };
+}
+
+/** Half the interquartile range, relative to the median. */
+function spread(summary) {
+  return summary.median > 0 ? (summary.p75 - summary.p25) / 2 / summary.median : 0;
+}
+
+function formatRate(perSecond) {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M events/s`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(0)} k events/s`;
+  return `${perSecond.toFixed(0)} events/s`;
+}
+
+function formatMs(ms) {
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+function formatFigure(entry, summary) {
+  const value = entry.unit === "events/s" ? formatRate(entry.perOp / (summary.median / 1000)) : formatMs(summary.median);
+  return `${value} ±${Math.round(spread(summary) * 100)}%`;
+}
+
+/** Candidate time ÷ baseline time: how many times the baseline's cost the candidate takes. */
+function ratioOf(entry) {
+  return entry.baseline ? entry.candidate.median / entry.baseline.median : undefined;
+}
+
+function formatRatio(ratio) {
+  if (ratio === undefined) return "—";
+  return ratio >= 10 ? `${ratio.toFixed(0)}×` : ratio >= 1 ? `${ratio.toFixed(1)}×` : `${ratio.toFixed(2)}×`;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("   ").trimEnd()).join("\n");
+}
+
+function printResults(results) {
+  const m = results.machine;
+  console.log(`Clawscope bench — ${results.date} — ${m.cpu} · ${m.cores} cores · ${m.ramGiB} GiB · ${m.os} · Node ${m.node}`);
+  const env = [`commit ${results.git}`];
+  if (results.render?.browser) env.push(`${results.render.browser} (headless, ${results.render.viewport})`);
+  env.push(`median of ${results.samples} samples per side, ± = half the interquartile range`);
+  console.log(env.join(" · "));
+  console.log("");
+  const rows = [["benchmark", "candidate", "baseline", "ratio"]];
+  for (const entry of results.entries) {
+    rows.push([entry.label, formatFigure(entry, entry.candidate), entry.baseline ? formatFigure(entry, entry.baseline) : "—", formatRatio(entry.ratio)]);
+  }
+  console.log(table(rows));
+  console.log("");
+  console.log("ratio = candidate time ÷ baseline time, both measured in this run, interleaved (lower is better).");
+  for (const entry of results.entries) {
+    if (!entry.candidateWhat) continue;
+    const details = entry.details ? ` [${Object.entries(entry.details).map(([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : value}`).join(", ")}]` : "";
+    console.log(`  ${entry.label}: ${entry.candidateWhat}${entry.baselineWhat ? ` vs ${entry.baselineWhat}` : ""}${details}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// --compare a.json b.json
+
+if (argv.includes("--compare")) {
+  const [fileA, fileB] = argv.slice(argv.indexOf("--compare") + 1);
+  if (!fileA || !fileB) {
+    console.error("usage: node bench/run.mjs --compare before.json after.json");
+    process.exit(2);
+  }
+  const a = JSON.parse(readFileSync(fileA, "utf8"));
+  const b = JSON.parse(readFileSync(fileB, "utf8"));
+  console.log(`A: ${fileA} — ${a.date} — commit ${a.git} — ${a.machine.cpu} · Node ${a.machine.node}`);
+  console.log(`B: ${fileB} — ${b.date} — commit ${b.git} — ${b.machine.cpu} · Node ${b.machine.node}`);
+  if (a.machine.cpu !== b.machine.cpu || a.machine.cores !== b.machine.cores) console.log("warning: different machines; compare the ratio columns, not the figures");
+  console.log("");
+  const rows = [["benchmark", "A candidate", "B candidate", "B ÷ A time", "A ratio", "B ratio"]];
+  for (const entryB of b.entries) {
+    const entryA = a.entries.find((entry) => entry.id === entryB.id);
+    if (!entryA) continue;
+    rows.push([
+      entryB.label,
+      formatFigure(entryA, entryA.candidate),
+      formatFigure(entryB, entryB.candidate),
+      formatRatio(entryB.candidate.median / entryA.candidate.median),
+      formatRatio(entryA.ratio),
+      formatRatio(entryB.ratio),
+    ]);
+  }
+  console.log(table(rows));
+  console.log("");
+  console.log("B ÷ A time < 1: B is faster. A/B ratio: each run's candidate ÷ its own baseline (robust to machine load).");
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------
+// Machine facts
+
+function machineFacts() {
+  const cpus = os.cpus();
+  let distro = "";
+  try {
+    distro = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? "";
+  } catch {
+    // not Linux
+  }
+  return {
+    cpu: (cpus[0]?.model ?? "unknown CPU").replace(/\s+/g, " ").trim(),
+    cores: cpus.length,
+    ramGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}${distro ? ` (${distro})` : ""}`,
+    node: process.version,
+  };
+}
+
+function gitRevision() {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Building the TypeScript benchmarks
+
+async function buildBenches(withRender) {
+  const { build } = await import("vite");
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const shared = {
+    configFile: false,
+    root,
+    logLevel: "warn",
+    mode: "production",
+    publicDir: false,
+    resolve: { alias: { "@": path.join(root, "src") } },
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  };
+  await build({
+    ...shared,
+    build: {
+      ssr: "bench/model/model-bench.ts",
+      outDir: path.join(cacheDir, "model"),
+      emptyOutDir: true,
+      target: "node20",
+      minify: false,
+      sourcemap: false,
+      rolldownOptions: { output: { entryFileNames: "model-bench.mjs" } },
+    },
+  });
+  if (!withRender) return;
+  const react = (await import("@vitejs/plugin-react")).default;
+  const tailwindcss = (await import("@tailwindcss/vite")).default;
+  await build({
+    ...shared,
+    base: "./",
+    plugins: [react(), tailwindcss()],
+    build: {
+      outDir: path.join(cacheDir, "render"),
+      emptyOutDir: true,
+      sourcemap: false,
+      chunkSizeWarningLimit: 5000,
+      rolldownOptions: { input: path.join(root, "bench", "render", "index.html") },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Node benchmarks (fold, replay)
+
+function runModelBench(extraArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", path.join(cacheDir, "model", "model-bench.mjs"), ...extraArgs], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`model bench exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").at(-1)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Render benchmarks (headless Chromium)
+
+const MIME = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
+
+function serve(dir) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const SCENARIOS = [
+  {
+    id: "render-mount",
+    scenario: "mount",
+    label: "render 5,000-event run (open)",
+    candidateWhat: "mount <RunPanel> of the live run (open, virtualized timeline) → first frame painted",
+    baselineWhat: "mount the same rows as a plain non-virtualized <ul> of text lines",
+  },
+  {
+    id: "render-expand",
+    scenario: "expand",
+    label: "expand ended 5,000-event run",
+    candidateWhat: "click the collapsed <RunPanel> of the ended run open → first frame painted",
+    baselineWhat: "click a plain panel open that renders the same rows as a <ul>",
+  },
+  {
+    id: "render-scroll",
+    scenario: "scroll",
+    label: "scroll timeline to the end",
+    candidateWhat: "jump the virtualized timeline's scroller to the bottom → first frame painted",
+    baselineWhat: "the same jump in the plain <ul> (already laid out)",
+  },
+];
+
+async function runRenderBench(samples, quick) {
+  const { chromium } = await import("@playwright/test");
+  const dir = path.join(cacheDir, "render");
+  const server = await serve(dir);
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const browser = await chromium.launch({
+    executablePath: existsSync(executablePath) ? executablePath : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-renderer-backgrounding",
+      "--disable-background-timer-throttling",
+      "--js-flags=--expose-gc",
+    ],
+  });
+  const viewport = { width: 1440, height: 900 };
+  try {
+    const page = await browser.newPage({ viewport });
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const { port } = server.address();
+    await page.goto(`http://127.0.0.1:${port}/bench/render/index.html`);
+    await page.waitForFunction(() => globalThis.clawscopeBench !== undefined, null, { timeout: 60_000 }).catch(() => {
+      throw new Error(`bench page did not start: ${errors.join("; ") || "no error reported"}`);
+    });
+    const info = await page.evaluate(() => globalThis.clawscopeBench.info());
+    const entries = [];
+    for (const spec of SCENARIOS) {
+      const run = (variant) => page.evaluate(([scenario, side]) => globalThis.clawscopeBench.run(scenario, side), [spec.scenario, variant]);
+      const warmups = quick ? 1 : 3;
+      for (let index = 0; index < warmups; index += 1) {
+        await run("baseline");
+        await run("candidate");
+      }
+      const sides = { candidate: [], baseline: [] };
+      for (let index = 0; index < samples; index += 1) {
+        const order = index % 2 === 0 ? ["candidate", "baseline"] : ["baseline", "candidate"];
+        for (const side of order) sides[side].push(await run(side));
+      }
+      const pick = (list, key) => summarize(list.map((timing) => timing[key]));
+      const last = (list) => list.at(-1);
+      entries.push({
+        id: spec.id,
+        label: spec.label,
+        unit: "ms",
+        candidate: pick(sides.candidate, "firstPaintMs"),
+        baseline: pick(sides.baseline, "firstPaintMs"),
+        candidateWhat: spec.candidateWhat,
+        baselineWhat: spec.baselineWhat,
+        details: {
+          candidateSettledMs: Number(pick(sides.candidate, "settledMs").median.toFixed(1)),
+          baselineSettledMs: Number(pick(sides.baseline, "settledMs").median.toFixed(1)),
+          candidateCommitMs: Number(pick(sides.candidate, "commitMs").median.toFixed(1)),
+          baselineCommitMs: Number(pick(sides.baseline, "commitMs").median.toFixed(1)),
+          candidateElements: last(sides.candidate).elements,
+          baselineElements: last(sides.baseline).elements,
+          ...(spec.scenario === "scroll" ? { reachedEnd: sides.candidate.every((timing) => timing.reachedEnd) && sides.baseline.every((timing) => timing.reachedEnd) } : {}),
+        },
+      });
+      process.stderr.write(`  ✓ ${spec.label}\n`);
+    }
+    if (errors.length > 0) throw new Error(`bench page errors: ${errors.join("; ")}`);
+    return { entries, info, browser: `Chromium ${browser.version()}`, viewport: `${viewport.width}×${viewport.height}` };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Main
+
+const quick = argv.includes("--quick");
+const samples = Number(option("--samples") ?? (quick ? 5 : 15));
+const only = new Set((option("--only") ?? "fold,replay,render").split(","));
+const outFile = path.resolve(option("--out") ?? path.join(root, "bench", "results", "latest.json"));
+const started = performance.now();
+
+process.stderr.write("building benchmarks with Vite…\n");
+await buildBenches(only.has("render"));
+
+const entries = [];
+if (only.has("fold") || only.has("replay")) {
+  process.stderr.write("running fold and replay benchmarks (Node)…\n");
+  const model = await runModelBench(["--samples", String(samples), ...(quick ? ["--quick"] : [])]);
+  for (const entry of model.entries) {
+    const group = entry.id.startsWith("fold") ? "fold" : "replay";
+    if (only.has(group)) entries.push(entry);
+  }
+}
+let render;
+if (only.has("render")) {
+  process.stderr.write("running render benchmarks (headless Chromium)…\n");
+  render = await runRenderBench(samples, quick);
+  entries.push(...render.entries);
+}
+
+const now = new Date();
+const results = {
+  date: now.toISOString().slice(0, 10),
+  time: now.toISOString(),
+  machine: machineFacts(),
+  git: gitRevision(),
+  samples,
+  quick,
+  durationS: Math.round((performance.now() - started) / 1000),
+  render: render ? { browser: render.browser, viewport: render.viewport, page: render.info } : undefined,
+  entries: entries.map((entry) => ({ ...entry, ratio: ratioOf(entry) })),
+};
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+printResults(results);
+console.log(`\nfigures written to ${path.relative(process.cwd(), outFile) || outFile} (${results.durationS} s)`);
