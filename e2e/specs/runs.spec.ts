@@ -83,6 +83,9 @@ test("Stop during a run ends it as aborted", async ({ page }) => {
   await expect(lastTurn(page)).toContainText("streamed slowly");
   await page.getByRole("button", { name: "Stop the running reply" }).click();
   await expect(lastTurn(page).getByRole("note", { name: "Run outcome" })).toContainText("Stopped");
+  await expect(page.getByRole("button", { name: "Stop the running reply" })).toBeHidden();
+  await page.waitForTimeout(2000);
+  expect(await lastTurn(page).textContent()).not.toContain("closing sentence. Done.");
 });
 
 test("reload during a slow tool call brings back the running tool, then its result", async ({ page }) => {
