@@ -4,6 +4,7 @@
 //   node bench/run.mjs                      all benchmarks; table on stdout, figures in bench/results/latest.json
 //   node bench/run.mjs --quick              fewer, shorter samples (a smoke run, not for the README)
 //   node bench/run.mjs --only fold,replay   a subset: fold, replay, render
+//   node bench/run.mjs --engines chromium   fold/replay in one engine only (chromium, node)
 //   node bench/run.mjs --samples 25         more samples per side
 //   node bench/run.mjs --out other.json     write the figures elsewhere
 //   node bench/run.mjs --compare a.json b.json   two result files (e.g. two commits) side by side
@@ -28,7 +29,7 @@ function option(name) {
 }
 
 if (argv.includes("--help") || argv.includes("-h")) {
-  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 10);
+  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 11);
   console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
 }
@@ -84,25 +85,34 @@ function table(rows) {
   return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("   ").trimEnd()).join("\n");
 }
 
+const ENGINE_NAMES = { chromium: "Chromium", node: "Node" };
+
+function rowLabel(entry) {
+  return entry.engine ? `${entry.label} · ${ENGINE_NAMES[entry.engine] ?? entry.engine}` : entry.label;
+}
+
 function printResults(results) {
   const m = results.machine;
   console.log(`Clawscope bench — ${results.date} — ${m.cpu} · ${m.cores} cores · ${m.ramGiB} GiB · ${m.os} · Node ${m.node}`);
   const env = [`commit ${results.git}`];
-  if (results.render?.browser) env.push(`${results.render.browser} (headless, ${results.render.viewport})`);
-  env.push(`median of ${results.samples} samples per side, ± = half the interquartile range`);
+  if (results.render?.browser) env.push(`${results.render.browser} headless, ${results.render.viewport}`);
+  env.push(`median of ${results.samples} samples per side, ± = half the interquartile range${results.quick ? " · QUICK RUN (smoke test only)" : ""}`);
   console.log(env.join(" · "));
   console.log("");
   const rows = [["benchmark", "candidate", "baseline", "ratio"]];
   for (const entry of results.entries) {
-    rows.push([entry.label, formatFigure(entry, entry.candidate), entry.baseline ? formatFigure(entry, entry.baseline) : "—", formatRatio(entry.ratio)]);
+    rows.push([rowLabel(entry), formatFigure(entry, entry.candidate), entry.baseline ? formatFigure(entry, entry.baseline) : "—", formatRatio(entry.ratio)]);
   }
   console.log(table(rows));
   console.log("");
-  console.log("ratio = candidate time ÷ baseline time, both measured in this run, interleaved (lower is better).");
+  console.log("ratio = candidate time ÷ baseline time, both measured in this run, samples interleaved (lower is better).");
+  const described = new Set();
   for (const entry of results.entries) {
-    if (!entry.candidateWhat) continue;
+    const base = entry.id.split("@")[0];
+    if (described.has(base) || !entry.candidateWhat) continue;
+    described.add(base);
     const details = entry.details ? ` [${Object.entries(entry.details).map(([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : value}`).join(", ")}]` : "";
-    console.log(`  ${entry.label}: ${entry.candidateWhat}${entry.baselineWhat ? ` vs ${entry.baselineWhat}` : ""}${details}`);
+    console.log(`- ${entry.label.trim()}: ${entry.candidateWhat}${entry.baselineWhat ? `; baseline: ${entry.baselineWhat}` : ""}${details}`);
   }
 }
 
@@ -126,7 +136,7 @@ if (argv.includes("--compare")) {
     const entryA = a.entries.find((entry) => entry.id === entryB.id);
     if (!entryA) continue;
     rows.push([
-      entryB.label,
+      rowLabel(entryB),
       formatFigure(entryA, entryA.candidate),
       formatFigure(entryB, entryB.candidate),
       formatRatio(entryB.candidate.median / entryA.candidate.median),
@@ -188,7 +198,7 @@ async function buildBenches(withRender) {
   await build({
     ...shared,
     build: {
-      ssr: "bench/model/model-bench.ts",
+      ssr: "bench/model/node-entry.ts",
       outDir: path.join(cacheDir, "model"),
       emptyOutDir: true,
       target: "node20",
@@ -250,7 +260,12 @@ function serve(dir) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "content-type": MIME[path.extname(file)] ?? "application/octet-stream",
+      // Cross-origin isolation gives the page a 5 µs performance.now() instead of 100 µs.
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-embedder-policy": "require-corp",
+    });
     response.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -261,29 +276,29 @@ const SCENARIOS = [
     id: "render-mount",
     scenario: "mount",
     label: "render 5,000-event run (open)",
-    candidateWhat: "mount <RunPanel> of the live run (open, virtualized timeline) → first frame painted",
-    baselineWhat: "mount the same rows as a plain non-virtualized <ul> of text lines",
+    candidateWhat:
+      "main-thread busy time (script, style, layout, paint: DevTools Performance.getMetrics TaskDuration in thread ticks) to mount <RunPanel> of the live run, open, its timeline virtualized, until the DOM settles",
+    baselineWhat: "the same rows mounted as a plain non-virtualized <ul> of text lines in the same panel chrome and scroll box",
   },
   {
     id: "render-expand",
     scenario: "expand",
     label: "expand ended 5,000-event run",
-    candidateWhat: "click the collapsed <RunPanel> of the ended run open → first frame painted",
-    baselineWhat: "click a plain panel open that renders the same rows as a <ul>",
+    candidateWhat: "busy time to click the collapsed <RunPanel> of the ended run open",
+    baselineWhat: "clicking a plain panel open that renders the same rows as a <ul>",
   },
   {
     id: "render-scroll",
     scenario: "scroll",
     label: "scroll timeline to the end",
-    candidateWhat: "jump the virtualized timeline's scroller to the bottom → first frame painted",
-    baselineWhat: "the same jump in the plain <ul> (already laid out)",
+    candidateWhat: "busy time to jump the open, virtualized timeline's scroller to the bottom (the virtualizer renders the last rows)",
+    baselineWhat: "the same jump in the plain <ul>, which is already laid out",
   },
 ];
 
-async function runRenderBench(samples, quick) {
+async function withBrowser(work) {
   const { chromium } = await import("@playwright/test");
-  const dir = path.join(cacheDir, "render");
-  const server = await serve(dir);
+  const server = await serve(path.join(cacheDir, "render"));
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const browser = await chromium.launch({
     executablePath: existsSync(executablePath) ? executablePath : undefined,
@@ -300,7 +315,7 @@ async function runRenderBench(samples, quick) {
     ],
   });
   const viewport = { width: 1440, height: 900 };
-  try {
+  const openPage = async () => {
     const page = await browser.newPage({ viewport });
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -309,10 +324,60 @@ async function runRenderBench(samples, quick) {
     await page.waitForFunction(() => globalThis.clawscopeBench !== undefined, null, { timeout: 60_000 }).catch(() => {
       throw new Error(`bench page did not start: ${errors.join("; ") || "no error reported"}`);
     });
+    if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) process.stderr.write("  (page not cross-origin isolated: timer resolution 100 µs)\n");
+    return { page, errors };
+  };
+  try {
+    return await work({ openPage, browser: `Chromium ${browser.version()}`, viewport: `${viewport.width}×${viewport.height}` });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function runBrowserModelBench(openPage, samples, quick, only) {
+  const { page, errors } = await openPage();
+  try {
+    const result = await page.evaluate((options) => globalThis.clawscopeBench.model(options), { samples, quick, only });
+    if (errors.length > 0) throw new Error(`bench page errors: ${errors.join("; ")}`);
+    for (const entry of result.entries) process.stderr.write(`  ✓ ${entry.label.trim()} · Chromium\n`);
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+const METRICS = ["TaskDuration", "LayoutDuration", "RecalcStyleDuration"];
+
+async function runRenderBench(openPage, samples, quick) {
+  const { page, errors } = await openPage();
+  try {
     const info = await page.evaluate(() => globalThis.clawscopeBench.info());
+    const cdp = await page.context().newCDPSession(page);
+    // Thread ticks: the main thread's CPU time, so waiting for the next frame (vsync) counts as nothing.
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+    const metrics = async () => {
+      const { metrics: list } = await cdp.send("Performance.getMetrics");
+      return Object.fromEntries(list.filter((metric) => METRICS.includes(metric.name)).map((metric) => [metric.name, metric.value * 1000]));
+    };
+    /** One timed action: wall-clock timings from the page, main-thread busy time (ms) from the DevTools protocol. */
+    const measure = async (prepare) => {
+      await prepare();
+      const before = await metrics();
+      const timing = await page.evaluate(() => globalThis.clawscopeBench.act());
+      const after = await metrics();
+      const busy = Object.fromEntries(METRICS.map((name) => [name, after[name] - before[name]]));
+      return { ...timing, busy };
+    };
+
+    // What the measuring itself costs (a frame, the settle check, the protocol round trip), subtracted below.
+    const idle = [];
+    for (let index = 0; index < Math.max(5, samples); index += 1) idle.push(await measure(() => page.evaluate(() => globalThis.clawscopeBench.prepareIdle())));
+    const overheadMs = summarize(idle.map((timing) => timing.busy.TaskDuration)).median;
+
     const entries = [];
     for (const spec of SCENARIOS) {
-      const run = (variant) => page.evaluate(([scenario, side]) => globalThis.clawscopeBench.run(scenario, side), [spec.scenario, variant]);
+      const run = (variant) => measure(() => page.evaluate(([scenario, side]) => globalThis.clawscopeBench.prepare(scenario, side), [spec.scenario, variant]));
       const warmups = quick ? 1 : 3;
       for (let index = 0; index < warmups; index += 1) {
         await run("baseline");
@@ -323,33 +388,39 @@ async function runRenderBench(samples, quick) {
         const order = index % 2 === 0 ? ["candidate", "baseline"] : ["baseline", "candidate"];
         for (const side of order) sides[side].push(await run(side));
       }
-      const pick = (list, key) => summarize(list.map((timing) => timing[key]));
-      const last = (list) => list.at(-1);
+      const work = (list) => summarize(list.map((timing) => Math.max(0, timing.busy.TaskDuration - overheadMs)));
+      const median = (list, pick) => Number(summarize(list.map(pick)).median.toFixed(2));
+      const both = (pick) => `${median(sides.candidate, pick)} vs ${median(sides.baseline, pick)}`;
       entries.push({
         id: spec.id,
         label: spec.label,
         unit: "ms",
-        candidate: pick(sides.candidate, "firstPaintMs"),
-        baseline: pick(sides.baseline, "firstPaintMs"),
+        candidate: work(sides.candidate),
+        baseline: work(sides.baseline),
         candidateWhat: spec.candidateWhat,
         baselineWhat: spec.baselineWhat,
         details: {
-          candidateSettledMs: Number(pick(sides.candidate, "settledMs").median.toFixed(1)),
-          baselineSettledMs: Number(pick(sides.baseline, "settledMs").median.toFixed(1)),
-          candidateCommitMs: Number(pick(sides.candidate, "commitMs").median.toFixed(1)),
-          baselineCommitMs: Number(pick(sides.baseline, "commitMs").median.toFixed(1)),
-          candidateElements: last(sides.candidate).elements,
-          baselineElements: last(sides.baseline).elements,
-          ...(spec.scenario === "scroll" ? { reachedEnd: sides.candidate.every((timing) => timing.reachedEnd) && sides.baseline.every((timing) => timing.reachedEnd) } : {}),
+          styleMs: both((timing) => timing.busy.RecalcStyleDuration),
+          layoutMs: both((timing) => timing.busy.LayoutDuration),
+          firstPaintMs: both((timing) => timing.firstPaintMs),
+          settledMs: both((timing) => timing.settledMs),
+          elements: `${sides.candidate.at(-1).elements} vs ${sides.baseline.at(-1).elements}`,
+          ...(spec.scenario === "scroll" ? { reachedEnd: [...sides.candidate, ...sides.baseline].every((timing) => timing.reachedEnd) } : {}),
         },
       });
-      process.stderr.write(`  ✓ ${spec.label}\n`);
+      entries.push({
+        id: `${spec.id}.wall`,
+        label: "  · wall clock to settled frame",
+        unit: "ms",
+        candidate: summarize(sides.candidate.map((timing) => timing.settledMs)),
+        baseline: summarize(sides.baseline.map((timing) => timing.settledMs)),
+      });
+      process.stderr.write(`  ✓ ${spec.label} · Chromium\n`);
     }
     if (errors.length > 0) throw new Error(`bench page errors: ${errors.join("; ")}`);
-    return { entries, info, browser: `Chromium ${browser.version()}`, viewport: `${viewport.width}×${viewport.height}` };
+    return { entries, info: { ...info, measuringOverheadMs: Number(overheadMs.toFixed(3)) } };
   } finally {
-    await browser.close();
-    server.close();
+    await page.close();
   }
 }
 
@@ -359,27 +430,52 @@ async function runRenderBench(samples, quick) {
 const quick = argv.includes("--quick");
 const samples = Number(option("--samples") ?? (quick ? 5 : 15));
 const only = new Set((option("--only") ?? "fold,replay,render").split(","));
+const modelGroups = ["fold", "replay"].filter((group) => only.has(group));
+const engines = new Set((option("--engines") ?? "chromium,node").split(","));
 const outFile = path.resolve(option("--out") ?? path.join(root, "bench", "results", "latest.json"));
 const started = performance.now();
+const useBrowser = only.has("render") || (modelGroups.length > 0 && engines.has("chromium"));
 
 process.stderr.write("building benchmarks with Vite…\n");
-await buildBenches(only.has("render"));
+await buildBenches(useBrowser);
 
 const entries = [];
-if (only.has("fold") || only.has("replay")) {
-  process.stderr.write("running fold and replay benchmarks (Node)…\n");
-  const model = await runModelBench(["--samples", String(samples), ...(quick ? ["--quick"] : [])]);
-  for (const entry of model.entries) {
-    const group = entry.id.startsWith("fold") ? "fold" : "replay";
-    if (only.has(group)) entries.push(entry);
-  }
+const tag = (engine) => (entry) => ({ ...entry, id: `${entry.id}@${engine}`, engine });
+if (modelGroups.length > 0 && engines.has("node")) {
+  process.stderr.write(`running ${modelGroups.join(" and ")} benchmarks in Node ${process.version}…\n`);
+  const model = await runModelBench(["--samples", String(samples), "--only", modelGroups.join(","), ...(quick ? ["--quick"] : [])]);
+  entries.push(...model.entries.map(tag("node")));
 }
-let render;
-if (only.has("render")) {
-  process.stderr.write("running render benchmarks (headless Chromium)…\n");
-  render = await runRenderBench(samples, quick);
-  entries.push(...render.entries);
+let browserFacts;
+if (useBrowser) {
+  await withBrowser(async ({ openPage, browser, viewport }) => {
+    browserFacts = { browser, viewport };
+    if (modelGroups.length > 0 && engines.has("chromium")) {
+      process.stderr.write(`running ${modelGroups.join(" and ")} benchmarks in ${browser}…\n`);
+      const model = await runBrowserModelBench(openPage, samples, quick, modelGroups);
+      entries.push(...model.entries.map(tag("chromium")));
+    }
+    if (only.has("render")) {
+      process.stderr.write(`running render benchmarks in ${browser}…\n`);
+      const render = await runRenderBench(openPage, samples, quick);
+      browserFacts.page = render.info;
+      entries.push(...render.entries.map(tag("chromium")));
+    }
+  });
 }
+
+/** Table order: the issue's order (fold, render, replay), Chromium (where the app runs) before Node. */
+const GROUP_ORDER = ["fold-5000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
+const ENGINE_ORDER = ["chromium", "node"];
+const sortKey = (entry) => {
+  const base = entry.id.split("@")[0];
+  const group = GROUP_ORDER.indexOf(base.split(".")[0]);
+  return [group, ENGINE_ORDER.indexOf(entry.engine), base.includes(".") ? 1 : 0];
+};
+entries.sort((a, b) => {
+  const [ka, kb] = [sortKey(a), sortKey(b)];
+  return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+});
 
 const now = new Date();
 const results = {
@@ -390,7 +486,7 @@ const results = {
   samples,
   quick,
   durationS: Math.round((performance.now() - started) / 1000),
-  render: render ? { browser: render.browser, viewport: render.viewport, page: render.info } : undefined,
+  render: browserFacts,
   entries: entries.map((entry) => ({ ...entry, ratio: ratioOf(entry) })),
 };
 mkdirSync(path.dirname(outFile), { recursive: true });

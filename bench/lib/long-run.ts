@@ -24,8 +24,6 @@ export interface LongRun {
   runId: string;
   sessionKey: string;
   events: RawEvent[];
-  /** Tool calls, model turns and retries in the run, so a reader can see the workload. */
-  shape: { toolCalls: number; turns: number; retries: number };
 }
 
 const RUN_ID = "bench-5f1c2a7e-0d3b-4c61-9a55-2b7d1e0c4f88";
@@ -138,16 +136,14 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
   emit(t.lifecycleStart, "next", (p) => (data(p).startedAt = now));
   status("starting_model");
 
-  const shape = { toolCalls: 0, turns: 0, retries: 0 };
+  let retries = 0;
   let lastText = "";
   const epilogueSize = options.ended ? 6 : 0;
   for (let turn = 0; out.length < options.events - epilogueSize; turn += 1) {
-    shape.turns += 1;
     emit(t.lifecycleModel, "next");
     emit(t.usage, "next", (p) => (data(p).outputTokens = 7 * (turn + 1)));
     const calls = turn % 4 === 3 ? 3 : 1;
     for (let call = 0; call < calls; call += 1) {
-      shape.toolCalls += 1;
       const id = `call_bench_${turn}_${call}`;
       const command = COMMANDS[(turn + call) % COMMANDS.length] ?? "true";
       const output = outputOf(turn, call, command);
@@ -236,8 +232,8 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
     }
     lastText = second;
     if (turn % 40 === 39) {
-      shape.retries += 1;
-      const attempt = shape.retries + 1;
+      retries += 1;
+      const attempt = retries + 1;
       emit(t.finishingError, "next");
       emit(t.chatRetry, "next", (p) => {
         if (isRec(p.retry)) p.retry.attempt = attempt;
@@ -274,5 +270,5 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
     emit(t.timingDone, "none");
   }
   if (out.length !== options.events) throw new Error(`bench: built ${out.length} frames, wanted ${options.events}`);
-  return { runId: RUN_ID, sessionKey: SESSION_KEY, events: out, shape };
+  return { runId: RUN_ID, sessionKey: SESSION_KEY, events: out };
 }

@@ -54,7 +54,7 @@ export function sinkValue(): number {
 export function timeLoop(fn: () => number, minMs: number): number {
   let calls = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     consume(fn());
     calls += 1;
@@ -93,15 +93,4 @@ export function sideBySide(candidate: () => number, baseline: () => number, opti
     }
   }
   return { candidate: summarize(c), baseline: summarize(b) };
-}
-
-/** Times one operation alone (no baseline), e.g. a part of a larger candidate. */
-export function alone(fn: () => number, options: SideBySideOptions): Summary {
-  timeLoop(fn, options.warmupMs);
-  const samples: number[] = [];
-  for (let index = 0; index < options.samples; index += 1) {
-    collectGarbage();
-    samples.push(timeLoop(fn, options.minSampleMs));
-  }
-  return summarize(samples);
 }

@@ -1,16 +1,20 @@
 /**
  * The bench page (bench/run.mjs builds it with Vite in production mode and
- * drives it in headless Chromium through Playwright). It folds the synthetic
- * 5,000-event run once at load, then times, on request, one scenario at a time:
+ * drives it in headless Chromium through Playwright). It runs the model
+ * benchmarks (bench/model/model-benches.ts) in Chromium's engine on request,
+ * and folds the synthetic 5,000-event run once at load to time, on request,
+ * one render scenario at a time:
  *
  * - mount:  render the RunPanel of the live run (open while live) / the plain list;
  * - expand: click the collapsed panel of the ended run open / the plain list's toggle;
  * - scroll: jump the open timeline's scroller to the end.
  *
- * Every timing starts just before the action and reports the first frame
- * painted after it, the first DOM change (commit) and when the DOM stopped
- * changing (settled: the paint after the last mutation, e.g. after the
- * virtualizer measured its rows).
+ * `prepare()` sets a scenario up untimed; `act()` runs its action and reports
+ * wall-clock times from just before it: the first frame painted after it, the
+ * first DOM change (commit) and when the DOM stopped changing (settled: the
+ * paint after the last mutation, e.g. after the virtualizer measured its rows).
+ * bench/run.mjs reads the main thread's busy time around `act()` from the
+ * DevTools protocol (Performance.getMetrics), which frame timing cannot show.
  */
 import "@/styles/index.css";
 import { RunPanel } from "@/features/runs/components/run-panel";
@@ -25,6 +29,7 @@ import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import { foldRawRun } from "../lib/captures";
 import { buildLongRun } from "../lib/long-run";
+import { runModelBenches, type ModelBenchOptions } from "../model/model-benches";
 
 const EVENTS = 5_000;
 
@@ -156,50 +161,70 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function timed(action: () => void): Promise<Omit<Timing, "elements">> {
+/** The action of the prepared scenario, run by `act()`. */
+let pending: { action: () => void; check?: () => boolean } | undefined;
+
+/**
+ * Sets a scenario up (untimed): a fresh root, the panel rendered and settled,
+ * garbage collected, and the page idle right after a frame.
+ */
+async function prepare(scenario: Scenario, variant: Variant): Promise<void> {
+  const target = freshRoot();
+  if (scenario === "mount") {
+    pending = { action: () => flushSync(() => target.render(element(variant, true))) };
+  } else if (scenario === "expand") {
+    flushSync(() => target.render(element(variant, false)));
+    await settle(await afterPaint());
+    const toggle = stage.querySelector("button");
+    if (!toggle) throw new Error("no toggle to expand");
+    pending = { action: () => toggle.click() };
+  } else {
+    flushSync(() => target.render(element(variant, true)));
+    await settle(await afterPaint());
+    const scroller = stage.querySelector<HTMLElement>(variant === "candidate" ? '[aria-label$="timeline rows"]' : "[data-scroller]");
+    if (!scroller) throw new Error(`no scroller for ${variant}: is the timeline virtualized?`);
+    const lastRow = (variant === "candidate" ? groupSteps(liveRun.steps).length : liveRows.length) - 1;
+    pending = {
+      action: () => {
+        scroller.scrollTop = scroller.scrollHeight;
+      },
+      check: () =>
+        variant === "candidate"
+          ? stage.querySelector(`[data-index="${lastRow}"]`) !== null
+          : Math.abs(scroller.scrollTop + scroller.clientHeight - scroller.scrollHeight) <= 2,
+    };
+  }
   collectGarbage();
   await afterPaint();
   await afterPaint();
+}
+
+/** Runs the prepared action; timings are wall clock from just before it. */
+async function act(): Promise<Timing> {
+  const prepared = pending;
+  pending = undefined;
+  if (!prepared) throw new Error("act() without prepare()");
   firstMutation = Number.POSITIVE_INFINITY;
   const t0 = performance.now();
   lastMutation = t0;
-  action();
+  prepared.action();
   const painted = await afterPaint();
   const settled = await settle(painted);
   return {
     firstPaintMs: painted - t0,
     commitMs: (Number.isFinite(firstMutation) ? firstMutation : painted) - t0,
     settledMs: Math.max(painted, settled) - t0,
+    elements: stage.getElementsByTagName("*").length,
+    reachedEnd: prepared.check?.(),
   };
 }
 
-async function run(scenario: Scenario, variant: Variant): Promise<Timing> {
-  const target = freshRoot();
-  let result: Omit<Timing, "elements">;
-  let reachedEnd: boolean | undefined;
-  if (scenario === "mount") {
-    result = await timed(() => flushSync(() => target.render(element(variant, true))));
-  } else if (scenario === "expand") {
-    flushSync(() => target.render(element(variant, false)));
-    await settle(await afterPaint());
-    const toggle = stage.querySelector("button");
-    if (!toggle) throw new Error("no toggle to expand");
-    result = await timed(() => toggle.click());
-  } else {
-    flushSync(() => target.render(element(variant, true)));
-    await settle(await afterPaint());
-    const scroller = stage.querySelector<HTMLElement>(variant === "candidate" ? '[aria-label$="timeline rows"]' : "[data-scroller]");
-    if (!scroller) throw new Error(`no scroller for ${variant}: is the timeline virtualized?`);
-    result = await timed(() => {
-      scroller.scrollTop = scroller.scrollHeight;
-    });
-    const rows = variant === "candidate" ? groupSteps(liveRun.steps).length : liveRows.length;
-    reachedEnd =
-      variant === "candidate"
-        ? stage.querySelector(`[data-index="${rows - 1}"]`) !== null
-        : Math.abs(scroller.scrollTop + scroller.clientHeight - scroller.scrollHeight) <= 2;
-  }
-  return { ...result, elements: stage.getElementsByTagName("*").length, reachedEnd };
+/** For calibration: the measuring machinery alone (a frame and the settle check) around an action that does nothing. */
+async function prepareIdle(): Promise<void> {
+  pending = { action: () => {} };
+  collectGarbage();
+  await afterPaint();
+  await afterPaint();
 }
 
 function info() {
@@ -212,10 +237,15 @@ function info() {
   };
 }
 
+/** The model benchmarks in this browser's engine (the one the app runs in). */
+function model(options: Omit<ModelBenchOptions, "log">) {
+  return runModelBenches(options);
+}
+
 declare global {
   interface Window {
-    clawscopeBench?: { info: typeof info; run: typeof run };
+    clawscopeBench?: { info: typeof info; prepare: typeof prepare; prepareIdle: typeof prepareIdle; act: typeof act; model: typeof model };
   }
 }
 
-window.clawscopeBench = { info, run };
+window.clawscopeBench = { info, prepare, prepareIdle, act, model };

@@ -34,13 +34,16 @@ export const runsStore = createStore<RunsState>()((set) => ({
   signalsReceived(signals) {
     if (signals.length === 0) return;
     set((state) => {
-      let runs = state.runs;
+      // One copy of the record per batch, not per signal: replays after a reload fold thousands at once.
+      let runs: Record<string, RunTimeline> | null = null;
       for (const signal of signals) {
-        const current = runs[signal.runId] ?? createRun(signal.runId, { at: signal.at, sessionKey: signal.sessionKey });
-        const next = foldRunSignal(current, signal);
-        if (next !== runs[signal.runId]) runs = { ...runs, [signal.runId]: next };
+        const known = (runs ?? state.runs)[signal.runId];
+        const next = foldRunSignal(known ?? createRun(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
+        if (next === known) continue;
+        runs ??= { ...state.runs };
+        runs[signal.runId] = next;
       }
-      return runs === state.runs ? state : { runs: prune(runs) };
+      return runs ? { runs: prune(runs) } : state;
     });
   },
 }));

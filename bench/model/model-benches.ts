@@ -1,0 +1,200 @@
+/**
+ * The run model's benchmarks: the fold and the reload replay, each measured
+ * side by side with the floor it cannot go below (reading the same data).
+ * Engine-neutral: bench/model/node-entry.ts runs them in Node, the bench page
+ * (bench/render/) runs the very same code in Chromium, where the app runs.
+ */
+import { groupSteps } from "@/features/runs/model/group-steps";
+import { runsFromHistory } from "@/features/runs/model/history-to-runs";
+import { mergeRunSources } from "@/features/runs/model/merge-run-sources";
+import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import { runsStore } from "@/features/runs/store/runs-store";
+import { captureRawEvents, foldRawRun, foldRawStream, walkRaw, type RawEvent } from "../lib/captures";
+import { buildLongRun } from "../lib/long-run";
+import { buildLongSession } from "../lib/long-session";
+import { sideBySide, sinkValue, type SideBySideOptions, type Summary } from "../lib/stats";
+
+const CAPTURE_DIR = "../../src/testing/captures/";
+const captures = import.meta.glob<string>("../../src/testing/captures/*.jsonl", { query: "?raw", import: "default", eager: true });
+
+function capture(name: string): string {
+  const text = captures[`${CAPTURE_DIR}${name}`];
+  if (text === undefined) throw new Error(`bench: capture ${name} is missing`);
+  return text;
+}
+
+export interface Entry {
+  id: string;
+  label: string;
+  /** How the figures read: a rate (`events/s`, from `perOp` events per operation) or a duration per operation (`ms`). */
+  unit: "events/s" | "ms";
+  perOp?: number;
+  /** Milliseconds per operation. */
+  candidate: Summary;
+  baseline?: Summary;
+  candidateWhat: string;
+  baselineWhat?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface ModelBenchOptions {
+  samples: number;
+  quick: boolean;
+  only?: ReadonlyArray<"fold" | "replay">;
+  log?: (line: string) => void;
+}
+
+function countKinds(steps: RunTimeline["steps"]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const step of steps) counts[step.kind] = (counts[step.kind] ?? 0) + 1;
+  return counts;
+}
+
+export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; sink: number } {
+  const options: SideBySideOptions = { samples: config.samples, minSampleMs: config.quick ? 30 : 80, warmupMs: config.quick ? 150 : 400 };
+  const want = (group: "fold" | "replay") => config.only === undefined || config.only.includes(group);
+  const entries: Entry[] = [];
+  const add = (entry: Entry): void => {
+    entries.push(entry);
+    config.log?.(entry.label);
+  };
+
+  if (want("fold")) {
+    // 1. Fold throughput: 5,000 events of one run.
+    const long = buildLongRun(capture("b-tool-call-exec.jsonl"), capture("c-rate-limit-429-recovered.jsonl"), { events: 5_000, ended: true });
+    const folded = foldRawRun(long.runId, long.events);
+    const outcome = deriveRunOutcome(folded, { now: folded.lastEventAt, connection: "online" });
+    if (folded.steps.length < 100 || (outcome.kind !== "completed" && outcome.kind !== "degraded")) {
+      throw new Error(`bench: the long run folded to ${folded.steps.length} steps, ${outcome.kind}`);
+    }
+    add({
+      id: "fold-5000",
+      label: "fold 5,000 events",
+      unit: "events/s",
+      perOp: long.events.length,
+      ...sideBySide(
+        () => foldRawRun(long.runId, long.events).steps.length,
+        () => walkRaw(long.events),
+        options,
+      ),
+      candidateWhat: "JSON.parse + normalizeGatewayEvent + foldRunSignal of 5,000 frames into one RunTimeline",
+      baselineWhat: "JSON.parse of the same frames + a visit of every value",
+      details: {
+        bytes: long.events.reduce((sum, event) => sum + event.line.length, 0),
+        signals: folded.stats.signals,
+        steps: folded.steps.length,
+        rows: groupSteps(folded.steps).length,
+        stepKinds: countKinds(folded.steps),
+        outcome: outcome.kind,
+      },
+    });
+
+    // 1b. The real recordings, unchanged.
+    const all: RawEvent[][] = Object.keys(captures)
+      .sort()
+      .map((path) => captureRawEvents(captures[path] ?? ""))
+      .filter((events) => events.length > 0);
+    const events = all.reduce((sum, list) => sum + list.length, 0);
+    let runs = 0;
+    for (const list of all) runs += foldRawStream(list).size;
+    add({
+      id: "fold-captures",
+      label: `fold real captures (${events} events)`,
+      unit: "events/s",
+      perOp: events,
+      ...sideBySide(
+        () => {
+          let steps = 0;
+          for (const list of all) for (const run of foldRawStream(list).values()) steps += run.steps.length;
+          return steps;
+        },
+        () => {
+          let nodes = 0;
+          for (const list of all) nodes += walkRaw(list);
+          return nodes;
+        },
+        options,
+      ),
+      candidateWhat: "every event frame of every capture parsed, normalized and folded per run",
+      baselineWhat: "the same frames parsed and walked",
+      details: { files: all.length, runs },
+    });
+  }
+
+  if (want("replay")) {
+    // 3. Replay a 200-turn session after reload.
+    const live = [
+      "a-text.jsonl",
+      "b-tool-call-exec.jsonl",
+      "c-rate-limit-429-recovered.jsonl",
+      "c-rate-limit-429-exhausted.jsonl",
+      "c-rate-limit-429-timeoutMs-not-honored.jsonl",
+      "d-auth-401.jsonl",
+      "d-auth-cooldown-after-401.jsonl",
+      "e-timeout-hang-20s.jsonl",
+      "sigterm-during-hang.jsonl",
+      "sigterm-midrun.jsonl",
+    ].filter((name) => captures[`${CAPTURE_DIR}${name}`] !== undefined);
+    const session = buildLongSession(capture("history-after-sigterm-restart.jsonl"), live.map(capture), 200);
+    const sessionKey = session.sessionKey;
+
+    const rebuild = (): RunTimeline[] => {
+      const data = JSON.parse(session.payloadJson) as { messages: unknown[]; activity?: unknown; inFlightRun?: unknown; sessionInfo?: unknown };
+      return runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRun, sessionInfo: data.sessionInfo });
+    };
+    /** What chat-pane does with the local log after a reload: everything into the runs store at once. */
+    const replayLog = (): Record<string, RunTimeline> => {
+      runsStore.setState({ runs: {} });
+      runsStore.getState().signalsReceived(session.localLog);
+      return runsStore.getState().runs;
+    };
+    /** What each assistant turn then does: merge history with the local run, derive the outcome. */
+    const settle = (historyRuns: readonly RunTimeline[], liveRuns: Record<string, RunTimeline>): number => {
+      let n = 0;
+      for (const historyRun of historyRuns) {
+        const local = liveRuns[historyRun.runId];
+        const run = local ? mergeRunSources(historyRun, local) : historyRun;
+        n += deriveRunOutcome(run, { now: run.lastEventAt, connection: "online" }).kind.length + run.steps.length;
+      }
+      return n;
+    };
+    const parseOnly = (): number => (JSON.parse(session.payloadJson) as { messages: unknown[] }).messages.length;
+
+    const historyRuns = rebuild();
+    const liveRuns = replayLog();
+    if (historyRuns.length !== session.turns) throw new Error(`bench: ${session.turns} turns rebuilt as ${historyRuns.length} runs`);
+    const outcomes: Record<string, number> = {};
+    for (const historyRun of historyRuns) {
+      const local = liveRuns[historyRun.runId];
+      const run = local ? mergeRunSources(historyRun, local) : historyRun;
+      const kind = deriveRunOutcome(run, { now: run.lastEventAt, connection: "online" }).kind;
+      outcomes[kind] = (outcomes[kind] ?? 0) + 1;
+    }
+
+    const baselineWhat = "JSON.parse of the same chat.history payload";
+    add({
+      id: "replay-200",
+      label: "replay 200-turn session",
+      unit: "ms",
+      ...sideBySide(() => settle(rebuild(), replayLog()), parseOnly, options),
+      candidateWhat: "JSON.parse + runsFromHistory + local-log replay through runsStore + mergeRunSources + deriveRunOutcome per turn",
+      baselineWhat,
+      details: {
+        turns: session.turns,
+        messages: session.messages,
+        payloadBytes: session.payloadJson.length,
+        loggedRuns: session.loggedRuns,
+        localLogSignals: session.localLog.length,
+        outcomes,
+      },
+    });
+    const parts: Array<[string, string, string, () => number]> = [
+      ["replay-200.history", "  · history → runs", "JSON.parse + runsFromHistory", () => rebuild().length],
+      ["replay-200.log", "  · local log → store", "runsStore.signalsReceived(every local-log signal)", () => Object.keys(replayLog()).length],
+      ["replay-200.merge", "  · merge + outcomes", "mergeRunSources + deriveRunOutcome for 200 turns", () => settle(historyRuns, liveRuns)],
+    ];
+    for (const [id, label, what, fn] of parts) add({ id, label, unit: "ms", ...sideBySide(fn, parseOnly, options), candidateWhat: what, baselineWhat });
+  }
+  return { entries, sink: sinkValue() };
+}
