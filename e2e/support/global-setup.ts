@@ -10,7 +10,7 @@ import path from "node:path";
 import { startEmbeddedGateway } from "../../scripts/embedded-gateway.mjs";
 import { startScriptedProvider } from "../../scripts/scripted-provider.mjs";
 import { startUiServer } from "../../scripts/ui-server.mjs";
-import { E2E_PORTS } from "./ports";
+import { E2E_DIST, E2E_INSTANCE, E2E_PORTS } from "./ports";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -23,7 +23,7 @@ export default async function globalSetup() {
   if (!existsSync(chromium)) {
     throw new Error(`No Chromium at ${chromium}. Install Debian's package: apt-get update && apt-get install -y chromium`);
   }
-  const distDir = path.join(ROOT, "dist");
+  const distDir = path.resolve(ROOT, E2E_DIST);
   if (!existsSync(path.join(distDir, "index.html"))) throw new Error("No UI build in dist/. Run `npx vite build` (npm run test:e2e does).");
 
   const started = Date.now();
@@ -31,7 +31,7 @@ export default async function globalSetup() {
   log(`scripted provider on ${provider.url}`);
   const origins = [`http://127.0.0.1:${E2E_PORTS.ui}`, `http://localhost:${E2E_PORTS.ui}`];
   const gateway = await startEmbeddedGateway({
-    instanceDir: path.join(ROOT, ".clawscope", "e2e"),
+    instanceDir: path.join(ROOT, ".clawscope", E2E_INSTANCE),
     gatewayPort: E2E_PORTS.gateway,
     providerUrl: provider.url,
     allowedOrigins: origins,
@@ -51,7 +51,7 @@ export default async function globalSetup() {
       updatedAt: Date.now(),
       gatewayUrl: gateway.url,
       token: gateway.token,
-      instance: "e2e",
+      instance: E2E_INSTANCE,
     }),
   });
   log(`UI on ${ui.url}`);
