@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { chatHistoryQueryOptions, type ChatHistory } from "@/features/chat/api/chat-history-query";
-import { abortRun, sendChatMessage } from "@/features/chat/api/send-message";
+import { abortRun } from "@/features/chat/api/abort-run";
 import { Composer } from "@/features/chat/components/composer";
 import { Transcript } from "@/features/chat/components/transcript";
 import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/model/transcript";
-import { pendingMessagesStore, usePendingMessages } from "@/features/chat/store/pending-messages-store";
+import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { runsFromHistory } from "@/features/runs/model/history-to-runs";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { readSessionRunLogs } from "@/features/runs/store/run-log";
@@ -53,13 +53,15 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   useRunLogReplay(connection.url, sessionKey);
   const state = useConnectionState();
   const online = state.status === "online";
+  // While the gateway is coming back a message can wait in the outbox; with a refused token it would wait forever.
+  const canQueue = state.status !== "failed" && state.status !== "idle";
   const history = useQuery(chatHistoryQueryOptions(connection, sessionKey, online));
-  const pending = usePendingMessages(sessionKey);
+  const outbox = useOutbox(sessionKey);
   const runs = useStore(runsStore, (s) => s.runs);
 
   useEffect(() => {
     if (!history.data) return;
-    pendingMessagesStore.getState().historyDelivered(sessionKey, deliveredRunIds(history.data.messages));
+    outboxStore.getState().historyDelivered(sessionKey, deliveredRunIds(history.data.messages));
     reconcileRuns(sessionKey, history.data);
   }, [history.data, sessionKey]);
 
@@ -71,7 +73,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   }, [history.data, sessionKey]);
 
   const turns = useMemo(() => {
-    const built = buildTranscript(history.data?.messages ?? [], pending);
+    const built = buildTranscript(history.data?.messages ?? [], outbox);
     const shown = new Set(built.map((turn) => turn.runId));
     // Runs seen live that history does not list yet (started in another tab, or still being written).
     const extra: Turn[] = Object.values(runs)
@@ -79,7 +81,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((run) => ({ key: run.runId, runId: run.runId, user: null, replyText: "", rows: [], at: run.createdAt }));
     return [...built, ...extra];
-  }, [history.data, pending, runs, sessionKey]);
+  }, [history.data, outbox, runs, sessionKey]);
 
   const activeRunId = [...turns].reverse().find((turn) => turn.runId && runs[turn.runId] && runs[turn.runId]?.status !== "ended")?.runId ?? null;
 
@@ -93,10 +95,8 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       <Transcript
         turns={turns}
         renderAssistant={(turn) => <AssistantTurn turn={turn} historyRun={turn.runId ? historyRuns.get(turn.runId) : undefined} />}
-        onRetry={(turn) => {
-          if (turn.runId && turn.user) void sendChatMessage(connection, sessionKey, turn.user.text, turn.runId);
-        }}
-        onDiscard={(turn) => turn.runId && pendingMessagesStore.getState().messageDiscarded(sessionKey, turn.runId)}
+        onRetry={(turn) => turn.runId && outboxStore.getState().resendRequested(sessionKey, turn.runId)}
+        onDiscard={(turn) => turn.runId && outboxStore.getState().messageCanceled(sessionKey, turn.runId)}
         emptyState={
           history.isLoading ? (
             <p className="text-center text-sm text-ink-3">Loading history…</p>
@@ -110,14 +110,11 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       />
       <Composer
         sessionKey={sessionKey}
-        canSend={online}
-        disabledReason={online ? undefined : "Not connected: your draft is kept until the gateway is back."}
+        canSend={canQueue}
+        disabledReason={canQueue ? undefined : "Not connected: your draft is kept until the gateway is back."}
+        sendHint={online ? undefined : "The gateway is not connected: a message you send now waits here and goes out once it is back."}
         running={activeRunId !== null}
-        onSend={(text) => {
-          const runId = crypto.randomUUID();
-          runsStore.getState().runSent(runId, sessionKey, Date.now());
-          void sendChatMessage(connection, sessionKey, text, runId);
-        }}
+        onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
         onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
       />
     </div>

@@ -13,12 +13,14 @@ import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { ChatPane } from "./chat-pane";
 import { ThemeToggle } from "./theme-toggle";
 import { useLiveEventBridge } from "./use-live-event-bridge";
+import { useOutboxSender } from "./use-outbox-sender";
 import { useSessionKey } from "./use-session-key";
 
 export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const connection = useGateway();
   const state = useConnectionState();
   useLiveEventBridge();
+  useOutboxSender();
   const sessionKey = useSessionKey();
   const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);

@@ -37,6 +37,9 @@ export interface StoredOutboxEntry {
   sessionKey: string;
   message: string;
   createdAt: number;
+  status: "waiting" | "sending" | "sent" | "failed";
+  attempts: number;
+  error?: string;
 }
 
 interface ClawscopeDb extends DBSchema {

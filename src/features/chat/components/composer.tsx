@@ -5,6 +5,8 @@ export interface ComposerProps {
   sessionKey: string;
   canSend: boolean;
   disabledReason?: string;
+  /** Shown instead of the key hint when a message would wait rather than go out at once. */
+  sendHint?: string;
   running: boolean;
   onSend(text: string): void;
   onStop(): void;
@@ -20,7 +22,7 @@ function readDraft(sessionKey: string): string {
   }
 }
 
-export function Composer({ sessionKey, canSend, disabledReason, running, onSend, onStop }: ComposerProps) {
+export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop }: ComposerProps) {
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const inputId = useId();
@@ -80,7 +82,7 @@ export function Composer({ sessionKey, canSend, disabledReason, running, onSend,
         </Button>
       </div>
       <p id={hintId} className="px-2 text-xs text-ink-3">
-        {canSend ? "Enter to send · Shift+Enter for a new line" : (disabledReason ?? "Not connected")}
+        {canSend ? (sendHint ?? "Enter to send · Shift+Enter for a new line") : (disabledReason ?? "Not connected")}
       </p>
     </form>
   );

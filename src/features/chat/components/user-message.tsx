@@ -1,5 +1,39 @@
 import type { TurnUser } from "../model/transcript";
 
+function DeliveryState({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
+  switch (user.pending) {
+    case "waiting":
+      return (
+        <div role="status" aria-label="Delivery" className="flex flex-wrap items-center justify-end gap-2 text-xs text-warn">
+          <span>Waiting for the gateway: sends by itself once it is back.</span>
+          <button type="button" onClick={onDiscard} className="font-medium underline">
+            Cancel message
+          </button>
+        </div>
+      );
+    case "sending":
+      return (
+        <span role="status" aria-label="Delivery" className="text-xs text-ink-3">
+          Sending…
+        </span>
+      );
+    case "failed":
+      return (
+        <div role="alert" className="flex flex-wrap items-center justify-end gap-2 text-xs text-bad">
+          <span>Not delivered: {user.error}</span>
+          <button type="button" onClick={onRetry} className="font-medium underline">
+            Send again
+          </button>
+          <button type="button" onClick={onDiscard} className="font-medium underline">
+            Discard
+          </button>
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
 export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
   if (user.systemNote) {
     return (
@@ -11,18 +45,7 @@ export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRe
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
-      {user.pending === "sending" && <span className="text-xs text-ink-3">Sending…</span>}
-      {user.pending === "failed" && (
-        <div role="alert" className="flex items-center gap-2 text-xs text-bad">
-          <span>Not delivered: {user.error}</span>
-          <button type="button" onClick={onRetry} className="font-medium underline">
-            Send again
-          </button>
-          <button type="button" onClick={onDiscard} className="font-medium underline">
-            Discard
-          </button>
-        </div>
-      )}
+      <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
     </div>
   );
 }

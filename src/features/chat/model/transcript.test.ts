@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findInbound } from "@/testing/capture-frames";
-import { buildTranscript, deliveredRunIds, type PendingMessage } from "./transcript";
+import type { OutboxEntry } from "./outbox";
+import { buildTranscript, deliveredRunIds } from "./transcript";
 
 function historyOf(capture: string): unknown[] {
   const frame = findInbound(capture, (f) => f.type === "res" && Array.isArray((f.payload as { messages?: unknown })?.messages));
@@ -27,9 +28,9 @@ describe("buildTranscript (real chat.history)", () => {
   });
 
   it("never duplicates a message that is both pending here and already in history", () => {
-    const pending: PendingMessage[] = [
-      { runId: "0882011e-ed23-4121-bfe2-d629680dd03b", sessionKey: "main", text: "Say hi. fake:text", at: 1, status: "sent" },
-      { runId: "new-run", sessionKey: "main", text: "still sending", at: 2, status: "sending" },
+    const pending: OutboxEntry[] = [
+      { runId: "0882011e-ed23-4121-bfe2-d629680dd03b", sessionKey: "main", text: "Say hi. fake:text", createdAt: 1, status: "sent", attempts: 1 },
+      { runId: "new-run", sessionKey: "main", text: "still sending", createdAt: 2, status: "sending", attempts: 1 },
     ];
     const withPending = buildTranscript(history, pending);
     expect(withPending).toHaveLength(turns.length + 1);

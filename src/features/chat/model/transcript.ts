@@ -6,20 +6,13 @@
  * events arrive in.
  */
 
-export interface PendingMessage {
-  runId: string;
-  sessionKey: string;
-  text: string;
-  at: number;
-  status: "sending" | "sent" | "failed";
-  error?: string;
-}
+import type { OutboxEntry, OutboxStatus } from "./outbox";
 
 export interface TurnUser {
   id: string;
   text: string;
   at?: number;
-  pending?: PendingMessage["status"];
+  pending?: OutboxStatus;
   error?: string;
   /** Written by the gateway (restart recovery), not by a person. */
   systemNote: boolean;
@@ -85,7 +78,7 @@ export function isRestartRecoveryNote(text: string): boolean {
   return RESTART_NOTE.test(text);
 }
 
-export function buildTranscript(history: readonly unknown[], pending: readonly PendingMessage[]): Turn[] {
+export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[]): Turn[] {
   const turns: Turn[] = [];
   let current: Turn | null = null;
 
@@ -122,15 +115,15 @@ export function buildTranscript(history: readonly unknown[], pending: readonly P
   });
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
-  for (const message of pending) {
+  for (const message of outbox) {
     if (known.has(message.runId)) continue;
     turns.push({
       key: message.runId,
       runId: message.runId,
-      user: { id: message.runId, text: message.text, at: message.at, pending: message.status, error: message.error, systemNote: false },
+      user: { id: message.runId, text: message.text, at: message.createdAt, pending: message.status, error: message.error, systemNote: false },
       replyText: "",
       rows: [],
-      at: message.at,
+      at: message.createdAt,
     });
     known.add(message.runId);
   }

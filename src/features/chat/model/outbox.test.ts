@@ -1,0 +1,41 @@
+import { GatewayProtocolRequestError, GatewayProtocolRequestTimeoutError } from "@openclaw/gateway-client/browser";
+import { describe, expect, it } from "vitest";
+import { GatewayNotConnectedError } from "@/gateway/gateway-connection";
+import { classifySendFailure, restoredEntry, sendOrder, type OutboxEntry } from "./outbox";
+
+const entry = (runId: string, createdAt: number, status: OutboxEntry["status"] = "waiting"): OutboxEntry => ({ runId, sessionKey: "s", text: runId, createdAt, status, attempts: 0 });
+
+describe("classifySendFailure", () => {
+  it("waits when it cannot know whether the message arrived", () => {
+    expect(classifySendFailure(new GatewayNotConnectedError("chat.send", "restarting")).disposition).toBe("retry");
+    expect(classifySendFailure(new GatewayProtocolRequestTimeoutError({ method: "chat.send", timeoutMs: 1, requestSent: true })).disposition).toBe("retry");
+    expect(classifySendFailure(new Error("closed")).disposition).toBe("retry");
+  });
+
+  it("waits on a temporary refusal, with the delay the gateway asked for", () => {
+    expect(classifySendFailure(new GatewayProtocolRequestError({ code: "UNAVAILABLE", message: "restarting", retryable: true, retryAfterMs: 900 }))).toEqual({
+      disposition: "retry",
+      reason: "restarting",
+      retryAfterMs: 900,
+    });
+  });
+
+  it("gives up on a refusal a resend cannot change", () => {
+    expect(classifySendFailure(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "bad params", retryable: false }))).toEqual({ disposition: "reject", reason: "bad params" });
+    expect(classifySendFailure(new GatewayProtocolRequestError({ code: "FORBIDDEN", message: "missing scope: operator.write", retryable: false })).disposition).toBe("reject");
+  });
+});
+
+describe("sendOrder", () => {
+  it("lists waiting messages only, oldest first", () => {
+    expect(sendOrder([entry("c", 3), entry("a", 1), entry("b", 2, "sent"), entry("d", 0, "failed")]).map((item) => item.runId)).toEqual(["a", "c"]);
+  });
+});
+
+describe("restoredEntry", () => {
+  it("treats anything that was on the wire before a reload as possibly delivered", () => {
+    expect(restoredEntry({ ...entry("a", 1, "sending"), attempts: 1 })).toMatchObject({ status: "waiting", attempts: 1 });
+    expect(restoredEntry(entry("b", 1, "sent"))).toMatchObject({ status: "waiting", attempts: 1 });
+    expect(restoredEntry(entry("c", 1, "failed"))).toMatchObject({ status: "failed" });
+  });
+});
