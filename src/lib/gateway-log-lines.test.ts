@@ -52,6 +52,17 @@ describe("parseGatewayLogLine", () => {
     expect(processed.sessionKey).toBe("agent:main:x");
   });
 
+  it("names the logger from a module, and reads the session key from session_id", () => {
+    const cron = parseGatewayLogLine(tslogLine({ 0: JSON.stringify({ module: "cron", storeKey: "/x" }), 1: "cron: started" }, "INFO", 3, "cron: started"));
+    expect(cron.subsystem).toBe("cron");
+    const maintenance = parseGatewayLogLine(
+      tslogLine({ 0: SUBSYSTEM("agents/session-maintenance"), 1: { event: "session_maintenance" }, 2: "session maintenance lifecycle" }, "DEBUG", 2, "session maintenance lifecycle", { session_id: "agent:main:exp1" }),
+    );
+    expect(maintenance).toMatchObject({ level: "debug", sessionKey: "agent:main:exp1" });
+    const transcriptId = parseGatewayLogLine(tslogLine({ 0: "x" }, "WARN", 4, "x", { session_id: "b46a7d61-73ab-4ddf-817c-3fa76f179dde" }));
+    expect(transcriptId.sessionKey).toBeUndefined();
+  });
+
   it("falls back to the numeric level, then to the _meta date", () => {
     const raw = JSON.stringify({ 0: "hello", _meta: { logLevelId: 2, date: "2026-11-24T04:00:00.000Z" } });
     expect(parseGatewayLogLine(raw)).toMatchObject({ level: "debug", text: "hello", time: Date.parse("2026-11-24T04:00:00.000Z") });

@@ -63,7 +63,7 @@ export function parseGatewayLogLine(raw: string, extraSecrets: readonly string[]
 
   const text = redactText(message, extraSecrets);
   const runId = stringField(fields, "runId") ?? RUN_ID_IN_TEXT.exec(message)?.[1];
-  const sessionKey = stringField(fields, "sessionKey") ?? SESSION_KEY_IN_TEXT.exec(message)?.[1];
+  const sessionKey = stringField(fields, "sessionKey") ?? SESSION_KEY_IN_TEXT.exec(message)?.[1] ?? sessionKeyOf(record.session_id);
   return {
     id,
     time: timeOf(record.time) ?? timeOf(meta.date),
@@ -109,12 +109,14 @@ function positionalArgs(record: Record<string, unknown>): unknown[] {
   return args;
 }
 
-/** `{"subsystem":"agent/embedded"}` names the logger; anything else is a message. */
+/** `{"subsystem":"agent/embedded"}` or `{"module":"cron",…}` names the logger; anything else is a message. */
 function subsystemOf(value: string): string | undefined {
   if (!value.startsWith("{")) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    return isRecord(parsed) && typeof parsed.subsystem === "string" ? parsed.subsystem : undefined;
+    if (!isRecord(parsed)) return undefined;
+    if (typeof parsed.subsystem === "string") return parsed.subsystem;
+    return typeof parsed.module === "string" ? parsed.module : undefined;
   } catch {
     return undefined;
   }
@@ -131,6 +133,11 @@ function timeOf(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The top-level `session_id` holds a session key on some lines and a transcript id on others. */
+function sessionKeyOf(value: unknown): string | undefined {
+  return typeof value === "string" && value.startsWith("agent:") ? value : undefined;
 }
 
 function stringField(fields: Record<string, unknown>, key: string): string | undefined {
