@@ -8,6 +8,10 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
 import { SessionList } from "@/features/sessions/components/session-list";
 import { newSessionKey } from "@/features/sessions/model/session-row";
+import { useGatewayStateFeed } from "@/features/gateway-state/api/use-gateway-state-feed";
+import { GatewayButton } from "@/features/gateway-state/components/gateway-button";
+import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-details-note";
+import { GatewayPanel } from "@/features/gateway-state/components/gateway-panel";
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { ChatPane } from "./chat-pane";
@@ -20,12 +24,14 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const connection = useGateway();
   const state = useConnectionState();
   useLiveEventBridge();
+  useGatewayStateFeed();
   useOutboxSender();
   const sessionKey = useSessionKey();
   const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
   const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [gatewayPanelOpen, setGatewayPanelOpen] = useState(false);
 
   return (
     <div className="flex h-full flex-col">
@@ -37,11 +43,12 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
           <span className="font-semibold tracking-tight">Clawscope</span>
         </div>
         <div className="ml-auto flex items-center gap-2">
-          <ConnectionIndicator />
+          <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
+          <GatewayButton open={gatewayPanelOpen} onToggle={() => setGatewayPanelOpen((open) => !open)} />
           <ThemeToggle />
         </div>
       </header>
-      <div className="flex min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1">
         <aside className="hidden w-72 shrink-0 flex-col gap-4 border-r border-line bg-surface p-3 md:flex">
           <SessionList
             sessions={sessions.data ?? []}
@@ -56,13 +63,14 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         <main className="flex min-w-0 flex-1 flex-col">
           {state.status === "failed" ? (
             <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-6">
-              <ConnectionFailure failure={state.failure} onRetry={() => connection.reconnectNow()} />
+              <ConnectionFailure failure={state.failure} identity={connection.handshakeIdentity} onRetry={() => connection.reconnectNow()} />
               <GatewayForm />
             </div>
           ) : (
             <ChatPane sessionKey={sessionKey} />
           )}
         </main>
+        {gatewayPanelOpen && <GatewayPanel onClose={() => setGatewayPanelOpen(false)} />}
       </div>
     </div>
   );

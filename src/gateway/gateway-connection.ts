@@ -20,6 +20,7 @@ import {
 import { createLogger, type Logger } from "@/lib/logger";
 import { CLIENT_SILENCE_CLOSE_CODE, classifyClose, describeClose, type CloseKind } from "./close-codes";
 import { classifyConnectFailure, unreachableFailure, type ConnectFailure } from "./connect-failure";
+import { describeHandshakeIdentity, type HandshakeIdentity } from "./handshake-identity";
 import { transition, type CloseRecord, type ConnectionEvent, type ConnectionState, type ServerSummary } from "./connection-machine";
 import { reconnectDelay } from "./reconnect-policy";
 import { createTransport } from "./transport";
@@ -116,6 +117,7 @@ export class GatewayConnection {
   private readonly stateListeners = new Set<() => void>();
   private readonly logListeners = new Set<(entry: ConnectionLogEntry) => void>();
   private lastHello: HelloOk | null = null;
+  private lastHandshakeIdentity: HandshakeIdentity | null = null;
   private previousBootId: string | undefined;
   private everConnected = false;
   private maxFrameChars = DEFAULT_MAX_FRAME_CHARS;
@@ -153,15 +155,18 @@ export class GatewayConnection {
         });
       },
       createRequestId: () => crypto.randomUUID(),
-      buildConnectPlan: ({ nonce, challengeTs }) =>
-        this.lifecycle.buildPlan({
+      buildConnectPlan: async ({ nonce, challengeTs }) => {
+        const plan = await this.lifecycle.buildPlan({
           client: this.clientInfo(),
           role: "operator",
           defaultScopes: OPERATOR_SCOPES,
           token: this.options.token,
           nonce,
           challengeTs,
-        }),
+        });
+        this.lastHandshakeIdentity = describeHandshakeIdentity(plan, this.clientInfo());
+        return plan;
+      },
       buildConnectParams: (plan) => ({
         minProtocol: PROTOCOL_VERSION,
         maxProtocol: PROTOCOL_VERSION,
@@ -250,6 +255,11 @@ export class GatewayConnection {
 
   get hello(): HelloOk | null {
     return this.lastHello;
+  }
+
+  /** Who this tab said it was on its latest handshake (client, device, kind of credential); no secret. */
+  get handshakeIdentity(): HandshakeIdentity | null {
+    return this.lastHandshakeIdentity;
   }
 
   onEvent(listener: (frame: EventFrame) => void): () => void {

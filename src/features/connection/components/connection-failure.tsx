@@ -1,8 +1,9 @@
 import { useState } from "react";
 import type { ConnectFailure } from "@/gateway/connect-failure";
+import { describeAuthMethod, shortDeviceId, type HandshakeIdentity } from "@/gateway/handshake-identity";
 import { Button } from "@/components/ui/button";
 
-export function ConnectionFailure({ failure, onRetry }: { failure: ConnectFailure; onRetry(): void }) {
+export function ConnectionFailure({ failure, identity, onRetry }: { failure: ConnectFailure; identity?: HandshakeIdentity | null; onRetry(): void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="alert" className="rounded-xl border border-bad/30 bg-bad-soft p-4 text-sm">
@@ -25,6 +26,20 @@ export function ConnectionFailure({ failure, onRetry }: { failure: ConnectFailur
         Gateway said: <span className="font-mono">{failure.message}</span>
         {failure.detailCode ? <span className="font-mono"> ({failure.detailCode})</span> : null}
       </p>
+      {identity && (
+        <p className="mt-1 text-xs text-ink-2">
+          This tab signed in as <span className="font-mono">{identity.clientId}</span> ({identity.mode}, {identity.role})
+          {identity.deviceId ? (
+            <>
+              {" "}
+              from device <span className="font-mono">{shortDeviceId(identity.deviceId)}</span>
+            </>
+          ) : (
+            " without a device identity"
+          )}{" "}
+          using {describeAuthMethod(identity.authMethod)}.
+        </p>
+      )}
       <div className="mt-3">
         <Button variant="secondary" onClick={onRetry}>
           Try again

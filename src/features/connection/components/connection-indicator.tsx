@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { useNow } from "@/hooks/use-now";
 import { TONE_DOT, TONE_SOFT } from "@/components/ui/tone";
 import { describeConnection } from "../model/describe-connection";
 
-export function ConnectionIndicator() {
+/** `detailsExtra`: what other features add to the details (the app passes the gateway-state note). */
+export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode }) {
   const state = useConnectionState();
   const connection = useGateway();
   const now = useNow();
@@ -58,6 +59,7 @@ export function ConnectionIndicator() {
             )}
           </dl>
           {description.detail && <p className="mt-2 text-ink-2">{description.detail}</p>}
+          {detailsExtra}
         </div>
       )}
     </div>

@@ -1,0 +1,19 @@
+import { isConnected } from "../model/presence";
+import { useGatewayState } from "../store/gateway-state-store";
+
+/** Header entry to the gateway panel; the count is every connected client the gateway lists, itself excluded. */
+export function GatewayButton({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  const clients = useGatewayState((s) => s.presence.entries.filter((entry) => isConnected(entry) && entry.mode !== "gateway").length);
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-label="Gateway and clients"
+      onClick={onToggle}
+      className="flex items-center gap-1.5 rounded-md px-2 py-1 text-xs text-ink-2 hover:bg-surface-2"
+    >
+      Gateway
+      {clients > 0 && <span className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">{clients}</span>}
+    </button>
+  );
+}

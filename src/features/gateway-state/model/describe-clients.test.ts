@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { describeFailures, describeRestart, formatAgo } from "./describe-clients";
+
+describe("describe-clients", () => {
+  it("says how long ago in one unit", () => {
+    expect(formatAgo(1_000, 10_000)).toBe("just now");
+    expect(formatAgo(0, 4 * 60_000)).toBe("4 min ago");
+    expect(formatAgo(0, 2 * 3_600_000)).toBe("2 h ago");
+    expect(formatAgo(0, 3 * 86_400_000)).toBe("3 d ago");
+  });
+
+  it("counts failed handshakes and names the cause and the credential sent", () => {
+    expect(describeFailures({ failures: 3, lastAt: 0, cause: "unauthorized: token_mismatch", authProvided: "token" }, 120_000)).toBe(
+      "3 failed handshakes, last 2 min ago · unauthorized: token_mismatch · sent token",
+    );
+    expect(describeFailures({ failures: 1, lastAt: 0, cause: "origin not allowed" }, 0)).toBe("1 failed handshake, last just now · origin not allowed");
+  });
+
+  it("says whether the restart happened while the page was closed or open, with both boot ids", () => {
+    const restart = { previousBootId: "6c419fc3-3251", bootId: "83d072f4-c1ac", previousSeenAt: 0, noticedAt: 0 };
+    expect(describeRestart({ ...restart, noticed: "while-away" })).toBe("Gateway restarted while this page was closed (boot 6c419fc3 → 83d072f4)");
+    expect(describeRestart({ ...restart, noticed: "while-open" })).toMatch(/^Gateway restarted, back since .+ \(boot 6c419fc3 → 83d072f4\)$/);
+  });
+});

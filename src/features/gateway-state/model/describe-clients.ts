@@ -1,0 +1,40 @@
+/** Words for the clients list and the restart note, so the views only render. */
+import type { GatewayRestart } from "./boot-memory";
+import type { ClientKind, ClientRow } from "./client-rows";
+import { shortBootId } from "./gateway-summary";
+
+export const KIND_BADGE: Record<ClientKind, string | undefined> = {
+  "this-tab": "This tab",
+  gateway: "Gateway",
+  dashboard: "Other dashboard",
+  node: "Node",
+  backend: "Backend",
+  other: undefined,
+};
+
+export function formatClock(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}
+
+/** "just now", "4 min ago", "2 h ago", "3 d ago". */
+export function formatAgo(epochMs: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - epochMs) / 1000));
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} d ago`;
+}
+
+export function describeFailures(failing: NonNullable<ClientRow["failing"]>, now: number): string {
+  const count = failing.failures === 1 ? "1 failed handshake" : `${failing.failures} failed handshakes`;
+  const credential = failing.authProvided ? ` · sent ${failing.authProvided}` : "";
+  return `${count}, last ${formatAgo(failing.lastAt, now)} · ${failing.cause}${credential}`;
+}
+
+export function describeRestart(restart: GatewayRestart): string {
+  const boots = `boot ${shortBootId(restart.previousBootId)} → ${shortBootId(restart.bootId)}`;
+  if (restart.noticed === "while-away") return `Gateway restarted while this page was closed (${boots})`;
+  return `Gateway restarted, back since ${formatClock(restart.noticedAt)} (${boots})`;
+}

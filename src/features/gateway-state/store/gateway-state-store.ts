@@ -1,0 +1,76 @@
+/**
+ * The gateway's own live state for this page: its summary from hello, its
+ * health and presence as pushed by events (each with a stateVersion), and a
+ * restart noticed through a new boot id. Actions are named after what
+ * happened; the feed hook calls them.
+ */
+import { createStore, useStore } from "zustand";
+import { restartOf, type GatewayRestart, type RememberedBoot } from "../model/boot-memory";
+import { healthReceived, readHealth, summarizeHello, UNKNOWN_HEALTH, type GatewayHealth, type GatewaySummary } from "../model/gateway-summary";
+import { EMPTY_PRESENCE, presenceReceived, readPresenceEntries, type PresenceEntry, type PresenceState } from "../model/presence";
+import { isRecord, readNumber } from "../model/read-json";
+
+export interface GatewayState {
+  url?: string;
+  summary?: GatewaySummary;
+  health: GatewayHealth;
+  presence: PresenceState;
+  restart?: GatewayRestart;
+  /** The boot this page last saw, to tell a restart while open from one while away. */
+  pageBoot?: RememberedBoot;
+}
+
+export interface HelloReceived {
+  url: string;
+  hello: unknown;
+  at: number;
+  /** What this browser remembered for the URL before this page connected. */
+  remembered?: RememberedBoot;
+}
+
+interface GatewayStateActions {
+  helloReceived(event: HelloReceived): void;
+  presenceReceived(entries: PresenceEntry[], version?: number): void;
+  healthReceived(health: GatewayHealth): void;
+}
+
+const INITIAL: GatewayState = { health: UNKNOWN_HEALTH, presence: EMPTY_PRESENCE };
+
+export function createGatewayStateStore() {
+  return createStore<GatewayState & GatewayStateActions>()((set, get) => ({
+    ...INITIAL,
+
+    helloReceived({ url, hello, at, remembered }) {
+      const current = get();
+      const sameGateway = current.url === url;
+      const summary = summarizeHello(hello, at);
+      const restart = restartOf(summary.bootId, sameGateway ? current.pageBoot : undefined, remembered, at);
+      const snapshot = isRecord(hello) && isRecord(hello.snapshot) ? hello.snapshot : {};
+      const versions = isRecord(snapshot.stateVersion) ? snapshot.stateVersion : {};
+      // Each connection's stateVersions start again, so the snapshot replaces what was shown; "since" survives a reconnect, not a restart.
+      const keptPresence = sameGateway && !restart ? { ...current.presence, version: undefined } : EMPTY_PRESENCE;
+      set({
+        url,
+        summary,
+        presence: presenceReceived(keptPresence, readPresenceEntries(snapshot.presence), readNumber(versions, "presence")),
+        health: readHealth(snapshot.health, readNumber(versions, "health")),
+        restart: restart ?? (sameGateway ? current.restart : undefined),
+        ...(summary.bootId ? { pageBoot: { bootId: summary.bootId, seenAt: at } } : {}),
+      });
+    },
+
+    presenceReceived(entries, version) {
+      set({ presence: presenceReceived(get().presence, entries, version) });
+    },
+
+    healthReceived(health) {
+      set({ health: healthReceived(get().health, health) });
+    },
+  }));
+}
+
+export const gatewayStateStore = createGatewayStateStore();
+
+export function useGatewayState<T>(select: (state: GatewayState) => T): T {
+  return useStore(gatewayStateStore, select);
+}
