@@ -96,7 +96,9 @@ function buildConfig(providerUrl, port, allowedOrigins, l) {
     },
     update: { checkOnStart: false },
     telemetry: { enabled: false },
-    logging: { file: l.gatewayLog },
+    // At debug the file log names each tool call ("embedded run tool start: … tool=exec"), which the run logs panel
+    // shows beside the timeline; a tool run then writes about 50 lines (~40 KB) instead of about 8.
+    logging: { file: l.gatewayLog, level: "debug" },
     plugins: { enabled: false },
     agents: {
       defaults: {

@@ -1,5 +1,7 @@
+import { useState, type Dispatch, type SetStateAction } from "react";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
+import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
@@ -11,6 +13,7 @@ import { isReconnecting } from "@/gateway/connection-machine";
 import { useNow } from "@/hooks/use-now";
 import { useConnectionState } from "@/lib/gateway-react";
 import { CopyReportButton } from "./copy-report-button";
+import { useKnownSecrets } from "./use-known-secrets";
 
 function useConnectionForOutcome(): OutcomeContext["connection"] {
   const state = useConnectionState();
@@ -18,11 +21,18 @@ function useConnectionForOutcome(): OutcomeContext["connection"] {
   return isReconnecting(state) ? "reconnecting" : "offline";
 }
 
-function RunView({ turn, run, now }: { turn: Turn; run: RunTimeline; now: number }) {
+/** Whether the run's gateway logs are open; kept by AssistantTurn so it survives the run ending. */
+interface LogsToggle {
+  logsOpen: boolean;
+  setLogsOpen: Dispatch<SetStateAction<boolean>>;
+}
+
+function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: RunTimeline; now: number } & LogsToggle) {
   const connection = useConnectionForOutcome();
   const outcome = deriveRunOutcome(run, { now, connection });
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
+  const secrets = useKnownSecrets();
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
@@ -31,19 +41,29 @@ function RunView({ turn, run, now }: { turn: Turn; run: RunTimeline; now: number
             {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
           </div>
         )}
-        {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} />}
+        {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
       </div>
-      <RunPanel run={run} outcome={outcome} actions={<CopyReportButton run={run} outcome={outcome} />} />
+      <RunPanel
+        run={run}
+        outcome={outcome}
+        actions={<CopyReportButton run={run} outcome={outcome} />}
+        logs={{
+          open: logsOpen,
+          onToggle: () => setLogsOpen((open) => !open),
+          panel: <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />,
+        }}
+      />
     </div>
   );
 }
 
-function LiveRunView(props: { turn: Turn; run: RunTimeline }) {
+function LiveRunView(props: { turn: Turn; run: RunTimeline } & LogsToggle) {
   return <RunView {...props} now={useNow()} />;
 }
 
 export function AssistantTurn({ turn, historyRun }: { turn: Turn; historyRun?: RunTimeline }) {
   const liveRun = useRun(turn.runId);
+  const [logsOpen, setLogsOpen] = useState(false);
   const run = liveRun && historyRun ? mergeRunSources(historyRun, liveRun) : (liveRun ?? historyRun);
   if (!run) {
     return turn.replyText ? (
@@ -52,5 +72,9 @@ export function AssistantTurn({ turn, historyRun }: { turn: Turn; historyRun?: R
       </div>
     ) : null;
   }
-  return run.status === "ended" ? <RunView turn={turn} run={run} now={run.lastEventAt} /> : <LiveRunView turn={turn} run={run} />;
+  return run.status === "ended" ? (
+    <RunView turn={turn} run={run} now={run.lastEventAt} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
+  ) : (
+    <LiveRunView turn={turn} run={run} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
+  );
 }

@@ -12,12 +12,14 @@ import { useGatewayStateFeed } from "@/features/gateway-state/api/use-gateway-st
 import { GatewayButton } from "@/features/gateway-state/components/gateway-button";
 import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-details-note";
 import { GatewayPanel } from "@/features/gateway-state/components/gateway-panel";
+import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-button";
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { ChatPane } from "./chat-pane";
 import { ThemeToggle } from "./theme-toggle";
 import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
+import { useKnownSecrets } from "./use-known-secrets";
 import { useSessionKey } from "./use-session-key";
 
 export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
@@ -27,6 +29,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   useGatewayStateFeed();
   useOutboxSender();
   const sessionKey = useSessionKey();
+  const knownSecrets = useKnownSecrets();
   const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
   const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
@@ -45,6 +48,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         <div className="ml-auto flex items-center gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
           <GatewayButton open={gatewayPanelOpen} onToggle={() => setGatewayPanelOpen((open) => !open)} />
+          <GatewayLogsButton secrets={knownSecrets} />
           <ThemeToggle />
         </div>
       </header>

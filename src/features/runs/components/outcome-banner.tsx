@@ -27,7 +27,7 @@ function nextStepOf(outcome: RunOutcome): string | undefined {
 }
 
 /** The run's ending, in plain words. Failures, degraded and interrupted runs are alerts and stay on the message. */
-export function OutcomeBanner({ outcome }: { outcome: RunOutcome }) {
+export function OutcomeBanner({ outcome, onShowLogs }: { outcome: RunOutcome; onShowLogs?: () => void }) {
   if (outcome.kind === "running" || outcome.kind === "completed") return null;
   const alert = ALERT_KINDS.has(outcome.kind);
   const nextStep = nextStepOf(outcome);
@@ -44,6 +44,11 @@ export function OutcomeBanner({ outcome }: { outcome: RunOutcome }) {
       )}
       {outcome.kind === "failed" && outcome.providerDetail && <p className="mt-1 text-xs text-ink-2">Provider said: “{outcome.providerDetail}”</p>}
       {nextStep && <p className="mt-1 text-xs text-ink-2">What to do: {nextStep}</p>}
+      {onShowLogs && (
+        <button type="button" onClick={onShowLogs} className="mt-1 text-xs text-accent underline">
+          Log lines
+        </button>
+      )}
     </div>
   );
 }

@@ -18,14 +18,17 @@ export interface RunPanelProps {
   run: RunTimeline;
   outcome: RunOutcome;
   actions?: ReactNode;
+  /** The gateway's log lines for this run, composed by the app; open state lives outside so a banner can open it too. */
+  logs?: { open: boolean; onToggle(): void; panel: ReactNode };
 }
 
 /** The collapsible execution timeline beside a reply: open while the run is live, the user's to fold after. */
-export function RunPanel({ run, outcome, actions }: RunPanelProps) {
+export function RunPanel({ run, outcome, actions, logs }: RunPanelProps) {
   const live = outcome.kind === "running";
   const [openChoice, setOpenChoice] = useState<boolean | null>(null);
   const open = openChoice ?? live;
   const bodyId = useId();
+  const logsId = useId();
   const end = run.endedAt ?? run.lastEventAt;
   const took = run.status === "ended" && end > run.createdAt ? ` · ${formatDuration(end - run.createdAt)}` : "";
   return (
@@ -46,11 +49,21 @@ export function RunPanel({ run, outcome, actions }: RunPanelProps) {
           </span>
         </button>
         <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind === "running" ? "Running" : outcome.title}</span>
+        {logs && (
+          <button type="button" aria-expanded={logs.open} aria-controls={logsId} onClick={logs.onToggle} className="shrink-0 rounded-md px-2 py-0.5 text-xs text-ink-2 hover:bg-surface-2">
+            Gateway logs
+          </button>
+        )}
         {actions}
       </div>
       {open && (
         <div id={bodyId} className="border-t border-line pt-2">
           <TimelineSteps steps={run.steps} startAt={run.createdAt} />
+        </div>
+      )}
+      {logs?.open && (
+        <div id={logsId} className="border-t border-line pt-2">
+          {logs.panel}
         </div>
       )}
     </section>

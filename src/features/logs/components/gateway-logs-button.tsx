@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from "react";
+import { GatewayLogsView } from "./gateway-logs-view";
+
+/** One step from the header to the whole gateway's log; the view (and its polling) exists only while the dialog is open. */
+export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} className="rounded-lg px-2 py-1 text-sm text-ink-2 hover:bg-surface-2 hover:text-ink">
+        Gateway logs
+      </button>
+      <dialog
+        ref={dialog}
+        aria-label="Gateway logs"
+        onClose={() => setOpen(false)}
+        className="m-auto w-[min(64rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
+      >
+        {open && (
+          <div className="flex max-h-[calc(100vh-4rem)] flex-col gap-3 p-4">
+            <div className="flex items-center gap-2">
+              <h2 className="text-sm font-semibold">Gateway logs</h2>
+              <span className="text-xs text-ink-3">the gateway's own log file, secrets masked</span>
+              <button type="button" onClick={() => setOpen(false)} className="ml-auto rounded-md px-2 py-0.5 text-sm text-ink-2 hover:bg-surface-2">
+                Close
+              </button>
+            </div>
+            <GatewayLogsView secrets={secrets} />
+          </div>
+        )}
+      </dialog>
+    </>
+  );
+}
