@@ -2,7 +2,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { chatHistoryQueryOptions, type ChatHistory } from "@/features/chat/api/chat-history-query";
 import { abortRun } from "@/features/chat/api/abort-run";
-import { Composer } from "@/features/chat/components/composer";
 import { Transcript } from "@/features/chat/components/transcript";
 import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
@@ -13,6 +12,7 @@ import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { useStore } from "zustand";
 import { AssistantTurn } from "./assistant-turn";
+import { GuardedComposer } from "./guarded-composer";
 
 /** Brings the store in line with what the gateway says after a history load: adopt a run in flight, settle runs it no longer has. */
 function reconcileRuns(sessionKey: string, history: ChatHistory): void {
@@ -108,7 +108,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           )
         }
       />
-      <Composer
+      <GuardedComposer
         sessionKey={sessionKey}
         canSend={canQueue}
         disabledReason={canQueue ? undefined : "Not connected: your draft is kept until the gateway is back."}

@@ -1,0 +1,131 @@
+/**
+ * Provider health for one session, kept current without polling: the reads
+ * refresh when a run ends, after a reconnect, on window focus, and once when
+ * a cooldown or rate limit runs out.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { useNow } from "@/hooks/use-now";
+import { useGateway, useIsOnline } from "@/lib/gateway-react";
+import { readSessionsList, sessionsListQueryKey } from "@/lib/sessions-list";
+import type { LogFailures } from "../model/log-failures";
+import { deriveProviderHealth, nextHealthChangeAt, sessionTarget, type ProviderHealth } from "../model/provider-health";
+import { outcomesFromSessions, parseSessionsSnapshot, type ModelChoice, type ModelRef } from "../model/provider-signals";
+import {
+  authStatusQueryKey,
+  authStatusQueryOptions,
+  logFailuresQueryKey,
+  logFailuresQueryOptions,
+  modelsQueryKey,
+  modelsQueryOptions,
+  probeProvider,
+  switchSessionModel,
+} from "./provider-health-queries";
+
+const RUN_ENDED = new Set(["final", "error", "aborted"]);
+/** The gateway writes the cooldown to its log just after the run's terminal event; read a moment later. */
+const AFTER_RUN_END_MS = 800;
+
+export interface ModelOption {
+  ref: ModelRef;
+  name: string;
+  health: ProviderHealth;
+}
+
+export interface ProviderHealthView {
+  target: ModelRef | undefined;
+  health: ProviderHealth;
+  now: number;
+  /** Every other model the gateway lists as available, with its own health. */
+  alternatives: ModelOption[];
+}
+
+export function useProviderHealth(sessionKey: string): ProviderHealthView {
+  const connection = useGateway();
+  const online = useIsOnline();
+  const queryClient = useQueryClient();
+  const now = useNow();
+
+  const models = useQuery(modelsQueryOptions(connection, online));
+  const auth = useQuery(authStatusQueryOptions(connection, online));
+  const sessions = useQuery({
+    queryKey: sessionsListQueryKey(connection.url),
+    queryFn: () => readSessionsList(connection),
+    select: parseSessionsSnapshot,
+    enabled: online,
+    staleTime: 10_000,
+    refetchOnWindowFocus: true,
+  });
+  const logFailures = useQuery(logFailuresQueryOptions(connection, online, () => queryClient.getQueryData<LogFailures>(logFailuresQueryKey(connection.url))));
+
+  const outcomes = useMemo(() => outcomesFromSessions(sessions.data?.rows ?? []), [sessions.data]);
+  const failures = useMemo(() => [...outcomes.failures, ...(logFailures.data?.failures ?? [])], [outcomes, logFailures.data]);
+  const target = sessionTarget(sessions.data, sessionKey);
+  const healthOf = (ref: ModelRef | undefined) =>
+    deriveProviderHealth({ target: ref, models: models.data, auth: auth.data ?? [], failures, successes: outcomes.successes, now });
+  const health = healthOf(target);
+  const alternatives = (models.data ?? [])
+    .filter((model: ModelChoice) => model.available && !(model.provider === target?.provider && model.id === target.model))
+    .map((model) => ({ ref: { provider: model.provider, model: model.id }, name: model.name, health: healthOf({ provider: model.provider, model: model.id }) }));
+
+  useEffect(() => {
+    const refresh = () => {
+      for (const queryKey of [modelsQueryKey(connection.url), authStatusQueryKey(connection.url), logFailuresQueryKey(connection.url), sessionsListQueryKey(connection.url)]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const offEvents = connection.onEvent((frame) => {
+      const state = (frame.payload as { state?: unknown } | undefined)?.state;
+      if (frame.event !== "chat" || typeof state !== "string" || !RUN_ENDED.has(state)) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, AFTER_RUN_END_MS);
+    });
+    const offLog = connection.onConnectionLog((entry) => {
+      if (entry.type === "connected" && !entry.firstConnect) refresh();
+    });
+    return () => {
+      clearTimeout(timer);
+      offEvents();
+      offLog();
+    };
+  }, [connection, queryClient]);
+
+  const changeAt = nextHealthChangeAt(health, now);
+  useEffect(() => {
+    if (changeAt === undefined) return;
+    // One look at the gateway when the countdown ends, to confirm what the clock says.
+    const timer = setTimeout(() => {
+      for (const queryKey of [modelsQueryKey(connection.url), authStatusQueryKey(connection.url), logFailuresQueryKey(connection.url)]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
+    }, Math.max(0, changeAt - Date.now()) + 1000);
+    return () => clearTimeout(timer);
+  }, [changeAt, connection, queryClient]);
+
+  return { target, health, now, alternatives };
+}
+
+export function useProbeProvider() {
+  const connection = useGateway();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (provider: string) => probeProvider(connection, provider),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: logFailuresQueryKey(connection.url) });
+      void queryClient.invalidateQueries({ queryKey: modelsQueryKey(connection.url) });
+    },
+  });
+}
+
+export function useSwitchSessionModel(sessionKey: string) {
+  const connection = useGateway();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (target: ModelRef) => {
+      await switchSessionModel(connection, sessionKey, target);
+      // The health line must name the new model before the held message goes out.
+      await queryClient.invalidateQueries({ queryKey: sessionsListQueryKey(connection.url) });
+    },
+  });
+}
