@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_PORTS } from "./e2e/support/ports";
+import { E2E_INSTANCE, E2E_PORTS } from "./e2e/support/ports";
 
 /**
  * One real gateway for the whole run (started in global-setup), the scripted
@@ -8,6 +8,7 @@ import { E2E_PORTS } from "./e2e/support/ports";
  */
 export default defineConfig({
   testDir: "./e2e/specs",
+  outputDir: `./test-results/${E2E_INSTANCE}`,
   globalSetup: "./e2e/support/global-setup.ts",
   // One gateway is shared, so tests run one at a time; each uses its own session.
   workers: 1,

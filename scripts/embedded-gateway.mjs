@@ -18,7 +18,8 @@ import os from "node:os";
 import path from "node:path";
 import { gatewayRuntimePaths } from "./install-gateway-runtime.mjs";
 
-const READY_TIMEOUT_MS = 90_000;
+// A cold start on a busy 2-core machine has been seen to take well over a minute.
+const READY_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 25_000;
 
 /**

@@ -146,6 +146,9 @@ const isInternalContext = (m) => m.role === "user" && textOf(m.content).includes
 // After an idle timeout the gateway retries with a `<turn_aborted>` notice and a bare
 // continuation prompt as new user messages; the person's request is the one before.
 const TURN_ABORTED = /^<turn_aborted>[\s\S]*<\/turn_aborted>$/;
+// After a crash the gateway resumes the turn with its own "[System] … interrupted" message;
+// a model carries on with what the person asked before it.
+const RESTART_RECOVERY = /^\[System\]\s+Your previous turn was interrupted by a gateway restart/i;
 
 /**
  * Reads what a request is about: the newest real user message, its cue, and
@@ -158,7 +161,7 @@ export function analyseMessages(messages) {
   const userTexts = real
     .filter((m) => m.role === "user")
     .map((m) => stripInboundMeta(textOf(m.content)))
-    .filter((text) => text !== "" && !TURN_ABORTED.test(text));
+    .filter((text) => text !== "" && !TURN_ABORTED.test(text) && !RESTART_RECOVERY.test(text));
   const userText = userTexts.at(-1) ?? "";
   const cue = CUE.exec(userText)?.[1]?.toLowerCase() ?? null;
   const sessionId = real.map((m) => (m.role === "user" ? SESSION_ID.exec(textOf(m.content))?.[1] : undefined)).find(Boolean) ?? "";

@@ -279,4 +279,18 @@ describe("message analysis", () => {
     expect(info.cue).toBe("hang");
     expect(info.toolResult).toBeNull();
   });
+
+  it("carries on with the person's request when the gateway resumes a turn after a crash", () => {
+    const info = analyseMessages([
+      SYSTEM,
+      { role: "user", content: decorated("Count slowly. fake:slowtool") },
+      {
+        role: "user",
+        content:
+          "[Tue 2026-11-24 04:40 UTC] [System] Your previous turn was interrupted by a gateway restart while OpenClaw was working. Continue from the existing transcript.",
+      },
+      INTERNAL,
+    ]);
+    expect(info.cue).toBe("slowtool");
+  });
 });

@@ -56,7 +56,7 @@ export default async function globalSetup() {
   });
   log(`UI on ${ui.url}`);
 
-  // Specs drive the gateway through here: POST /gateway/{sigterm,sigkill,start,restart}.
+  // Specs drive the gateway through here: POST /gateway/{sigterm,sigkill,start,restart,ensure-running}.
   const control = http.createServer(async (req, res) => {
     try {
       const action = req.url?.replace(/^\/gateway\//, "");
@@ -70,6 +70,8 @@ export default async function globalSetup() {
           await gateway.waitForExit(330_000);
         }
         await gateway.restart({ fresh: false });
+      } else if (action === "ensure-running") {
+        if (await gateway.waitForExit(0)) await gateway.restart({ fresh: false });
       } else if (action === "signal-term-nowait") {
         gateway.signal("SIGTERM");
       } else {

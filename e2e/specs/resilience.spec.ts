@@ -1,0 +1,147 @@
+/**
+ * The gateway goes away (restart, crash) while people use it. Each test
+ * stops or kills the one shared real gateway and brings it back, so they run
+ * in order and always leave it running.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { connectionStatus, lastTurn, openSession, sendMessage, transcript } from "../support/chat-page";
+import { gatewayCall } from "../support/gateway-admin";
+import { controlGateway } from "../support/gateway-control";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(300_000);
+
+const BACK_ONLINE = { timeout: 120_000 };
+
+interface HistoryRow {
+  role?: string;
+  content?: unknown;
+}
+
+async function userMessagesInHistory(sessionKey: string, text: string): Promise<number> {
+  const history = await gatewayCall<{ messages?: HistoryRow[] }>("chat.history", { sessionKey, limit: 200 });
+  return (history.messages ?? []).filter((row) => row.role === "user" && JSON.stringify(row.content).includes(text)).length;
+}
+
+function turnsWith(page: Page, text: string) {
+  return transcript(page).getByRole("article").filter({ hasText: text });
+}
+
+test.afterEach(async () => {
+  // Whatever a test did to the gateway, the next one starts with it running.
+  await controlGateway("ensure-running");
+});
+
+test("SIGTERM during a streaming reply: says restarting, comes back by itself, the reply is complete and each message shows once", async ({ page }) => {
+  const sessionKey = await openSession(page, "sigterm-stream");
+  await sendMessage(page, "Tell me slowly. fake:slow");
+  const turn = lastTurn(page);
+  await expect(turn).toContainText("streamed slowly", { timeout: 60_000 });
+
+  const stopped = controlGateway("sigterm");
+  // The gateway drains the run before it closes the socket with 1012.
+  await expect(turn).toContainText("Done.", { timeout: 60_000 });
+  await expect(connectionStatus(page)).toContainText("Gateway restarting", { timeout: 60_000 });
+  await stopped;
+  await controlGateway("start");
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+
+  await expect(turn.getByRole("note", { name: "Run outcome" }).or(turn.getByRole("alert"))).toHaveCount(0);
+  await expect(turn).toContainText("Completed");
+  await expect(turnsWith(page, "Tell me slowly.")).toHaveCount(1);
+  await expect(turn.getByText("Done.")).toHaveCount(1);
+  expect(await userMessagesInHistory(sessionKey, "Tell me slowly.")).toBe(1);
+});
+
+test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, then the gateway's resumed turn is followed live", async ({ page }) => {
+  await openSession(page, "sigkill");
+  await sendMessage(page, "Count slowly in a shell. fake:slowtool");
+  const turn = turnsWith(page, "Count slowly in a shell.");
+  await expect(turn).toContainText("step 2", { timeout: 60_000 });
+
+  await controlGateway("sigkill");
+  await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
+  const timeline = turn.getByRole("region", { name: "Run timeline" });
+  const toggle = timeline.getByRole("button", { name: /Timeline/ });
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  await expect(timeline).toContainText("1006");
+  await controlGateway("start");
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+
+  const banner = turn.getByRole("alert").filter({ hasText: "Interrupted by gateway restart" });
+  await expect(banner).toBeVisible(BACK_ONLINE);
+  // The gateway writes its own "[System] … interrupted" message and runs the turn again: a note, not a user bubble.
+  const note = transcript(page).getByRole("note").filter({ hasText: "resumed the interrupted turn" });
+  await expect(note).toBeVisible(BACK_ONLINE);
+  const resumed = transcript(page).getByRole("article").last();
+  // The scripted model carries on with the task, so the resumed turn runs the tool again, live.
+  await expect(resumed.getByRole("status", { name: "Run status" })).toBeVisible(BACK_ONLINE);
+  await expect(resumed).toContainText("Completed", BACK_ONLINE);
+  await expect(turnsWith(page, "Count slowly in a shell.")).toHaveCount(1);
+});
+
+test("a message written while the gateway is down waits, survives a reload, and is delivered exactly once", async ({ page }) => {
+  const sessionKey = await openSession(page, "outbox");
+  await controlGateway("sigterm");
+  await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
+
+  await sendMessage(page, "Queued while down. fake:text");
+  const waiting = turnsWith(page, "Queued while down.");
+  await expect(waiting.getByRole("status", { name: "Delivery" })).toContainText("Waiting for the gateway");
+
+  // A reload while reconnecting loses nothing: the message is still there, still waiting.
+  await page.reload();
+  await expect(waiting.getByRole("status", { name: "Delivery" })).toContainText("Waiting for the gateway");
+
+  await controlGateway("start");
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+  await expect(waiting).toContainText("scripted", { timeout: 90_000 });
+  await expect(waiting.getByRole("status", { name: "Delivery" })).toHaveCount(0);
+  await expect(turnsWith(page, "Queued while down.")).toHaveCount(1);
+  expect(await userMessagesInHistory(sessionKey, "Queued while down.")).toBe(1);
+
+  // And it is not sent again by the next page.
+  await page.reload();
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+  await expect(turnsWith(page, "Queued while down.")).toHaveCount(1);
+  expect(await userMessagesInHistory(sessionKey, "Queued while down.")).toBe(1);
+});
+
+test("a waiting message can be canceled and is never sent", async ({ page }) => {
+  const sessionKey = await openSession(page, "outbox-cancel");
+  await controlGateway("sigterm");
+  await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
+  await sendMessage(page, "Never mind this one. fake:text");
+  const waiting = turnsWith(page, "Never mind this one.");
+  await waiting.getByRole("button", { name: "Cancel message" }).click();
+  await expect(waiting).toHaveCount(0);
+
+  await controlGateway("start");
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+  await sendMessage(page, "This one counts. fake:text");
+  await expect(lastTurn(page)).toContainText("scripted", { timeout: 60_000 });
+  expect(await userMessagesInHistory(sessionKey, "Never mind this one.")).toBe(0);
+});
+
+test("two tabs on one session: a message sent in one shows once in both", async ({ browser }) => {
+  const first = await browser.newPage();
+  const sessionKey = await openSession(first, "two-tabs");
+  const second = await browser.newPage();
+  await second.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(second)).toContainText("Connected", { timeout: 60_000 });
+
+  await sendMessage(first, "From the first tab. fake:text");
+  for (const page of [first, second]) {
+    await expect(turnsWith(page, "From the first tab.")).toHaveCount(1);
+    await expect(turnsWith(page, "From the first tab.")).toContainText("scripted", { timeout: 60_000 });
+  }
+  await sendMessage(second, "From the second tab. fake:text");
+  for (const page of [first, second]) {
+    await expect(turnsWith(page, "From the second tab.")).toContainText("scripted", { timeout: 60_000 });
+    await expect(turnsWith(page, "From the first tab.")).toHaveCount(1);
+    await expect(turnsWith(page, "From the second tab.")).toHaveCount(1);
+  }
+  expect(await userMessagesInHistory(sessionKey, "From the first tab.")).toBe(1);
+  await first.close();
+  await second.close();
+});
