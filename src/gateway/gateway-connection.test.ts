@@ -219,6 +219,22 @@ describe("frames", () => {
     expect(log.filter((e) => e.type === "gap")).toMatchObject([{ expected: 2, received: 5 }]);
     connection.stop();
   });
+
+  it("passes on repeated and out-of-order frames without a false gap or a dropped connection", async () => {
+    const { connection, log } = setup();
+    const events: unknown[] = [];
+    connection.onEvent((frame) => events.push(frame.seq));
+    await connectOnline(connection);
+    latest().receive({ type: "event", event: "tick", payload: { ts: 1 }, seq: 1 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 2 }, seq: 2 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 2 }, seq: 2 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 1 }, seq: 1 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 3 }, seq: 3 });
+    expect(log.filter((e) => e.type === "gap")).toEqual([]);
+    expect(connection.getSnapshot().status).toBe("online");
+    expect(events).toEqual([1, 2, 3]);
+    connection.stop();
+  });
 });
 
 describe("requests", () => {
@@ -274,6 +290,24 @@ describe("restarts and silence", () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(log.find((e) => e.type === "disconnected")).toMatchObject({ code: 4000 });
     await until(() => FakeGatewaySocket.instances.length === 2);
+    connection.stop();
+  });
+
+  it("a tab that becomes visible again reconnects at once instead of waiting out its hidden-tab backoff", async () => {
+    let hidden = true;
+    let notify: (change: "online" | "offline" | "visible" | "hidden") => void = () => {};
+    const signals: BrowserSignals = { isOnline: () => true, isHidden: () => hidden, subscribe: (fn) => ((notify = fn), () => {}) };
+    const { connection } = setup({ signals });
+    await connectOnline(connection);
+    latest().serverClose(1006, "");
+    expect(connection.getSnapshot().status).toBe("backing-off");
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(FakeGatewaySocket.instances).toHaveLength(1);
+    hidden = false;
+    notify("visible");
+    expect(FakeGatewaySocket.instances).toHaveLength(2);
+    latest().accept();
+    await until(() => connection.getSnapshot().status === "online");
     connection.stop();
   });
 

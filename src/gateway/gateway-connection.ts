@@ -117,6 +117,10 @@ export class GatewayConnection {
   private readonly stateListeners = new Set<() => void>();
   private readonly logListeners = new Set<(entry: ConnectionLogEntry) => void>();
   private lastHello: HelloOk | null = null;
+  /** Highest event seq on this connection; anything at or below it is a repeat or arrived late. */
+  private highestSeq = 0;
+  /** Frames handleEvent judged stale, so listeners never see them. */
+  private readonly staleFrames = new WeakSet<EventFrame>();
   private lastHandshakeIdentity: HandshakeIdentity | null = null;
   private previousBootId: string | undefined;
   private everConnected = false;
@@ -196,7 +200,8 @@ export class GatewayConnection {
       },
       resolveClose: (context) => this.resolveClose(context),
       onEvent: (frame) => this.handleEvent(frame),
-      onGap: ({ expected, received }) => this.log({ type: "gap", at: this.now(), expected, received }),
+      // Gaps are judged in handleEvent against the highest seq seen: the library compares with the last frame, so one stale repeat would look like a gap.
+      onGap: () => undefined,
       onActivity: () => this.armSilenceWatchdog(),
       onParseError: () => this.logger.warn("ignored a frame that could not be parsed"),
       onCallbackError: (label, error) => this.logger.error(`listener failed (${label})`, error),
@@ -263,7 +268,9 @@ export class GatewayConnection {
   }
 
   onEvent(listener: (frame: EventFrame) => void): () => void {
-    return this.client.addEventListener(listener);
+    return this.client.addEventListener((frame) => {
+      if (!this.staleFrames.has(frame)) listener(frame);
+    });
   }
 
   onConnectionLog(listener: (entry: ConnectionLogEntry) => void): () => void {
@@ -327,6 +334,8 @@ export class GatewayConnection {
   }
 
   private handleHello(hello: HelloOk): void {
+    // Each connection numbers its events from the start again.
+    this.highestSeq = 0;
     this.lastHello = hello;
     const server = summarizeHello(hello);
     this.maxFrameChars = server.maxPayload;
@@ -339,6 +348,15 @@ export class GatewayConnection {
   }
 
   private handleEvent(frame: EventFrame): void {
+    if (typeof frame.seq === "number") {
+      if (frame.seq <= this.highestSeq) {
+        this.staleFrames.add(frame);
+        this.logger.debug(`ignored a repeated or late event (seq ${frame.seq}, already at ${this.highestSeq})`);
+        return;
+      }
+      if (this.highestSeq > 0 && frame.seq > this.highestSeq + 1) this.log({ type: "gap", at: this.now(), expected: this.highestSeq + 1, received: frame.seq });
+      this.highestSeq = frame.seq;
+    }
     if (frame.event === "shutdown") {
       const payload = (frame.payload ?? {}) as { reason?: unknown };
       const reason = typeof payload.reason === "string" ? payload.reason : "gateway stopping";
