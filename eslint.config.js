@@ -24,7 +24,7 @@ const featureBoundaries = FEATURES.map((feature) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "runtime", ".clawscope", "test-results", "playwright-report", "coverage"] },
+  { ignores: ["dist", "dist-*", "node_modules", "runtime", ".clawscope", "test-results", "playwright-report", "coverage"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,16 @@ function nextStepOf(outcome: RunOutcome): string | undefined {
   return "nextStep" in outcome ? outcome.nextStep : undefined;
 }
 
+/** Everything the gateway told about a failure, so nobody has to open the log to learn it. */
+function failureFacts(outcome: Extract<RunOutcome, { kind: "failed" }>): string[] {
+  const model = outcome.provider && outcome.model ? `${outcome.provider}/${outcome.model}` : (outcome.model ?? outcome.provider);
+  return [
+    model ? `model ${model}` : "model unknown",
+    outcome.httpStatus ? `HTTP ${outcome.httpStatus}` : "no HTTP status",
+    `gateway kind ${outcome.gatewayKind ?? "not given"}`,
+  ];
+}
+
 /** The run's ending, in plain words. Failures, degraded and interrupted runs are alerts and stay on the message. */
 export function OutcomeBanner({ outcome, onShowLogs }: { outcome: RunOutcome; onShowLogs?: () => void }) {
   if (outcome.kind === "running" || outcome.kind === "completed") return null;
@@ -35,11 +45,9 @@ export function OutcomeBanner({ outcome, onShowLogs }: { outcome: RunOutcome; on
     <div role={alert ? "alert" : "note"} aria-label={alert ? undefined : "Run outcome"} className={`rounded-xl border px-3.5 py-2.5 text-sm ${TONE[outcome.kind]}`}>
       <p className={`font-semibold ${TITLE_TONE[outcome.kind]}`}>{outcome.title}</p>
       <p className="mt-0.5">{outcome.summary}</p>
-      {outcome.kind === "failed" && (outcome.provider || outcome.model || outcome.httpStatus) && (
-        <p className="mt-1 font-mono text-xs text-ink-2">
-          {[outcome.provider && outcome.model ? `${outcome.provider}/${outcome.model}` : (outcome.model ?? outcome.provider), outcome.httpStatus ? `HTTP ${outcome.httpStatus}` : null, outcome.errorClass]
-            .filter(Boolean)
-            .join(" · ")}
+      {outcome.kind === "failed" && (
+        <p aria-label="Failure facts" className="mt-1 font-mono text-xs text-ink-2">
+          {failureFacts(outcome).join(" · ")}
         </p>
       )}
       {outcome.kind === "failed" && outcome.providerDetail && <p className="mt-1 text-xs text-ink-2">Provider said: “{outcome.providerDetail}”</p>}

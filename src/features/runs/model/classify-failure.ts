@@ -12,6 +12,8 @@ export type ErrorClass = "rate_limit" | "auth" | "timeout" | "context_length" | 
 
 export interface FailureFacts {
   errorClass: ErrorClass;
+  /** The gateway's own words for it: `errorKind`, else its failover reason (e.g. "auth", "rate_limit"). */
+  gatewayKind?: string;
   provider?: string;
   model?: string;
   httpStatus?: number;
@@ -89,6 +91,7 @@ export function classifyFailure(run: RunTimeline): FailureFacts {
   });
   return {
     errorClass,
+    gatewayKind: terminal?.errorKind ?? failoverReason,
     provider: detail?.provider ?? observation?.provider ?? attemptError?.provider ?? named.provider ?? parsed?.provider ?? run.model?.provider,
     model: detail?.model ?? observation?.model ?? attemptError?.model ?? named.model ?? parsed?.model ?? run.model?.model,
     httpStatus,

@@ -51,6 +51,7 @@ describe("outcomes of the real captures", () => {
     expect(outcome).toMatchObject({
       title: "Rate limited",
       errorClass: "rate_limit",
+      gatewayKind: "rate_limit",
       provider: "fake",
       model: "fake-model",
       httpStatus: 429,
@@ -82,7 +83,7 @@ describe("outcomes of the real captures", () => {
   });
 
   it("d-auth-401 on the main provider → the same classification", () => {
-    expect(failedOf(settled(foldCapture("d-auth-401.jsonl")))).toMatchObject({ errorClass: "auth", provider: "fake", httpStatus: 401 });
+    expect(failedOf(settled(foldCapture("d-auth-401.jsonl")))).toMatchObject({ errorClass: "auth", gatewayKind: "auth", provider: "fake", httpStatus: 401 });
   });
 
   it("d-auth-cooldown-after-401 → authentication failed (cooldown), though the gateway sent no error kind or detail", () => {

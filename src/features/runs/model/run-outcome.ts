@@ -69,6 +69,7 @@ export type RunOutcome =
   | (OutcomeBase & {
       kind: "failed";
       errorClass: ErrorClass;
+      gatewayKind?: string;
       provider?: string;
       model?: string;
       httpStatus?: number;
@@ -182,6 +183,7 @@ function failed(run: RunTimeline): RunOutcome {
     title: words.title,
     summary: `${words.message}${detail}`,
     errorClass: facts.errorClass,
+    gatewayKind: facts.gatewayKind,
     provider: facts.provider,
     model: facts.model,
     httpStatus: facts.httpStatus,
