@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import WebSocket from "ws";
 import { lastTurn, openSession, sendMessage } from "../support/chat-page";
-import { gatewayCall } from "../support/gateway-admin";
+import { backendConnectFrame, gatewayCall } from "../support/gateway-admin";
 
 function runTimeline(page: Page) {
   return lastTurn(page).getByRole("region", { name: "Run timeline" });
@@ -26,21 +26,7 @@ async function failedConnectWithUserAgent(userAgent: string): Promise<void> {
     socket.on("message", (data) => {
       const frame = JSON.parse(String(data)) as { type: string; event?: string };
       if (frame.type !== "event" || frame.event !== "connect.challenge") return;
-      socket.send(
-        JSON.stringify({
-          type: "req",
-          id: "connect",
-          method: "connect",
-          params: {
-            minProtocol: 4,
-            maxProtocol: 4,
-            client: { id: "gateway-client", version: "clawscope-e2e", platform: "node", mode: "backend" },
-            role: "operator",
-            scopes: ["operator.read"],
-            auth: { token: "0".repeat(48) },
-          },
-        }),
-      );
+      socket.send(backendConnectFrame("0".repeat(48), ["operator.read"]));
     });
     socket.on("close", () => {
       clearTimeout(timer);

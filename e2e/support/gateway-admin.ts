@@ -5,6 +5,23 @@
  */
 import WebSocket from "ws";
 
+/** The connect request of a device-less backend client, as the gateway expects it after its challenge. */
+export function backendConnectFrame(token: string, scopes: readonly string[]): string {
+  return JSON.stringify({
+    type: "req",
+    id: "connect",
+    method: "connect",
+    params: {
+      minProtocol: 4,
+      maxProtocol: 4,
+      client: { id: "gateway-client", version: "clawscope-e2e", platform: "node", mode: "backend" },
+      role: "operator",
+      scopes,
+      auth: { token },
+    },
+  });
+}
+
 export async function gatewayCall<T = unknown>(method: string, params: unknown): Promise<T> {
   const url = process.env.CLAWSCOPE_E2E_GATEWAY_URL;
   const token = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN;
@@ -17,21 +34,7 @@ export async function gatewayCall<T = unknown>(method: string, params: unknown):
       socket.on("message", (data) => {
         const frame = JSON.parse(String(data)) as { type: string; event?: string; id?: string; ok?: boolean; payload?: unknown; error?: { message?: string } };
         if (frame.type === "event" && frame.event === "connect.challenge") {
-          socket.send(
-            JSON.stringify({
-              type: "req",
-              id: "connect",
-              method: "connect",
-              params: {
-                minProtocol: 4,
-                maxProtocol: 4,
-                client: { id: "gateway-client", version: "clawscope-e2e", platform: "node", mode: "backend" },
-                role: "operator",
-                scopes: ["operator.admin", "operator.read", "operator.write"],
-                auth: { token },
-              },
-            }),
-          );
+          socket.send(backendConnectFrame(token, ["operator.admin", "operator.read", "operator.write"]));
         } else if (frame.type === "res" && frame.id === "connect") {
           if (!frame.ok) return reject(new Error(`connect failed: ${frame.error?.message}`));
           socket.send(JSON.stringify({ type: "req", id: "call", method, params }));

@@ -4,7 +4,7 @@
  * health (`health` request and event) reduced to ok / degraded / failing with
  * the reasons in words.
  */
-import { isRecord, optional, readNumber, readText, readTexts } from "./read-json";
+import { isRecord, optional, readNumber, readText, readTexts } from "@/lib/read-untrusted";
 
 export interface GatewaySummary {
   version?: string;

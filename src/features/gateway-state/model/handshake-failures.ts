@@ -6,7 +6,7 @@
  * stale bridge or a dashboard with an old token at a glance.
  */
 import type { GatewayLogLine } from "@/lib/gateway-log-lines";
-import { readText } from "./read-json";
+import { readText } from "@/lib/read-untrusted";
 
 /** Older failures are history, not a client that "keeps failing". */
 export const FAILURE_WINDOW_MS = 30 * 60_000;

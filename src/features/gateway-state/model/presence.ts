@@ -5,7 +5,7 @@
  * `ts` is the gateway's latest update of it, which moves when other clients
  * come and go, so "connected since" is the first `ts` seen while connected.
  */
-import { isRecord, optional, readNumber, readText, readTexts } from "./read-json";
+import { isRecord, optional, readNumber, readText, readTexts } from "@/lib/read-untrusted";
 
 export interface PresenceEntry {
   /** instanceId, else deviceId, else host and mode: one row per client instance. */

@@ -8,7 +8,7 @@ import { createStore, useStore } from "zustand";
 import { restartOf, type GatewayRestart, type RememberedBoot } from "../model/boot-memory";
 import { healthReceived, readHealth, summarizeHello, UNKNOWN_HEALTH, type GatewayHealth, type GatewaySummary } from "../model/gateway-summary";
 import { EMPTY_PRESENCE, presenceReceived, readPresenceEntries, type PresenceEntry, type PresenceState } from "../model/presence";
-import { isRecord, readNumber } from "../model/read-json";
+import { isRecord, readNumber } from "@/lib/read-untrusted";
 
 export interface GatewayState {
   url?: string;

@@ -6,7 +6,7 @@
 import { readCapture, type CaptureLine } from "@/testing/capture-frames";
 import { createRun, foldRunSignals } from "./fold-run";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "./normalize-gateway-event";
-import { isRecord, readRecord, readString, type UnknownRecord } from "./read-untrusted";
+import { isRecord, readRecord, readString, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 

@@ -9,7 +9,7 @@
  * from the local log via merge-run-sources.ts.
  */
 import { createRun, foldRunSignals } from "./fold-run";
-import { isRecord, readNumber, readRecord, readString, readText, textOfContent, type UnknownRecord } from "./read-untrusted";
+import { isRecord, readNumber, readRecord, readString, readText, textOfContent, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 

@@ -17,7 +17,7 @@ import {
   readText,
   textOfContent,
   type UnknownRecord,
-} from "./read-untrusted";
+} from "@/lib/read-untrusted";
 import type { ModelRef, ProviderErrorInfo, RunSignal, RunSignalBody } from "./run-signal";
 
 export interface GatewayEventFrame {

@@ -3,7 +3,7 @@
  * items ("Exec print text → run uname"), but history rows and clients without
  * item events only have the name and arguments.
  */
-import { isRecord, readText } from "./read-untrusted";
+import { isRecord, readText } from "@/lib/read-untrusted";
 import type { ToolStep } from "./run-timeline";
 
 const MAX_TITLE_CHARS = 80;

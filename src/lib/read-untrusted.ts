@@ -59,3 +59,14 @@ export function textOfContent(content: unknown): string | undefined {
   }
   return found ? text : undefined;
 }
+
+/** The non-empty strings of a list, or none. */
+export function readTexts(record: UnknownRecord, key: string): string[] {
+  const value = record[key];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string" && item !== "") : [];
+}
+
+/** `{ key: value }` when there is a value, `{}` otherwise, so an unknown field stays absent rather than `undefined`. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

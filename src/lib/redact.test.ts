@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { REDACTED, redactText, redactValue } from "./redact";
+
+const GATEWAY_TOKEN = "3f9a1c0e5b7d2f4a6c8e0b1d3f5a7c9e1b3d5f7a9c0e2b4d";
+
+describe("redactText", () => {
+  it("masks tokens in the shapes they reach log lines and errors", () => {
+    const line = `connect failed token=${GATEWAY_TOKEN} Authorization: Bearer abcdefghijklmnop key sk-abcdefghijklmnopqrstuv ghp_abcdefghijklmnopqrstuvwxyz0123`;
+    const masked = redactText(line);
+    expect(masked).not.toContain(GATEWAY_TOKEN);
+    expect(masked).not.toContain("abcdefghijklmnop");
+    expect(masked).not.toContain("sk-abcdefghijklmnopqrstuv");
+    expect(masked).not.toContain("ghp_abcdefghijklmnopqrstuvwxyz0123");
+    expect(masked).toContain(REDACTED);
+  });
+
+  it("masks a token in a launch link and any secret the tab knows, wherever it appears", () => {
+    expect(redactText("http://127.0.0.1:5173/?session=main#token=secret-one")).toBe(`http://127.0.0.1:5173/?session=main#token=${REDACTED}`);
+    expect(redactText("user agent says hunter2-device", ["hunter2-device"])).toBe(`user agent says ${REDACTED}`);
+  });
+
+  it("leaves ordinary words, run ids and short numbers alone", () => {
+    const text = "run 0882011e-ed23-4121-bfe2-d629680dd03b failed with HTTP 429 after 3 attempts";
+    expect(redactText(text)).toBe(text);
+  });
+});
+
+describe("redactValue", () => {
+  it("replaces values under secret-named keys and masks strings everywhere else", () => {
+    expect(
+      redactValue({ auth: { token: "abc123456", deviceToken: "dev-tok-1", signature: "sig" }, note: `token=${GATEWAY_TOKEN}`, empty: { token: "" }, list: [{ apiKey: "k-123456" }] }),
+    ).toEqual({
+      auth: { token: REDACTED, deviceToken: REDACTED, signature: REDACTED },
+      note: `token=${REDACTED}`,
+      empty: { token: "" },
+      list: [{ apiKey: REDACTED }],
+    });
+  });
+});
