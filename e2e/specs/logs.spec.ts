@@ -43,7 +43,7 @@ async function clipboardText(page: Page): Promise<string> {
 test("a finished tool run's gateway log lines are one click away and include the tool's execution", async ({ page }) => {
   await openSession(page, "logs-tool");
   await sendMessage(page, "Run a quick command. fake:tool");
-  await expect(runTimeline(page).getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(runTimeline(page).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   const logsButton = runTimeline(page).getByRole("button", { name: "Gateway logs" });
   await expect(logsButton).toHaveAttribute("aria-expanded", "false");
@@ -80,7 +80,7 @@ test("a token in a gateway log line never reaches the screen or the clipboard", 
   const probeLines = runLogLines(page).getByRole("listitem").filter({ hasText: "clawscope-e2e-probe/1.0" });
   await expect(probeLines.first()).toBeVisible({ timeout: 30_000 });
   await expect(probeLines.first()).toContainText("key=‹redacted›");
-  await expect(runTimeline(page).getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(runTimeline(page).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   await lastTurn(page).getByRole("button", { name: "Copy report" }).click();
   await expect(lastTurn(page).getByRole("button", { name: "Copied" })).toBeVisible();

@@ -117,8 +117,8 @@ test("switching the session's model from the warning sends the held message on t
   await expect(warning).toBeHidden();
   await expect(providerHealth(page)).toContainText("fake/fake-model");
   const turn = lastTurn(page);
-  await expect(turn.getByText("Say hello after the switch.")).toBeVisible();
+  await expect(turn.getByText("Say hello after the switch.", { exact: true })).toBeVisible();
   await expect(turn).toContainText("I'm the scripted model", { timeout: 60_000 });
-  await expect(turn.getByRole("region", { name: "Run timeline" }).getByText("Completed")).toBeVisible();
+  await expect(turn.getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible();
   expect((await sessionRow(sessionKey))?.modelProvider).toBe("fake");
 });

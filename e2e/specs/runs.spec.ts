@@ -23,7 +23,7 @@ test("a tool run shows live output in the timeline, then completes", async ({ pa
   await expect(tool).toContainText("running");
   await expect(timeline.getByText(/step 2/)).toBeVisible();
   await expect(timeline).not.toContainText("step 8");
-  await expect(timeline.getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(timeline.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   await openTimeline(page);
   if ((await tool.getAttribute("aria-expanded")) !== "true") await tool.click();
   await expect(timeline).toContainText("step 8");
@@ -96,7 +96,7 @@ test("reload during a slow tool call brings back the running tool, then its resu
   await expect(connectionStatus(page)).toContainText("Connected");
   const timeline = lastTurn(page).getByRole("region", { name: "Run timeline" });
   await expect(timeline.getByRole("button", { name: /exec/ })).toContainText("running");
-  await expect(timeline.getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(timeline.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   await openTimeline(page);
   const tool = timeline.getByRole("button", { name: /exec/ });
   if ((await tool.getAttribute("aria-expanded")) !== "true") await tool.click();
@@ -106,7 +106,7 @@ test("reload during a slow tool call brings back the running tool, then its resu
 test("tool output with HTML and script tags renders as inert text", async ({ page }) => {
   await openSession(page, "html-tool");
   await sendMessage(page, "Print markup. fake:htmltool");
-  await expect(lastTurn(page).getByRole("region", { name: "Run timeline" }).getByText("Completed")).toBeVisible({ timeout: 60_000 });
+  await expect(lastTurn(page).getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   const timeline = await openTimeline(page);
   const tool = timeline.getByRole("button", { name: /exec/ });
   if ((await tool.getAttribute("aria-expanded")) !== "true") await tool.click();
