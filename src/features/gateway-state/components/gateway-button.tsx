@@ -13,7 +13,7 @@ export function GatewayButton({ open, onToggle }: { open: boolean; onToggle(): v
       className="flex items-center gap-1.5 rounded-md px-2 py-1 text-xs text-ink-2 hover:bg-surface-2"
     >
       Gateway
-      {clients > 0 && <span className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">{clients}</span>}
+      {clients > 0 && <span className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">{clients === 1 ? "1 client" : `${clients} clients`}</span>}
     </button>
   );
 }

@@ -15,7 +15,7 @@ export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} className="rounded-lg px-2 py-1 text-sm text-ink-2 hover:bg-surface-2 hover:text-ink">
+      <button type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} className="rounded-md px-2 py-1 text-xs text-ink-2 hover:bg-surface-2 hover:text-ink">
         Gateway logs
       </button>
       <dialog
