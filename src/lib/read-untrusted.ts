@@ -16,14 +16,24 @@ export function readString(record: UnknownRecord, key: string): string | undefin
 }
 
 /** A non-empty string; the gateway sends `""` and `null` for "not known". */
-export function readText(record: UnknownRecord, key: string): string | undefined {
-  const value = record[key];
+export function asText(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
-export function readNumber(record: UnknownRecord, key: string): number | undefined {
-  const value = record[key];
+export function asNumber(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+export function asRecord(value: unknown): UnknownRecord | undefined {
+  return isRecord(value) ? value : undefined;
+}
+
+export function readText(record: UnknownRecord, key: string): string | undefined {
+  return asText(record[key]);
+}
+
+export function readNumber(record: UnknownRecord, key: string): number | undefined {
+  return asNumber(record[key]);
 }
 
 export function readBoolean(record: UnknownRecord, key: string): boolean | undefined {

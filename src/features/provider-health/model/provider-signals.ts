@@ -4,6 +4,7 @@
  * run of every session, on any provider) and the structured fields of
  * `logs.tail` lines. Each becomes plain data the health rules can fold.
  */
+import { asNumber, asRecord, asText } from "@/lib/read-untrusted";
 
 export interface ModelChoice {
   id: string;
@@ -71,33 +72,24 @@ export interface StructuredLogLine {
   fields: Record<string, unknown>;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
 
-function num(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 export function parseModelChoices(payload: unknown): ModelChoice[] {
-  const models = record(payload)?.models;
+  const models = asRecord(payload)?.models;
   if (!Array.isArray(models)) return [];
   const out: ModelChoice[] = [];
   for (const item of models) {
-    const entry = record(item);
-    const id = str(entry?.id);
-    const provider = str(entry?.provider);
+    const entry = asRecord(item);
+    const id = asText(entry?.id);
+    const provider = asText(entry?.provider);
     if (!entry || !id || !provider) continue;
-    const unavailableReason = str(entry.unavailableReason);
-    const unavailableUntil = num(entry.unavailableUntil);
+    const unavailableReason = asText(entry.unavailableReason);
+    const unavailableUntil = asNumber(entry.unavailableUntil);
     out.push({
       id,
       provider,
-      name: str(entry.name) ?? id,
+      name: asText(entry.name) ?? id,
       available: entry.available !== false,
       ...(unavailableReason ? { unavailableReason } : {}),
       ...(unavailableUntil !== undefined ? { unavailableUntil } : {}),
@@ -107,13 +99,13 @@ export function parseModelChoices(payload: unknown): ModelChoice[] {
 }
 
 export function parseProviderAuth(payload: unknown): ProviderAuth[] {
-  const providers = record(payload)?.providers;
+  const providers = asRecord(payload)?.providers;
   if (!Array.isArray(providers)) return [];
   const out: ProviderAuth[] = [];
   for (const item of providers) {
-    const entry = record(item);
-    const provider = str(entry?.provider);
-    const status = str(entry?.status);
+    const entry = asRecord(item);
+    const provider = asText(entry?.provider);
+    const status = asText(entry?.status);
     if (provider && status) out.push({ provider, status });
   }
   return out;
@@ -128,25 +120,25 @@ export function splitModelRef(model: string | undefined, provider: string | unde
 }
 
 export function parseSessionsSnapshot(payload: unknown): SessionsSnapshot {
-  const body = record(payload);
-  const defaultsRecord = record(body?.defaults);
-  const defaults = splitModelRef(str(defaultsRecord?.model), str(defaultsRecord?.modelProvider));
+  const body = asRecord(payload);
+  const defaultsRecord = asRecord(body?.defaults);
+  const defaults = splitModelRef(asText(defaultsRecord?.model), asText(defaultsRecord?.modelProvider));
   const rows: SessionRunRow[] = [];
   const sessions = body?.sessions;
   for (const item of Array.isArray(sessions) ? sessions : []) {
-    const entry = record(item);
-    const key = str(entry?.key);
+    const entry = asRecord(item);
+    const key = asText(entry?.key);
     if (!entry || !key) continue;
-    const ref = splitModelRef(str(entry.model), str(entry.modelProvider));
+    const ref = splitModelRef(asText(entry.model), asText(entry.modelProvider));
     rows.push({
       key,
       provider: ref?.provider,
       model: ref?.model,
-      status: str(entry.status),
-      lastRunError: str(entry.lastRunError),
-      lastRunId: str(entry.lastRunId),
-      startedAt: num(entry.startedAt),
-      endedAt: num(entry.endedAt),
+      status: asText(entry.status),
+      lastRunError: asText(entry.lastRunError),
+      lastRunId: asText(entry.lastRunId),
+      startedAt: asNumber(entry.startedAt),
+      endedAt: asNumber(entry.endedAt),
     });
   }
   return { rows, ...(defaults ? { defaults } : {}) };
@@ -214,21 +206,21 @@ const AUTH_REASONS = new Set(["auth", "auth_permanent", "billing"]);
  */
 export function failureFromLogLine(line: StructuredLogLine): ProviderFailure | undefined {
   const { fields, time } = line;
-  const provider = str(fields.provider);
+  const provider = asText(fields.provider);
   if (!provider || time === undefined) return undefined;
-  const event = str(fields.event);
-  const runId = str(fields.runId);
+  const event = asText(fields.event);
+  const runId = asText(fields.runId);
   const run = runId ? { runId } : {};
   if (event === "auth_profile_failure_state_updated") {
-    const reason = str(fields.reason) ?? "auth";
-    const until = num(fields.cooldownUntil) ?? num(fields.disabledUntil);
+    const reason = asText(fields.reason) ?? "auth";
+    const until = asNumber(fields.cooldownUntil) ?? asNumber(fields.disabledUntil);
     // A rate-limit window on the credential is a rate limit with a known reset, not a broken credential.
     const kind: FailureKind = reason === "rate_limit" ? "rate-limit" : "cooldown";
     return { kind, provider, at: time, ...run, ...(until !== undefined ? { until } : {}), detail: reason };
   }
-  const reason = str(fields.failoverReason) ?? str(fields.reason);
+  const reason = asText(fields.failoverReason) ?? asText(fields.reason);
   if (!reason || fields.isError === false) return undefined;
-  const detail = str(fields.rawErrorPreview) ?? str(fields.errorPreview) ?? str(fields.error);
+  const detail = asText(fields.rawErrorPreview) ?? asText(fields.errorPreview) ?? asText(fields.error);
   if (reason === "rate_limit") {
     const wait = detail ? retryAfterMs(detail) : undefined;
     return { kind: "rate-limit", provider, at: time, ...run, ...(wait !== undefined ? { until: time + wait } : {}), ...(detail ? { detail } : {}) };
