@@ -13,9 +13,29 @@ import { SendWarning } from "@/features/provider-health/components/send-warning"
 import { healthSignature, sendWouldFail } from "@/features/provider-health/model/provider-health";
 import type { ModelRef } from "@/features/provider-health/model/provider-signals";
 
-interface HeldMessage {
-  sessionKey: string;
-  text: string;
+const heldKey = (sessionKey: string) => `clawscope.held.${sessionKey}`;
+
+/** The held message of each session, kept like the draft: it survives a reload and another session's hold. */
+function useHeldMessage(sessionKey: string): [string | null, (text: string | null) => void] {
+  const [held, setHeld] = useState<Record<string, string | null>>({});
+  const stored = (): string | null => {
+    try {
+      return localStorage.getItem(heldKey(sessionKey));
+    } catch {
+      return null;
+    }
+  };
+  const current = sessionKey in held ? (held[sessionKey] ?? null) : stored();
+  const update = (text: string | null) => {
+    setHeld((all) => ({ ...all, [sessionKey]: text }));
+    try {
+      if (text === null) localStorage.removeItem(heldKey(sessionKey));
+      else localStorage.setItem(heldKey(sessionKey), text);
+    } catch {
+      // It still lives in this page.
+    }
+  };
+  return [current, update];
 }
 
 export function GuardedComposer(props: ComposerProps) {
@@ -23,10 +43,9 @@ export function GuardedComposer(props: ComposerProps) {
   const { target, health, now, alternatives } = useProviderHealth(sessionKey);
   const probe = useProbeProvider();
   const switchModel = useSwitchSessionModel(sessionKey);
-  const [held, setHeld] = useState<HeldMessage | null>(null);
+  const [heldText, setHeld] = useHeldMessage(sessionKey);
   // The known failure the user already chose to send into; a new failure asks again.
   const [accepted, setAccepted] = useState<string | null>(null);
-  const heldHere = held?.sessionKey === sessionKey ? held : null;
 
   const release = (text: string) => {
     setHeld(null);
@@ -37,28 +56,28 @@ export function GuardedComposer(props: ComposerProps) {
 
   const guardedSend = (text: string) => {
     if (sendWouldFail(health, Date.now()) && accepted !== `${sessionKey}|${healthSignature(health)}`) {
-      setHeld({ sessionKey, text });
+      setHeld(text);
       return;
     }
     onSend(text);
   };
 
   const switchAndSend = (next: ModelRef) => {
-    if (!heldHere) return;
-    switchModel.mutate(next, { onSuccess: () => release(heldHere.text) });
+    if (!heldText) return;
+    switchModel.mutate(next, { onSuccess: () => release(heldText) });
   };
 
   return (
     <div className="flex flex-col gap-1.5">
       <div className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4">
         <ProviderHealthLine target={target} health={health} now={now} />
-        {heldHere && (
+        {heldText && (
           <SendWarning
-            key={heldHere.text}
+            key={heldText}
             target={target}
             health={health}
             now={now}
-            heldText={heldHere.text}
+            heldText={heldText}
             alternatives={alternatives}
             switching={switchModel.isPending}
             switchError={switchModel.error ? switchModel.error.message : null}
@@ -67,7 +86,7 @@ export function GuardedComposer(props: ComposerProps) {
             probeError={probe.error ? probe.error.message : null}
             onSendAnyway={() => {
               setAccepted(`${sessionKey}|${healthSignature(health)}`);
-              release(heldHere.text);
+              release(heldText);
             }}
             onSwitchAndSend={switchAndSend}
             onTest={() => target && probe.mutate(target.provider)}
@@ -82,8 +101,8 @@ export function GuardedComposer(props: ComposerProps) {
       <Composer
         {...props}
         onSend={guardedSend}
-        canSend={props.canSend && !heldHere}
-        disabledReason={heldHere ? "Your message is held: choose what to do with it above." : props.disabledReason}
+        canSend={props.canSend && !heldText}
+        disabledReason={heldText ? "Your message is held: choose what to do with it above." : props.disabledReason}
       />
     </div>
   );

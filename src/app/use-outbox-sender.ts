@@ -3,9 +3,11 @@
  * page left unsent, mirrors every change into IndexedDB, and sends whatever
  * waits whenever the gateway is reachable.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { chatHistoryQueryKey } from "@/features/chat/api/chat-history-query";
 import { OutboxSender } from "@/features/chat/api/outbox-sender";
-import { persistOutbox, readOutbox } from "@/features/chat/store/outbox-persistence";
+import { isStillStored, persistOutbox, readOutbox } from "@/features/chat/store/outbox-persistence";
 import { outboxStore } from "@/features/chat/store/outbox-store";
 import { runsStore } from "@/features/runs/store/runs-store";
 import { useGateway } from "@/lib/gateway-react";
@@ -13,6 +15,7 @@ import { createLogger } from "@/lib/logger";
 
 export function useOutboxSender(): void {
   const connection = useGateway();
+  const queryClient = useQueryClient();
   useEffect(() => {
     const logger = createLogger("outbox");
     let active = true;
@@ -26,11 +29,13 @@ export function useOutboxSender(): void {
       connection,
       store: outboxStore,
       onDispatch: (entry) => runsStore.getState().runSent(entry.runId, entry.sessionKey, Date.now()),
+      onDelivered: (sessionKey) => void queryClient.invalidateQueries({ queryKey: chatHistoryQueryKey(connection.url, sessionKey) }),
+      isStillStored,
     }).start();
     return () => {
       active = false;
       stopSender();
       persistence.stop();
     };
-  }, [connection]);
+  }, [connection, queryClient]);
 }

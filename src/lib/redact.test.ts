@@ -19,6 +19,15 @@ describe("redactText", () => {
     expect(redactText("user agent says hunter2-device", ["hunter2-device"])).toBe(`user agent says ${REDACTED}`);
   });
 
+  it("masks API keys sent as URL query parameters and Google-style keys", () => {
+    const key = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY";
+    const masked = redactText(`fetch failed: https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${key}&alt=sse`);
+    expect(masked).not.toContain(key);
+    expect(masked).toContain("&alt=sse");
+    expect(redactText(`GET /v1/x?api_key=abc123secret&access_token=tok987654`)).toBe(`GET /v1/x?api_key=${REDACTED}&access_token=${REDACTED}`);
+    expect(redactText(`key ${key} in prose`)).not.toContain(key);
+  });
+
   it("leaves ordinary words, run ids and short numbers alone", () => {
     const text = "run 0882011e-ed23-4121-bfe2-d629680dd03b failed with HTTP 429 after 3 attempts";
     expect(redactText(text)).toBe(text);
@@ -28,9 +37,9 @@ describe("redactText", () => {
 describe("redactValue", () => {
   it("replaces values under secret-named keys and masks strings everywhere else", () => {
     expect(
-      redactValue({ auth: { token: "abc123456", deviceToken: "dev-tok-1", signature: "sig" }, note: `token=${GATEWAY_TOKEN}`, empty: { token: "" }, list: [{ apiKey: "k-123456" }] }),
+      redactValue({ auth: { token: "abc123456", deviceToken: "dev-tok-1", signature: "sig", key: "plain-key-1" }, note: `token=${GATEWAY_TOKEN}`, empty: { token: "" }, list: [{ apiKey: "k-123456" }] }),
     ).toEqual({
-      auth: { token: REDACTED, deviceToken: REDACTED, signature: REDACTED },
+      auth: { token: REDACTED, deviceToken: REDACTED, signature: REDACTED, key: REDACTED },
       note: `token=${REDACTED}`,
       empty: { token: "" },
       list: [{ apiKey: REDACTED }],

@@ -4,17 +4,18 @@
  * scanned for token-shaped values.
  */
 
-const SECRET_KEY = /(token|secret|password|passwd|signature|api[-_]?key|authorization|private[-_]?key|cookie|bearer|nonce)$/i;
+const SECRET_KEY = /(^key$|token|secret|password|passwd|signature|api[-_]?key|authorization|private[-_]?key|cookie|bearer|nonce)$/i;
 export const REDACTED = "‹redacted›";
 
 const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // key=value and "key": "value" forms for secret-looking keys
   [/((?:token|secret|password|api[-_]?key|signature|authorization|deviceToken)["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^\s"'&,;}]{6,}/gi, `$1${REDACTED}`],
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`],
-  [/([#?&]token=)[^&\s#]+/gi, `$1${REDACTED}`],
+  [/([#?&](?:token|key|api_key|apikey|access_token|sig)=)[^&\s#"']+/gi, `$1${REDACTED}`],
   // Well-known provider key shapes
   [/\b(sk|pk|rk|xox[abpr])-[A-Za-z0-9_-]{12,}\b/g, REDACTED],
   [/\bgh[pousr]_[A-Za-z0-9]{20,}\b/g, REDACTED],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/g, REDACTED],
   // Long hex or base64url blobs (gateway tokens are 48 hex characters)
   [/\b[a-f0-9]{32,}\b/gi, REDACTED],
   [/\b[A-Za-z0-9_-]{43,}\b/g, REDACTED],

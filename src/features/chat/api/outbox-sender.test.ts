@@ -130,7 +130,7 @@ describe("OutboxSender", () => {
 
   it("waits rather than sending blind when history cannot be read", async () => {
     vi.useFakeTimers();
-    store.getState().outboxRestored([{ runId: "r1", sessionKey: "s1", text: "t", createdAt: 1, status: "sent", attempts: 1 }]);
+    store.getState().outboxRestored([{ runId: "r1", sessionKey: "s1", text: "t", createdAt: 1, status: "sending", attempts: 1 }]);
     connection.setOnline(true);
     await vi.advanceTimersByTimeAsync(0);
     connection.calls.at(-1)?.reject(new GatewayProtocolRequestError({ code: "UNAVAILABLE", message: "busy", retryable: true }));
@@ -167,6 +167,46 @@ describe("OutboxSender", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     // The first try may have arrived: history is asked first.
     expect(connection.calls.at(-1)?.method).toBe("chat.history");
+  });
+
+  it("never sends again a message an earlier page saw acknowledged, even when history is too long to show it", async () => {
+    store.getState().outboxRestored([{ runId: "acked", sessionKey: "s1", text: "deploy prod", createdAt: 1, status: "sent", attempts: 1 }]);
+    connection.setOnline(true);
+    await settle();
+    expect(connection.calls).toHaveLength(0);
+    expect(entry("acked")).toBeUndefined();
+  });
+
+  it("drops a restored message another tab has since sent or canceled", async () => {
+    stop();
+    const stored = new Set<string>(["kept"]);
+    stop = new OutboxSender({ connection, store, isStillStored: async (runId) => stored.has(runId) }).start();
+    store.getState().outboxRestored([
+      { runId: "gone", sessionKey: "s1", text: "canceled in the other tab", createdAt: 1, status: "waiting", attempts: 0 },
+      { runId: "kept", sessionKey: "s1", text: "still wanted", createdAt: 2, status: "waiting", attempts: 0 },
+    ]);
+    connection.setOnline(true);
+    await settle();
+    // Restored entries are looked up in history first.
+    expect(connection.calls[0]?.method).toBe("chat.history");
+    connection.calls[0]?.resolve({ messages: [] });
+    await settle();
+    await settle();
+    expect(connection.sends().map((call) => call.params.idempotencyKey)).toEqual(["kept"]);
+    expect(entry("gone")).toBeUndefined();
+  });
+
+  it("tells the chat when history turned out to hold a message it still showed as pending", async () => {
+    stop();
+    const delivered: string[] = [];
+    stop = new OutboxSender({ connection, store, onDelivered: (sessionKey) => delivered.push(sessionKey) }).start();
+    store.getState().outboxRestored([{ runId: "r1", sessionKey: "s1", text: "t", createdAt: 1, status: "waiting", attempts: 1 }]);
+    connection.setOnline(true);
+    await settle();
+    connection.calls[0]?.resolve({ messages: [userRow("r1", "t")] });
+    await settle();
+    expect(delivered).toEqual(["s1"]);
+    expect(connection.sends()).toHaveLength(0);
   });
 
   it("never sends a message canceled while it waited", async () => {

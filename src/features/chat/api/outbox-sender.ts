@@ -16,6 +16,10 @@ export interface OutboxSenderOptions {
   store: OutboxStore;
   /** Right before a message goes on the wire: the run it starts can be followed from here. */
   onDispatch?(entry: OutboxEntry): void;
+  /** History showed messages this outbox still held: the chat's copy of history is behind. */
+  onDelivered?(sessionKey: string): void;
+  /** For entries another page wrote: is their stored copy still there (not sent or canceled there since)? */
+  isStillStored?(runId: string): Promise<boolean>;
   sendTimeoutMs?: number;
   /** After a refusal the gateway called temporary, while still connected. */
   retryDelayMs?: number;
@@ -101,7 +105,10 @@ export class OutboxSender {
   private async forgetDelivered(sessionKey: string): Promise<boolean> {
     try {
       const history = await this.options.connection.request<{ messages?: unknown[] }>("chat.history", { sessionKey, limit: 200 }, { timeoutMs: SEND_TIMEOUT_MS });
-      this.options.store.getState().historyDelivered(sessionKey, deliveredRunIds(history.messages ?? []));
+      const delivered = deliveredRunIds(history.messages ?? []);
+      const held = this.options.store.getState().bySession[sessionKey] ?? [];
+      this.options.store.getState().historyDelivered(sessionKey, delivered);
+      if (held.some((entry) => delivered.has(entry.runId))) this.options.onDelivered?.(sessionKey);
       return true;
     } catch {
       this.scheduleRetry(RETRY_DELAY_MS);
@@ -112,6 +119,11 @@ export class OutboxSender {
   /** False when sending should pause until the connection changes or the retry timer fires. */
   private async send(entry: OutboxEntry): Promise<boolean> {
     const store = this.options.store.getState();
+    if (entry.fromDisk && this.options.isStillStored && !(await this.options.isStillStored(entry.runId))) {
+      store.takenElsewhere(entry.sessionKey, entry.runId);
+      return true;
+    }
+    if (this.current(entry)?.status !== "waiting") return true;
     store.sendStarted(entry.sessionKey, entry.runId);
     this.options.onDispatch?.(entry);
     try {

@@ -33,9 +33,13 @@ describe("sendOrder", () => {
 });
 
 describe("restoredEntry", () => {
-  it("treats anything that was on the wire before a reload as possibly delivered", () => {
-    expect(restoredEntry({ ...entry("a", 1, "sending"), attempts: 1 })).toMatchObject({ status: "waiting", attempts: 1 });
-    expect(restoredEntry(entry("b", 1, "sent"))).toMatchObject({ status: "waiting", attempts: 1 });
-    expect(restoredEntry(entry("c", 1, "failed"))).toMatchObject({ status: "failed" });
+  it("never takes over an acknowledged message: the gateway has it", () => {
+    expect(restoredEntry({ ...entry("b", 1, "sent"), attempts: 1 })).toBeNull();
+  });
+
+  it("looks up anything else in history first, since another page may have sent it", () => {
+    expect(restoredEntry({ ...entry("a", 1, "sending"), attempts: 1 })).toMatchObject({ status: "waiting", attempts: 1, fromDisk: true });
+    expect(restoredEntry(entry("w", 1, "waiting"))).toMatchObject({ status: "waiting", attempts: 1, fromDisk: true });
+    expect(restoredEntry(entry("c", 1, "failed"))).toMatchObject({ status: "failed", attempts: 0, fromDisk: true });
   });
 });

@@ -25,6 +25,8 @@ export interface OutboxEntry {
   /** How many times it went on the wire. Above zero, the gateway may already have it: check history before sending again. */
   attempts: number;
   error?: string;
+  /** Read back from storage an earlier page or another tab wrote: that page may have sent or canceled it since. */
+  fromDisk?: true;
 }
 
 export type SendFailure = { disposition: "retry"; reason: string; retryAfterMs?: number } | { disposition: "reject"; reason: string };
@@ -49,8 +51,14 @@ export function sendOrder(entries: Iterable<OutboxEntry>): OutboxEntry[] {
   return [...entries].filter((entry) => entry.status === "waiting").sort((a, b) => a.createdAt - b.createdAt || a.runId.localeCompare(b.runId));
 }
 
-/** After a reload nothing is on the wire: an entry that was being sent, or was acknowledged but not yet in history, waits again. */
-export function restoredEntry(entry: OutboxEntry): OutboxEntry {
-  if (entry.status === "sending" || entry.status === "sent") return { ...entry, status: "waiting", attempts: Math.max(1, entry.attempts) };
-  return entry;
+/**
+ * An entry as a new page takes it over. Acknowledged messages are never sent
+ * again (the gateway has them, even if history is too long to show it), and
+ * anything else is looked up in history before it goes, since another tab
+ * may have sent it meanwhile.
+ */
+export function restoredEntry(entry: OutboxEntry): OutboxEntry | null {
+  if (entry.status === "sent") return null;
+  if (entry.status === "failed") return { ...entry, fromDisk: true };
+  return { ...entry, status: "waiting", attempts: Math.max(1, entry.attempts), fromDisk: true };
 }

@@ -1,7 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetLocalDbForTests } from "@/lib/local-db";
-import { persistOutbox, readOutbox } from "./outbox-persistence";
+import { isStillStored, persistOutbox, readOutbox } from "./outbox-persistence";
 import { createOutboxStore } from "./outbox-store";
 
 beforeEach(() => {
@@ -30,15 +30,30 @@ describe("outbox persistence", () => {
     const reloaded = createOutboxStore();
     reloaded.getState().outboxRestored(await readOutbox("ws://gw-a"));
     const restored = reloaded.getState().bySession.s1 ?? [];
-    // r1 was acknowledged but history had not shown it yet: it waits again, marked as possibly delivered.
-    expect(restored.map(({ runId, status, attempts, text }) => ({ runId, status, attempts, text }))).toEqual([
-      { runId: "r1", status: "waiting", attempts: 1, text: "first" },
-      { runId: "r2", status: "waiting", attempts: 0, text: "second" },
-    ]);
+    // r1 was acknowledged: the gateway has it, so it left the disk and is never sent again, however long history gets.
+    expect(restored.map(({ runId, status, text }) => ({ runId, status, text }))).toEqual([{ runId: "r2", status: "waiting", text: "second" }]);
     expect(reloaded.getState().bySession.s2).toBeUndefined();
 
     page.getState().historyDelivered("s1", new Set(["r1", "r2"]));
     await persisted.flush();
     expect(await readOutbox("ws://gw-a")).toEqual([]);
+  });
+
+  it("does not write a restored entry back, so a row another tab deleted stays deleted", async () => {
+    const tabA = createOutboxStore();
+    const persistedA = persistOutbox(tabA, "ws://gw", () => undefined);
+    tabA.getState().messageQueued({ runId: "m1", sessionKey: "s1", text: "oops", createdAt: 1 });
+    await persistedA.flush();
+
+    const tabB = createOutboxStore();
+    const persistedB = persistOutbox(tabB, "ws://gw", () => undefined);
+    const stored = await readOutbox("ws://gw");
+    tabA.getState().messageCanceled("s1", "m1");
+    await persistedA.flush();
+    tabB.getState().outboxRestored(stored);
+    await persistedB.flush();
+
+    expect(await readOutbox("ws://gw")).toEqual([]);
+    expect(await isStillStored("m1")).toBe(false);
   });
 });

@@ -31,6 +31,12 @@ function fromStored(stored: StoredOutboxEntry): OutboxEntry {
   };
 }
 
+/** Whether an entry's stored copy is still there; another page deletes it when it sends or cancels the message. */
+export async function isStillStored(runId: string): Promise<boolean> {
+  const db = await openLocalDb();
+  return (await db.getKey("outbox", runId)) !== undefined;
+}
+
 export async function readOutbox(gatewayScope: string): Promise<OutboxEntry[]> {
   const db = await openLocalDb();
   const rows = await db.getAll("outbox");
@@ -39,11 +45,13 @@ export async function readOutbox(gatewayScope: string): Promise<OutboxEntry[]> {
 
 /** Mirrors every change of the store into IndexedDB, in order. Returns the unsubscribe and a flush for tests and unload. */
 export function persistOutbox(store: OutboxStore, gatewayScope: string, onError: (error: unknown) => void): { stop(): void; flush(): Promise<void> } {
-  let written = new Map(outboxEntries(store).map((entry) => [entry.runId, entry]));
+  let written = new Map(outboxEntries(store).filter((entry) => entry.status !== "sent").map((entry) => [entry.runId, entry]));
   let queue: Promise<void> = Promise.resolve();
   const unsubscribe = store.subscribe(() => {
-    const current = new Map(outboxEntries(store).map((entry) => [entry.runId, entry]));
-    const changed = [...current.values()].filter((entry) => written.get(entry.runId) !== entry);
+    // Acknowledged messages leave the disk at once: no later page may send them again.
+    const current = new Map(outboxEntries(store).filter((entry) => entry.status !== "sent").map((entry) => [entry.runId, entry]));
+    // A freshly restored entry is what the disk already holds; writing it back could bring back a row another tab just deleted.
+    const changed = [...current.values()].filter((entry) => written.get(entry.runId) !== entry && !(entry.fromDisk && !written.has(entry.runId)));
     const removed = [...written.keys()].filter((runId) => !current.has(runId));
     written = current;
     if (changed.length === 0 && removed.length === 0) return;

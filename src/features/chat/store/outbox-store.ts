@@ -21,6 +21,8 @@ interface OutboxState {
   /** "Send again" on a refused message: same key, back in line. */
   resendRequested(sessionKey: string, runId: string): void;
   messageCanceled(sessionKey: string, runId: string): void;
+  /** Another page sent or canceled it (its stored copy is gone): this tab must not send it. */
+  takenElsewhere(sessionKey: string, runId: string): void;
   historyDelivered(sessionKey: string, runIds: ReadonlySet<string>): void;
 }
 
@@ -48,9 +50,10 @@ export function createOutboxStore() {
           const bySession = { ...state.bySession };
           for (const stored of entries) {
             const list = bySession[stored.sessionKey] ?? EMPTY;
+            const restored = restoredEntry(stored);
             // This tab's own copy is fresher than what an earlier page wrote.
-            if (list.some((entry) => entry.runId === stored.runId)) continue;
-            bySession[stored.sessionKey] = [...list, restoredEntry(stored)].sort((a, b) => a.createdAt - b.createdAt);
+            if (!restored || list.some((entry) => entry.runId === stored.runId)) continue;
+            bySession[stored.sessionKey] = [...list, restored].sort((a, b) => a.createdAt - b.createdAt);
           }
           return { bySession };
         });
@@ -78,6 +81,12 @@ export function createOutboxStore() {
         // A message on the wire cannot be called back; a waiting or refused one can be dropped.
         patch(sessionKey, (list) => {
           const next = list.filter((entry) => entry.runId !== runId || entry.status === "sending" || entry.status === "sent");
+          return next.length === list.length ? list : next;
+        });
+      },
+      takenElsewhere(sessionKey, runId) {
+        patch(sessionKey, (list) => {
+          const next = list.filter((entry) => entry.runId !== runId);
           return next.length === list.length ? list : next;
         });
       },

@@ -101,7 +101,10 @@ describe("provider health", () => {
     const expired: ModelChoice[] = [{ ...MODELS[1]!, available: false, unavailableReason: "cooldown", unavailableUntil: NOW - 1 }];
     expect(deriveProviderHealth(inputs({ models: expired, failures }))).toMatchObject({ kind: "auth-failing", at: NOW - 500 });
     expect(deriveProviderHealth(inputs({ models, target: FAKE }))).toEqual({ kind: "unavailable", reason: "no credential configured" });
-    expect(deriveProviderHealth(inputs({ target: { provider: "gone", model: "x" } }))).toEqual({ kind: "unavailable", reason: "not in the gateway's model list" });
+    // A model the listing leaves out is not known to fail: unknown, and sending is not held.
+    const unlisted = deriveProviderHealth(inputs({ target: { provider: "gone", model: "x" } }));
+    expect(unlisted).toEqual({ kind: "unknown" });
+    expect(sendWouldFail(unlisted, NOW)).toBe(false);
   });
 
   it("reads an expired or missing credential from auth status", () => {

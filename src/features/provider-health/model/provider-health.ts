@@ -63,7 +63,8 @@ function latest(failures: readonly ProviderFailure[]): ProviderFailure | undefin
 
 function fromModelList(target: ModelRef, models: readonly ModelChoice[], now: number): ProviderHealth | undefined {
   const choice = models.find((model) => model.provider === target.provider && model.id === target.model);
-  if (!choice) return { kind: "unavailable", reason: "not in the gateway's model list" };
+  // Sessions can name models the default listing leaves out (aliases, patched models): no verdict, not a block.
+  if (!choice) return undefined;
   if (choice.available) return undefined;
   if (choice.unavailableReason === "cooldown") {
     // The gateway caches the catalog: a cooldown that has run out is old news, not a verdict.
@@ -106,7 +107,8 @@ export function deriveProviderHealth({ target, models, auth, failures, successes
   const rateLimit = latest(standing.filter((failure) => failure.kind === "rate-limit" && now - failure.at < RATE_LIMIT_RECENT_MS));
   if (rateLimit) return { kind: "rate-limited-recently", at: rateLimit.at, resetAt: rateLimit.until, detail: rateLimit.detail };
 
-  return models ? { kind: "ready" } : { kind: "unknown" };
+  const inCatalog = models?.some((model) => model.provider === target.provider && model.id === target.model);
+  return inCatalog ? { kind: "ready" } : { kind: "unknown" };
 }
 
 /**
