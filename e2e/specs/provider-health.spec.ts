@@ -94,6 +94,11 @@ test("after a 401 on its own provider, a new session there shows the cooldown be
   expect(await userMessagesIn(sessionKey)).toBe(0);
   await page.waitForTimeout(1500);
   expect(await userMessagesIn(sessionKey)).toBe(0);
+
+  // A reload keeps the held message (it was cleared from the composer): the choice is still the user's.
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "Not sent" })).toContainText("Hello from the second session.");
+  expect(await userMessagesIn(sessionKey)).toBe(0);
 });
 
 test("after a rate-limited run, the composer shows the provider as rate limited recently", async ({ page }) => {
