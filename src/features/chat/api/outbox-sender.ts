@@ -90,9 +90,7 @@ export class OutboxSender {
           checked.add(queued.sessionKey);
           if (!(await this.forgetDelivered(queued.sessionKey))) return;
         }
-        const entry = this.current(queued);
-        if (entry?.status !== "waiting") continue;
-        if (!(await this.send(entry))) return;
+        if (!(await this.send(queued))) return;
       }
     } while (this.again);
   }
@@ -117,13 +115,15 @@ export class OutboxSender {
   }
 
   /** False when sending should pause until the connection changes or the retry timer fires. */
-  private async send(entry: OutboxEntry): Promise<boolean> {
+  private async send(queued: OutboxEntry): Promise<boolean> {
     const store = this.options.store.getState();
-    if (entry.fromDisk && this.options.isStillStored && !(await this.options.isStillStored(entry.runId))) {
-      store.takenElsewhere(entry.sessionKey, entry.runId);
+    if (queued.fromDisk && this.options.isStillStored && !(await this.options.isStillStored(queued.runId))) {
+      store.takenElsewhere(queued.sessionKey, queued.runId);
       return true;
     }
-    if (this.current(entry)?.status !== "waiting") return true;
+    // It may have been canceled, or found in history, while this pass was waiting.
+    const entry = this.current(queued);
+    if (entry?.status !== "waiting") return true;
     store.sendStarted(entry.sessionKey, entry.runId);
     this.options.onDispatch?.(entry);
     try {
