@@ -7,7 +7,7 @@
  *
  * Pure: the caller passes the clock and what it knows about the connection.
  */
-import { classifyFailure, type ErrorClass } from "./classify-failure";
+import { classifyFailure, type FailureFacts } from "./classify-failure";
 import { describePhase } from "./describe-phase";
 import { describeFailure } from "./failure-words";
 import { formatDuration } from "./format-duration";
@@ -66,20 +66,12 @@ export type RunOutcome =
       answeredBy?: string;
       nextStep?: string;
     })
-  | (OutcomeBase & {
-      kind: "failed";
-      errorClass: ErrorClass;
-      gatewayKind?: string;
-      provider?: string;
-      model?: string;
-      httpStatus?: number;
-      retryAfterMs?: number;
-      message: string;
-      providerDetail?: string;
-      nextStep: string;
-      cooldown: boolean;
-      attempts?: number;
-    })
+  | (OutcomeBase &
+      Omit<FailureFacts, "rawMessage"> & {
+        kind: "failed";
+        message: string;
+        nextStep: string;
+      })
   | (OutcomeBase & { kind: "interrupted"; closeCode?: number; closeWords?: string; nextStep: string })
   | (OutcomeBase & { kind: "aborted"; stopReason?: string })
   | (OutcomeBase & { kind: "unknown"; reason: "connection-lost" | "reconciling" | "no-terminal-event"; nextStep?: string });
@@ -178,22 +170,8 @@ function failed(run: RunTimeline): RunOutcome {
   const facts = classifyFailure(run);
   const words = describeFailure(facts);
   const detail = facts.providerDetail && !words.message.includes(facts.providerDetail) ? ` Provider said: ${facts.providerDetail}.` : "";
-  return {
-    kind: "failed",
-    title: words.title,
-    summary: `${words.message}${detail}`,
-    errorClass: facts.errorClass,
-    gatewayKind: facts.gatewayKind,
-    provider: facts.provider,
-    model: facts.model,
-    httpStatus: facts.httpStatus,
-    retryAfterMs: facts.retryAfterMs,
-    message: words.message,
-    providerDetail: facts.providerDetail,
-    nextStep: words.nextStep,
-    cooldown: facts.cooldown,
-    attempts: facts.attempts,
-  };
+  const { rawMessage: _gatewayWords, ...named } = facts;
+  return { ...named, kind: "failed", title: words.title, summary: `${words.message}${detail}`, message: words.message, nextStep: words.nextStep };
 }
 
 function aborted(stopReason: string | undefined): RunOutcome {
