@@ -12,28 +12,17 @@ import { ProviderHealthLine } from "@/features/provider-health/components/provid
 import { SendWarning } from "@/features/provider-health/components/send-warning";
 import { healthSignature, sendWouldFail } from "@/features/provider-health/model/provider-health";
 import type { ModelRef } from "@/features/provider-health/model/provider-signals";
+import { readStoredText, writeStoredText } from "@/lib/stored-text";
 
 const heldKey = (sessionKey: string) => `clawscope.held.${sessionKey}`;
 
 /** The held message of each session, kept like the draft: it survives a reload and another session's hold. */
 function useHeldMessage(sessionKey: string): [string | null, (text: string | null) => void] {
   const [held, setHeld] = useState<Record<string, string | null>>({});
-  const stored = (): string | null => {
-    try {
-      return localStorage.getItem(heldKey(sessionKey));
-    } catch {
-      return null;
-    }
-  };
-  const current = sessionKey in held ? (held[sessionKey] ?? null) : stored();
+  const current = sessionKey in held ? (held[sessionKey] ?? null) : readStoredText(heldKey(sessionKey));
   const update = (text: string | null) => {
     setHeld((all) => ({ ...all, [sessionKey]: text }));
-    try {
-      if (text === null) localStorage.removeItem(heldKey(sessionKey));
-      else localStorage.setItem(heldKey(sessionKey), text);
-    } catch {
-      // It still lives in this page.
-    }
+    writeStoredText(heldKey(sessionKey), text);
   };
   return [current, update];
 }

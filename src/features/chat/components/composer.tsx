@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { readStoredText, writeStoredText } from "@/lib/stored-text";
 
 export interface ComposerProps {
   sessionKey: string;
@@ -15,11 +16,7 @@ export interface ComposerProps {
 const draftKey = (sessionKey: string) => `clawscope.draft.${sessionKey}`;
 
 function readDraft(sessionKey: string): string {
-  try {
-    return localStorage.getItem(draftKey(sessionKey)) ?? "";
-  } catch {
-    return "";
-  }
+  return readStoredText(draftKey(sessionKey)) ?? "";
 }
 
 export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop }: ComposerProps) {
@@ -32,14 +29,7 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
     setDraft(readDraft(sessionKey));
   }
 
-  useEffect(() => {
-    try {
-      if (draft) localStorage.setItem(draftKey(sessionKey), draft);
-      else localStorage.removeItem(draftKey(sessionKey));
-    } catch {
-      // The draft still lives in the field.
-    }
-  }, [draft, sessionKey]);
+  useEffect(() => writeStoredText(draftKey(sessionKey), draft), [draft, sessionKey]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();

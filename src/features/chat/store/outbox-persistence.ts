@@ -45,11 +45,12 @@ export async function readOutbox(gatewayScope: string): Promise<OutboxEntry[]> {
 
 /** Mirrors every change of the store into IndexedDB, in order. Returns the unsubscribe and a flush for tests and unload. */
 export function persistOutbox(store: OutboxStore, gatewayScope: string, onError: (error: unknown) => void): { stop(): void; flush(): Promise<void> } {
-  let written = new Map(outboxEntries(store).filter((entry) => entry.status !== "sent").map((entry) => [entry.runId, entry]));
+  // Acknowledged messages leave the disk at once: no later page may send them again.
+  const onDisk = () => new Map(outboxEntries(store).filter((entry) => entry.status !== "sent").map((entry) => [entry.runId, entry]));
+  let written = onDisk();
   let queue: Promise<void> = Promise.resolve();
   const unsubscribe = store.subscribe(() => {
-    // Acknowledged messages leave the disk at once: no later page may send them again.
-    const current = new Map(outboxEntries(store).filter((entry) => entry.status !== "sent").map((entry) => [entry.runId, entry]));
+    const current = onDisk();
     // A freshly restored entry is what the disk already holds; writing it back could bring back a row another tab just deleted.
     const changed = [...current.values()].filter((entry) => written.get(entry.runId) !== entry && !(entry.fromDisk && !written.has(entry.runId)));
     const removed = [...written.keys()].filter((runId) => !current.has(runId));
