@@ -9,7 +9,7 @@ import { runsFromHistory } from "@/features/runs/model/history-to-runs";
 import { mergeRunSources } from "@/features/runs/model/merge-run-sources";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { runsStore } from "@/features/runs/store/runs-store";
+import { RunRegistry } from "@/features/runs/registry/run-registry";
 import { captureRawEvents, foldRawRun, foldRawStream, walkRaw, type RawEvent } from "../lib/captures";
 import { buildLongRun } from "../lib/long-run";
 import { buildLongSession } from "../lib/long-session";
@@ -145,9 +145,11 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
     };
     /** What chat-pane does with the local log after a reload: everything into the runs store at once. */
     const replayLog = (): Record<string, RunTimeline> => {
-      runsStore.setState({ runs: {} });
-      runsStore.getState().signalsReceived(session.localLog);
-      return runsStore.getState().runs;
+      const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
+      registry.localLogRead(session.localLog);
+      const runs: Record<string, RunTimeline> = {};
+      for (const run of registry.sessionRuns(sessionKey).runs) runs[run.runId] = run;
+      return runs;
     };
     /** What each assistant turn then does: merge history with the local run, derive the outcome. */
     const settle = (historyRuns: readonly RunTimeline[], liveRuns: Record<string, RunTimeline>): number => {
@@ -178,7 +180,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
       label: "replay 200-turn session",
       unit: "ms",
       ...sideBySide(() => settle(rebuild(), replayLog()), parseOnly, options),
-      candidateWhat: "JSON.parse + runsFromHistory + local-log replay through runsStore + mergeRunSources + deriveRunOutcome per turn",
+      candidateWhat: "JSON.parse + runsFromHistory + local-log replay through the run registry + mergeRunSources + deriveRunOutcome per turn",
       baselineWhat,
       details: {
         turns: session.turns,
@@ -191,7 +193,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
     });
     const parts: Array<[string, string, string, () => number]> = [
       ["replay-200.history", "  · history → runs", "JSON.parse + runsFromHistory", () => rebuild().length],
-      ["replay-200.log", "  · local log → store", "runsStore.signalsReceived(every local-log signal)", () => Object.keys(replayLog()).length],
+      ["replay-200.log", "  · local log → store", "RunRegistry.localLogRead(every local-log signal)", () => Object.keys(replayLog()).length],
       ["replay-200.merge", "  · merge + outcomes", "mergeRunSources + deriveRunOutcome for 200 turns", () => settle(historyRuns, liveRuns)],
     ];
     for (const [id, label, what, fn] of parts) add({ id, label, unit: "ms", ...sideBySide(fn, parseOnly, options), candidateWhat: what, baselineWhat });

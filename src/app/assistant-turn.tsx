@@ -5,21 +5,11 @@ import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
-import { mergeRunSources } from "@/features/runs/model/merge-run-sources";
-import { deriveRunOutcome, type OutcomeContext } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { useRun } from "@/features/runs/store/runs-store";
-import { isReconnecting } from "@/gateway/connection-machine";
+import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
 import { useNow } from "@/hooks/use-now";
-import { useConnectionState } from "@/lib/gateway-react";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
-
-function useConnectionForOutcome(): OutcomeContext["connection"] {
-  const state = useConnectionState();
-  if (state.status === "online") return "online";
-  return isReconnecting(state) ? "reconnecting" : "offline";
-}
 
 /** Whether the run's gateway logs are open; kept by AssistantTurn so it survives the run ending. */
 interface LogsToggle {
@@ -28,8 +18,7 @@ interface LogsToggle {
 }
 
 function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: RunTimeline; now: number } & LogsToggle) {
-  const connection = useConnectionForOutcome();
-  const outcome = deriveRunOutcome(run, { now, connection });
+  const outcome = useRunOutcome(run, now);
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
@@ -61,10 +50,9 @@ function LiveRunView(props: { turn: Turn; run: RunTimeline } & LogsToggle) {
   return <RunView {...props} now={useNow()} />;
 }
 
-export function AssistantTurn({ turn, historyRun }: { turn: Turn; historyRun?: RunTimeline }) {
-  const liveRun = useRun(turn.runId);
+export function AssistantTurn({ turn }: { turn: Turn }) {
+  const run = useRun(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
-  const run = liveRun && historyRun ? mergeRunSources(historyRun, liveRun) : (liveRun ?? historyRun);
   if (!run) {
     return turn.replyText ? (
       <div className="max-w-3xl rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">

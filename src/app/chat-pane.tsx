@@ -1,89 +1,31 @@
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
-import { chatHistoryQueryOptions, type ChatHistory } from "@/features/chat/api/chat-history-query";
+import { useMemo } from "react";
 import { abortRun } from "@/features/chat/api/abort-run";
+import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { Transcript } from "@/features/chat/components/transcript";
-import { buildTranscript, deliveredRunIds, type Turn } from "@/features/chat/model/transcript";
+import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
+import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
-import { runsFromHistory } from "@/features/runs/model/history-to-runs";
-import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { readSessionRunLogs } from "@/features/runs/store/run-log";
-import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
+import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
-import { useStore } from "zustand";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";
 
-/** Brings the store in line with what the gateway says after a history load: adopt a run in flight, settle runs it no longer has. */
-function reconcileRuns(sessionKey: string, history: ChatHistory): void {
-  const loadedAt = history.requestedAt;
-  const store = runsStore.getState();
-  const inFlight = history.inFlightRun;
-  if (inFlight) {
-    store.runSent(inFlight.runId, sessionKey, inFlight.startedAt ?? loadedAt);
-    store.signalsReceived([
-      { kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at: inFlight.startedAt ?? loadedAt, source: "history", sessionKey },
-      ...(inFlight.text ? [{ kind: "assistant-text" as const, text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history" as const, sessionKey }] : []),
-    ]);
-  }
-  const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
-  if (history.hasActiveRun && active.size === 0) return;
-  // Only runs that existed when history was asked for can be judged by it.
-  const runs = store.runs;
-  const settled = openRunIds(sessionKey).filter((runId) => !active.has(runId) && (runs[runId]?.createdAt ?? Infinity) < loadedAt);
-  store.signalsReceived(settled.map((runId) => ({ kind: "run-inactive" as const, via: "history" as const, runId, at: loadedAt, source: "history" as const, sessionKey })));
-}
-
-/** Sessions whose local run log was already replayed in this page. */
-const replayed = new Set<string>();
-
-function useRunLogReplay(gatewayUrl: string, sessionKey: string): void {
-  useEffect(() => {
-    const key = `${gatewayUrl}|${sessionKey}`;
-    if (replayed.has(key)) return;
-    replayed.add(key);
-    readSessionRunLogs(gatewayUrl, sessionKey)
-      .then((signals) => runsStore.getState().signalsReceived(signals))
-      .catch(() => replayed.delete(key));
-  }, [gatewayUrl, sessionKey]);
-}
-
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const connection = useGateway();
-  useRunLogReplay(connection.url, sessionKey);
   const state = useConnectionState();
   const online = state.status === "online";
   // While the gateway is coming back a message can wait in the outbox; with a refused token it would wait forever.
   const canQueue = state.status !== "failed" && state.status !== "idle";
-  const history = useQuery(chatHistoryQueryOptions(connection, sessionKey, online));
+  const history = useChatHistory(sessionKey, online);
+  useSessionRunSources(sessionKey, history.data);
   const outbox = useOutbox(sessionKey);
-  const runs = useStore(runsStore, (s) => s.runs);
+  const sessionRuns = useSessionRuns(sessionKey);
 
-  useEffect(() => {
-    if (!history.data) return;
-    outboxStore.getState().historyDelivered(sessionKey, deliveredRunIds(history.data.messages));
-    reconcileRuns(sessionKey, history.data);
-  }, [history.data, sessionKey]);
-
-  const historyRuns = useMemo(() => {
-    const data = history.data;
-    if (!data) return new Map<string, RunTimeline>();
-    const runs = runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRunRaw, sessionInfo: data.sessionInfoRaw });
-    return new Map(runs.map((run) => [run.runId, run]));
-  }, [history.data, sessionKey]);
-
-  const turns = useMemo(() => {
-    const built = buildTranscript(history.data?.messages ?? [], outbox);
-    const shown = new Set(built.map((turn) => turn.runId));
-    // Runs seen live that history does not list yet (started in another tab, or still being written).
-    const extra: Turn[] = Object.values(runs)
-      .filter((run) => run.sessionKey === sessionKey && !shown.has(run.runId))
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((run) => ({ key: run.runId, runId: run.runId, user: null, replyText: "", rows: [], at: run.createdAt }));
-    return [...built, ...extra];
-  }, [history.data, outbox, runs, sessionKey]);
-
-  const activeRunId = [...turns].reverse().find((turn) => turn.runId && runs[turn.runId] && runs[turn.runId]?.status !== "ended")?.runId ?? null;
+  const turns = useMemo(
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox), sessionRuns.runs),
+    [history.data, outbox, sessionRuns],
+  );
+  const activeRunId = sessionRuns.activeRunId;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -94,7 +36,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       )}
       <Transcript
         turns={turns}
-        renderAssistant={(turn) => <AssistantTurn turn={turn} historyRun={turn.runId ? historyRuns.get(turn.runId) : undefined} />}
+        renderAssistant={(turn) => <AssistantTurn turn={turn} />}
         onRetry={(turn) => turn.runId && outboxStore.getState().resendRequested(sessionKey, turn.runId)}
         onDiscard={(turn) => turn.runId && outboxStore.getState().messageCanceled(sessionKey, turn.runId)}
         emptyState={

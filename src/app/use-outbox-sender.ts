@@ -9,7 +9,7 @@ import { chatHistoryQueryKey } from "@/features/chat/api/chat-history-query";
 import { OutboxSender } from "@/features/chat/api/outbox-sender";
 import { isStillStored, persistOutbox, readOutbox } from "@/features/chat/store/outbox-persistence";
 import { outboxStore } from "@/features/chat/store/outbox-store";
-import { runsStore } from "@/features/runs/store/runs-store";
+import { runRegistryFor } from "@/features/runs/registry/use-runs";
 import { useGateway } from "@/lib/gateway-react";
 import { createLogger } from "@/lib/logger";
 
@@ -28,7 +28,7 @@ export function useOutboxSender(): void {
     const stopSender = new OutboxSender({
       connection,
       store: outboxStore,
-      onDispatch: (entry) => runsStore.getState().runSent(entry.runId, entry.sessionKey, Date.now()),
+      onDispatch: (entry) => runRegistryFor(connection.url).runSent(entry.runId, entry.sessionKey, Date.now()),
       onDelivered: (sessionKey) => void queryClient.invalidateQueries({ queryKey: chatHistoryQueryKey(connection.url, sessionKey) }),
       isStillStored,
     }).start();

@@ -24,7 +24,9 @@ export interface ChatHistory {
   model?: string;
 }
 
-export const chatHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => ["chat-history", gatewayUrl, sessionKey] as const;
+/** Every session's history on one gateway: what to refetch when all of them may have moved on. */
+export const chatHistoriesQueryKey = (gatewayUrl: string) => ["chat-history", gatewayUrl] as const;
+export const chatHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => [...chatHistoriesQueryKey(gatewayUrl), sessionKey] as const;
 
 export function parseChatHistory(sessionKey: string, payload: unknown, requestedAt = Date.now()): ChatHistory {
   const record = (payload && typeof payload === "object" ? payload : {}) as Record<string, unknown>;

@@ -5,6 +5,7 @@
  * `presence` and `health` events.
  */
 import { useEffect } from "react";
+import { eventRouterOf } from "@/gateway/event-router";
 import { createLogger } from "@/lib/logger";
 import { useConnectionState, useGateway } from "@/lib/gateway-react";
 import { readBootMemory, rememberBoot, writeBootMemory } from "../model/boot-memory";
@@ -20,10 +21,13 @@ export function useGatewayStateFeed(): void {
   const onlineSince = state.status === "online" ? state.since : undefined;
 
   useEffect(() => {
-    return connection.onEvent((frame) => {
-      if (frame.event === "presence") gatewayStateStore.getState().presenceReceived(readPresenceEntries(frame.payload), presenceVersionOf(frame));
-      else if (frame.event === "health") gatewayStateStore.getState().healthReceived(readHealth(frame.payload, healthVersionOf(frame)));
-    });
+    const router = eventRouterOf(connection);
+    const offPresence = router.on("presence", ({ frame }) => gatewayStateStore.getState().presenceReceived(readPresenceEntries(frame.payload), presenceVersionOf(frame)));
+    const offHealth = router.on("health", ({ frame }) => gatewayStateStore.getState().healthReceived(readHealth(frame.payload, healthVersionOf(frame))));
+    return () => {
+      offPresence();
+      offHealth();
+    };
   }, [connection]);
 
   useEffect(() => {

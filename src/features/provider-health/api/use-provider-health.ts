@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
+import { eventRouterOf } from "@/gateway/event-router";
 import { useNow } from "@/hooks/use-now";
 import { useGateway, useIsOnline } from "@/lib/gateway-react";
 import { readSessionsList, sessionsListQueryKey } from "@/lib/sessions-list";
@@ -22,7 +23,6 @@ import {
   switchSessionModel,
 } from "./provider-health-queries";
 
-const RUN_ENDED = new Set(["final", "error", "aborted"]);
 /** The gateway writes the cooldown to its log just after the run's terminal event; read a moment later. */
 const AFTER_RUN_END_MS = 800;
 
@@ -75,13 +75,13 @@ export function useProviderHealth(sessionKey: string): ProviderHealthView {
       }
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const offEvents = connection.onEvent((frame) => {
-      const state = (frame.payload as { state?: unknown } | undefined)?.state;
-      if (frame.event !== "chat" || typeof state !== "string" || !RUN_ENDED.has(state)) return;
+    const router = eventRouterOf(connection);
+    const offEvents = router.on("run-event", (notice) => {
+      if (!notice.runEnded) return;
       clearTimeout(timer);
       timer = setTimeout(refresh, AFTER_RUN_END_MS);
     });
-    const offLog = connection.onConnectionLog((entry) => {
+    const offLog = router.on("connection", ({ entry }) => {
       if (entry.type === "connected" && !entry.firstConnect) refresh();
     });
     return () => {

@@ -1,0 +1,18 @@
+import type { Turn } from "./transcript";
+
+export interface RunOnRecord {
+  runId: string;
+  createdAt: number;
+}
+
+/**
+ * Turns for runs the page knows of that history does not list yet (started in
+ * another tab or client, or still being written), after the transcript's own.
+ */
+export function withRunsNotInHistory(turns: readonly Turn[], runs: readonly RunOnRecord[]): Turn[] {
+  const shown = new Set(turns.map((turn) => turn.runId));
+  const extra = runs
+    .filter((run) => !shown.has(run.runId))
+    .map((run): Turn => ({ key: run.runId, runId: run.runId, user: null, replyText: "", rows: [], at: run.createdAt }));
+  return extra.length === 0 ? [...turns] : [...turns, ...extra];
+}

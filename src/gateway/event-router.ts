@@ -1,0 +1,85 @@
+/**
+ * The one place where the gateway's event frames and connection news are told
+ * apart. Every frame is classified once into a typed notice; features
+ * subscribe to the notices they care about instead of each reading raw
+ * frames with their own rules (e.g. what counts as "a run ended").
+ */
+import type { EventFrame } from "@openclaw/gateway-protocol";
+import type { ConnectionLogEntry } from "./gateway-connection";
+
+export type GatewayNotice =
+  /** Any event that names a run (`payload.runId`): chat, agent streams, session.tool, timings. */
+  | { type: "run-event"; frame: EventFrame; runId: string; sessionKey?: string; runEnded: boolean }
+  /** The session list or a session's transcript changed outside any run. */
+  | { type: "sessions-changed"; frame: EventFrame }
+  | { type: "presence"; frame: EventFrame }
+  | { type: "health"; frame: EventFrame }
+  | { type: "connection"; entry: ConnectionLogEntry };
+
+export type GatewayNoticeType = GatewayNotice["type"];
+type NoticeOf<T extends GatewayNoticeType> = Extract<GatewayNotice, { type: T }>;
+
+/** `chat` states that end a run: the gateway sends no more chat frames for it after one of these. */
+const RUN_ENDING_CHAT_STATES: ReadonlySet<string> = new Set(["final", "aborted", "error"]);
+const SESSION_EVENTS: ReadonlySet<string> = new Set(["sessions.changed", "session.message"]);
+
+function textField(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export function classifyEventFrame(frame: EventFrame): GatewayNotice | null {
+  const payload = frame.payload && typeof frame.payload === "object" ? (frame.payload as Record<string, unknown>) : undefined;
+  const runId = payload ? textField(payload, "runId") : undefined;
+  if (payload && runId) {
+    const state = payload.state;
+    const runEnded = frame.event === "chat" && typeof state === "string" && RUN_ENDING_CHAT_STATES.has(state);
+    return { type: "run-event", frame, runId, sessionKey: textField(payload, "sessionKey"), runEnded };
+  }
+  if (SESSION_EVENTS.has(frame.event)) return { type: "sessions-changed", frame };
+  if (frame.event === "presence") return { type: "presence", frame };
+  if (frame.event === "health") return { type: "health", frame };
+  return null;
+}
+
+interface NoticeSource {
+  onEvent(listener: (frame: EventFrame) => void): () => void;
+  onConnectionLog(listener: (entry: ConnectionLogEntry) => void): () => void;
+}
+
+export class GatewayEventRouter {
+  private readonly listeners = new Map<GatewayNoticeType, Set<(notice: GatewayNotice) => void>>();
+
+  constructor(source: NoticeSource) {
+    // Attached for the connection's whole life: the router is the connection's only raw-event reader.
+    source.onEvent((frame) => {
+      const notice = classifyEventFrame(frame);
+      if (notice) this.deliver(notice);
+    });
+    source.onConnectionLog((entry) => this.deliver({ type: "connection", entry }));
+  }
+
+  on<T extends GatewayNoticeType>(type: T, listener: (notice: NoticeOf<T>) => void): () => void {
+    const set = this.listeners.get(type) ?? new Set();
+    this.listeners.set(type, set);
+    const untyped = listener as (notice: GatewayNotice) => void;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+
+  private deliver(notice: GatewayNotice): void {
+    for (const listener of this.listeners.get(notice.type) ?? []) listener(notice);
+  }
+}
+
+const routers = new WeakMap<NoticeSource, GatewayEventRouter>();
+
+/** The router of one connection, made on first use so every feature shares it. */
+export function eventRouterOf(source: NoticeSource): GatewayEventRouter {
+  let router = routers.get(source);
+  if (!router) {
+    router = new GatewayEventRouter(source);
+    routers.set(source, router);
+  }
+  return router;
+}
