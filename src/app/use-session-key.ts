@@ -1,12 +1,7 @@
 /** The open session, in the gateway's canonical `agent:<id>:<name>` form. */
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
+import { canonicalSessionKey } from "@/features/sessions/model/session-row";
 import { useConnectionState } from "@/lib/gateway-react";
-
-export function canonicalSessionKey(key: string, mainSessionKey: string): string {
-  if (key.startsWith("agent:")) return key;
-  const agentPrefix = mainSessionKey.split(":").slice(0, 2).join(":") || "agent:main";
-  return `${agentPrefix}:${key}`;
-}
 
 export function useSessionKey(): string {
   const state = useConnectionState();

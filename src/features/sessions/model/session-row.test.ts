@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSessionKey, parseSessionRows, shortKey } from "./session-row";
+import { canonicalSessionKey, newSessionKey, parseSessionRows, shortKey } from "./session-row";
 
 describe("parseSessionRows", () => {
   it("reads rows, titles and active runs, newest first", () => {
@@ -31,5 +31,13 @@ describe("session keys", () => {
 
   it("makes new keys under the same agent", () => {
     expect(newSessionKey("agent:main:main", new Date("2026-11-24T10:20:00Z"))).toMatch(/^agent:main:chat-202611241020-[a-z0-9]{1,4}$/);
+  });
+});
+
+describe("canonicalSessionKey", () => {
+  it("puts a bare name under the main session's agent and leaves a full key alone", () => {
+    expect(canonicalSessionKey("work", "agent:ops:main")).toBe("agent:ops:work");
+    expect(canonicalSessionKey("agent:main:work", "agent:ops:main")).toBe("agent:main:work");
+    expect(canonicalSessionKey("work", "")).toBe("agent:main:work");
   });
 });

@@ -40,8 +40,17 @@ export function shortKey(key: string): string {
   return parts.length >= 3 && parts[0] === "agent" ? parts.slice(2).join(":") : key;
 }
 
+/** `agent:<id>` of the gateway's main session: new and short session keys belong to the same agent. */
+function agentPrefixOf(mainSessionKey: string): string {
+  return mainSessionKey.split(":").slice(0, 2).join(":") || "agent:main";
+}
+
 export function newSessionKey(mainSessionKey: string, now = new Date()): string {
-  const agentPrefix = mainSessionKey.split(":").slice(0, 2).join(":") || "agent:main";
   const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return `${agentPrefix}:chat-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+  return `${agentPrefixOf(mainSessionKey)}:chat-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** A session key in the gateway's canonical `agent:<id>:<name>` form (links and settings may hold just `<name>`). */
+export function canonicalSessionKey(key: string, mainSessionKey: string): string {
+  return key.startsWith("agent:") ? key : `${agentPrefixOf(mainSessionKey)}:${key}`;
 }
