@@ -140,6 +140,18 @@ describe("runsFromHistory on odd input", () => {
     ]);
   });
 
+  it("makes a run that no user row in view started its own run, not part of the answered turn before it", () => {
+    const runs = runsFromHistory([
+      { role: "user", content: "hi", timestamp: 1, idempotencyKey: "run-a:user" },
+      { role: "assistant", content: [{ type: "text", text: "hello" }], stopReason: "stop", timestamp: 2, __openclaw: { runId: "run-a" } },
+      { role: "assistant", content: [{ type: "text", text: "from cron" }], stopReason: "stop", timestamp: 3, __openclaw: { runId: "run-c" } },
+    ]);
+    expect(runs.map((run) => [run.runId, run.text, run.status])).toEqual([
+      ["run-a", "hello", "ended"],
+      ["run-c", "from cron", "ended"],
+    ]);
+  });
+
   it("isRestartRecoveryNote recognises the gateway's note by provenance or wording only", () => {
     expect(isRestartRecoveryNote({ role: "user", content: "hello" })).toBe(false);
     expect(isRestartRecoveryNote({ role: "assistant", content: "[System] Your previous turn was interrupted by a gateway restart" })).toBe(false);
