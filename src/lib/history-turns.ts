@@ -9,7 +9,7 @@ import { idOfRow, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow,
 export interface HistoryTurn {
   /**
    * Stable identity: the run id the turn opened with, else `openingRowId`. It does not change
-   * when a later row fills in `runId`, so a reloaded transcript keeps its turns.
+   * when a later row fills in `runId`, so a turn keeps its identity when a reload brings its reply.
    */
   key: string;
   /** The user row's run id, else the first run id a reply row names. */
