@@ -52,24 +52,6 @@ export function readStringArray(record: UnknownRecord, key: string): string[] | 
   return value.filter((item): item is string => typeof item === "string");
 }
 
-/**
- * The text of a message `content`, which is either a plain string (user rows)
- * or an array of parts where only `{type:"text"}` parts are prose.
- */
-export function textOfContent(content: unknown): string | undefined {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return undefined;
-  let text = "";
-  let found = false;
-  for (const part of content) {
-    if (isRecord(part) && part.type === "text" && typeof part.text === "string") {
-      text += part.text;
-      found = true;
-    }
-  }
-  return found ? text : undefined;
-}
-
 /** The non-empty strings of a list, or none. */
 export function readTexts(record: UnknownRecord, key: string): string[] {
   const value = record[key];

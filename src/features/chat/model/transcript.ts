@@ -6,6 +6,9 @@
  * events arrive in.
  */
 
+import { isRestartRecoveryNote, roleOfRow, runIdOfUserRow, textAsParagraphs } from "@/lib/history-rows";
+import { splitHistoryTurns, type HistoryTurn } from "@/lib/history-turns";
+import { isRecord } from "@/lib/read-untrusted";
 import type { OutboxEntry, OutboxStatus } from "./outbox";
 
 export interface TurnUser {
@@ -29,90 +32,36 @@ export interface Turn {
   at: number;
 }
 
-type Row = Record<string, unknown>;
-
-const RESTART_NOTE = /^\s*\[System\]\s+Your previous turn was interrupted/i;
-
-function meta(row: Row): Row {
-  const value = row.__openclaw;
-  return value && typeof value === "object" ? (value as Row) : {};
-}
-
-export function textOfRow(row: Row): string {
-  const content = row.content;
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .map((part) => (part && typeof part === "object" && (part as Row).type === "text" && typeof (part as Row).text === "string" ? ((part as Row).text as string) : ""))
-    .filter(Boolean)
-    .join("\n\n");
-}
-
-/** A user row's run id: its idempotency key without the ":user" suffix the gateway adds. */
-export function runIdOfUserRow(row: Row): string | null {
-  const key = row.idempotencyKey ?? meta(row).idempotencyKey;
-  if (typeof key !== "string" || key === "") return null;
-  return key.endsWith(":user") ? key.slice(0, -":user".length) : key;
-}
-
-function runIdOfRow(row: Row): string | null {
-  const runId = meta(row).runId;
-  return typeof runId === "string" && runId !== "" ? runId : null;
-}
-
-function idOfRow(row: Row, index: number): string {
-  const id = meta(row).id;
-  return typeof id === "string" ? id : `row-${index}`;
-}
-
-function timeOfRow(row: Row): number | undefined {
-  return typeof row.timestamp === "number" ? row.timestamp : undefined;
-}
-
 /** OpenClaw prefixes stored user text with a "[date] Conversation info…" header in some versions; show what was typed. */
 function cleanUserText(text: string): string {
   return text.replace(/^\[[^\]\n]{6,40}\]\s*Conversation info:[^\n]*\n+/, "");
 }
 
-export function isRestartRecoveryNote(text: string): boolean {
-  return RESTART_NOTE.test(text);
+function userOf(turn: HistoryTurn): TurnUser | null {
+  const row = turn.userRow;
+  if (!row) return null;
+  return { id: turn.openingRowId, text: cleanUserText(textAsParagraphs(row.content)), at: turn.at, systemNote: isRestartRecoveryNote(row) };
+}
+
+/** The newest assistant row with text: the reply history settled on. */
+function replyTextOf(turn: HistoryTurn): string {
+  let text = "";
+  for (const row of turn.replies) {
+    const rowText = roleOfRow(row) === "assistant" ? textAsParagraphs(row.content) : "";
+    if (rowText) text = rowText;
+  }
+  return text;
 }
 
 export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[]): Turn[] {
-  const turns: Turn[] = [];
-  let current: Turn | null = null;
-
-  history.forEach((value, index) => {
-    if (!value || typeof value !== "object") return;
-    const row = value as Row;
-    if (row.role === "user") {
-      const text = cleanUserText(textOfRow(row));
-      const runId = runIdOfUserRow(row);
-      current = {
-        key: runId ?? idOfRow(row, index),
-        runId,
-        user: { id: idOfRow(row, index), text, at: timeOfRow(row), systemNote: isRestartRecoveryNote(text) },
-        replyText: "",
-        rows: [],
-        at: timeOfRow(row) ?? 0,
-      };
-      turns.push(current);
-      return;
-    }
-    const rowRunId = runIdOfRow(row);
-    if (!current || (rowRunId && current.runId && rowRunId !== current.runId && current.rows.length > 0)) {
-      // A reply with no user message before it (an injected note, or a run started elsewhere).
-      current = { key: rowRunId ?? idOfRow(row, index), runId: rowRunId, user: null, replyText: "", rows: [], at: timeOfRow(row) ?? 0 };
-      turns.push(current);
-    }
-    const turn: Turn = current;
-    if (!turn.runId && rowRunId) turn.runId = rowRunId;
-    turn.rows.push(row);
-    if (row.role === "assistant") {
-      const text = textOfRow(row);
-      if (text) turn.replyText = text;
-    }
-  });
+  const turns: Turn[] = splitHistoryTurns(history).map((turn) => ({
+    key: turn.key,
+    runId: turn.runId ?? null,
+    user: userOf(turn),
+    replyText: replyTextOf(turn),
+    rows: turn.replies,
+    at: turn.at ?? 0,
+  }));
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
   for (const message of outbox) {
@@ -134,10 +83,8 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
 export function deliveredRunIds(history: readonly unknown[]): Set<string> {
   const ids = new Set<string>();
   for (const value of history) {
-    if (value && typeof value === "object" && (value as Row).role === "user") {
-      const runId = runIdOfUserRow(value as Row);
-      if (runId) ids.add(runId);
-    }
+    const runId = isRecord(value) && roleOfRow(value) === "user" ? runIdOfUserRow(value) : undefined;
+    if (runId !== undefined) ids.add(runId);
   }
   return ids;
 }

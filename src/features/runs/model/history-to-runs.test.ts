@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { boundedToString } from "./bounded-text";
 import { historyPayloads, lastHistoryMessages } from "./capture-fixtures";
-import { isGatewayRestartNote, runsFromHistory } from "./history-to-runs";
+import { isRecord } from "@/lib/read-untrusted";
+import { isRestartRecoveryNote } from "@/lib/history-rows";
+import { runsFromHistory } from "./history-to-runs";
 import { deriveRunOutcome, type RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
@@ -89,7 +91,7 @@ describe("runsFromHistory on history-after-sigterm-restart", () => {
 describe("runsFromHistory after a SIGKILL", () => {
   it("auto-recovery: the restart note is a system turn, the killed turn was interrupted, the resumed run is in flight", () => {
     const messages = lastHistoryMessages("history-after-sigkill-auto-recovery.jsonl");
-    expect(messages.filter(isGatewayRestartNote)).toHaveLength(1);
+    expect(messages.filter((row) => isRecord(row) && isRestartRecoveryNote(row))).toHaveLength(1);
     const runs = restore("history-after-sigkill-auto-recovery.jsonl");
     const killed = byId(runs, "72ea3a93");
     expect(outcomeOf(killed)).toMatchObject({ kind: "interrupted" });
@@ -138,10 +140,22 @@ describe("runsFromHistory on odd input", () => {
     ]);
   });
 
-  it("isGatewayRestartNote recognises the gateway's note by provenance or wording only", () => {
-    expect(isGatewayRestartNote({ role: "user", content: "hello" })).toBe(false);
-    expect(isGatewayRestartNote({ role: "assistant", content: "[System] Your previous turn was interrupted by a gateway restart" })).toBe(false);
-    expect(isGatewayRestartNote({ role: "user", content: "x", provenance: { sourceTool: "main_session_restart_recovery" } })).toBe(true);
+  it("makes a run that no user row in view started its own run, not part of the answered turn before it", () => {
+    const runs = runsFromHistory([
+      { role: "user", content: "hi", timestamp: 1, idempotencyKey: "run-a:user" },
+      { role: "assistant", content: [{ type: "text", text: "hello" }], stopReason: "stop", timestamp: 2, __openclaw: { runId: "run-a" } },
+      { role: "assistant", content: [{ type: "text", text: "from cron" }], stopReason: "stop", timestamp: 3, __openclaw: { runId: "run-c" } },
+    ]);
+    expect(runs.map((run) => [run.runId, run.text, run.status])).toEqual([
+      ["run-a", "hello", "ended"],
+      ["run-c", "from cron", "ended"],
+    ]);
+  });
+
+  it("isRestartRecoveryNote recognises the gateway's note by provenance or wording only", () => {
+    expect(isRestartRecoveryNote({ role: "user", content: "hello" })).toBe(false);
+    expect(isRestartRecoveryNote({ role: "assistant", content: "[System] Your previous turn was interrupted by a gateway restart" })).toBe(false);
+    expect(isRestartRecoveryNote({ role: "user", content: "x", provenance: { sourceTool: "main_session_restart_recovery" } })).toBe(true);
   });
 });
 

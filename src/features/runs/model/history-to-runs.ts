@@ -9,7 +9,9 @@
  * from the local log via merge-run-sources.ts.
  */
 import { createRun, foldRunSignals } from "./fold-run";
-import { isRecord, readNumber, readRecord, readString, readText, textOfContent, type UnknownRecord } from "@/lib/read-untrusted";
+import { idOfRow, isRestartRecoveryNote, roleOfRow, textAsStreamed, timeOfRow } from "@/lib/history-rows";
+import { splitHistoryTurns } from "@/lib/history-turns";
+import { isRecord, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 
@@ -26,20 +28,8 @@ export interface HistoryOptions {
   sessionInfo?: unknown;
 }
 
-const RESTART_NOTE_PREFIX = "[System] Your previous turn was interrupted by a gateway restart";
 const FAILED_BEFORE_REPLY = "run-failed-before-reply";
 const ENDED_BEFORE_REPLY_PREFIX = /^This turn ended before a reply:\s*/;
-
-/**
- * The gateway appends this user row itself when it resumes a turn after a
- * restart; it is a system note, not something the user said.
- */
-export function isGatewayRestartNote(message: unknown): boolean {
-  if (!isRecord(message) || message.role !== "user") return false;
-  const provenance = readRecord(message, "provenance");
-  if (provenance && readString(provenance, "sourceTool") === "main_session_restart_recovery") return true;
-  return (textOfContent(message.content) ?? "").trimStart().startsWith(RESTART_NOTE_PREFIX);
-}
 
 interface Turn {
   runId?: string;
@@ -87,40 +77,12 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
 }
 
 function splitTurns(messages: readonly unknown[]): Turn[] {
-  const turns: Turn[] = [];
-  const byRunId = new Map<string, Turn>();
-  for (const message of messages) {
-    if (!isRecord(message)) continue;
-    const meta = readRecord(message, "__openclaw");
-    // Compaction and reset markers are synthetic rows, not part of any turn.
-    if (meta && readText(meta, "kind") !== undefined) continue;
-    const role = readString(message, "role");
-    if (role === "user") {
-      const turn: Turn = {
-        runId: userRunId(message, meta),
-        at: rowTime(message, 0),
-        trigger: isGatewayRestartNote(message) ? "restart-recovery" : "user",
-        rows: [],
-      };
-      turns.push(turn);
-      if (turn.runId) byRunId.set(turn.runId, turn);
-      continue;
-    }
-    if (role !== "assistant" && role !== "toolResult" && role !== "custom") continue;
-    const rowRunId = meta ? readText(meta, "runId") : undefined;
-    // Rows name their run, which keeps steered messages (a user row in the middle of a run) apart.
-    let turn = (rowRunId && byRunId.get(rowRunId)) || turns.at(-1);
-    if (!turn) {
-      turn = { runId: rowRunId, at: rowTime(message, 0), trigger: "user", rows: [] };
-      turns.push(turn);
-    }
-    if (turn.runId === undefined && rowRunId) {
-      turn.runId = rowRunId;
-      byRunId.set(rowRunId, turn);
-    }
-    turn.rows.push(message);
-  }
-  return turns;
+  return splitHistoryTurns(messages).map((turn): Turn => ({
+    runId: turn.runId,
+    at: turn.at ?? 0,
+    trigger: turn.userRow && isRestartRecoveryNote(turn.userRow) ? "restart-recovery" : "user",
+    rows: turn.replies,
+  }));
 }
 
 /** For each turn, when a later turn first showed output (or a restart resumed), if one did. */
@@ -137,16 +99,8 @@ function laterOutputTimes(turns: readonly Turn[]): Array<number | undefined> {
   return times;
 }
 
-/** The user row's idempotency key is `<runId>:user` (chat.send uses runId = idempotencyKey). */
-function userRunId(message: UnknownRecord, meta: UnknownRecord | undefined): string | undefined {
-  const key = readText(message, "idempotencyKey") ?? (meta ? readText(meta, "idempotencyKey") : undefined);
-  if (key === undefined) return undefined;
-  return key.endsWith(":user") ? key.slice(0, -":user".length) : key;
-}
-
 function rowTime(row: UnknownRecord, fallback: number): number {
-  const meta = readRecord(row, "__openclaw");
-  return readNumber(row, "timestamp") ?? (meta ? readNumber(meta, "recordTimestampMs") : undefined) ?? fallback;
+  return timeOfRow(row) ?? fallback;
 }
 
 function signal(runId: string, at: number, sessionKey: string | undefined, body: RunSignalBody): RunSignal {
@@ -162,8 +116,8 @@ function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, 
 
   for (const row of turn.rows) {
     const at = rowTime(row, turn.at);
-    const role = readString(row, "role");
-    const rowId = readText(readRecord(row, "__openclaw") ?? {}, "id") ?? `${at}`;
+    const role = roleOfRow(row);
+    const rowId = idOfRow(row) ?? `${at}`;
     if (role === "toolResult") {
       const toolCallId = readText(row, "toolCallId");
       if (toolCallId === undefined) continue;
@@ -173,7 +127,7 @@ function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, 
         toolCallId,
         name: readText(row, "toolName"),
         isError: row.isError === true,
-        resultText: textOfContent(row.content),
+        resultText: textAsStreamed(row.content),
         exitCode: details ? readNumber(details, "exitCode") : undefined,
         durationMs: details ? readNumber(details, "durationMs") : undefined,
       });
@@ -244,7 +198,7 @@ function assistantRow(
 /** `custom` `run-failed-before-reply`: "This turn ended before a reply: aborted | …" or the error text. */
 function customTerminal(row: UnknownRecord): RunSignalBody | undefined {
   if (readString(row, "customType") !== FAILED_BEFORE_REPLY) return undefined;
-  const reason = (textOfContent(row.content) ?? "").replace(ENDED_BEFORE_REPLY_PREFIX, "").trim();
+  const reason = (textAsStreamed(row.content) ?? "").replace(ENDED_BEFORE_REPLY_PREFIX, "").trim();
   if (/^aborted\b/i.test(reason)) return { kind: "chat-aborted", stopReason: "aborted" };
   return { kind: "chat-error", errorMessage: reason || "The turn ended before a reply." };
 }

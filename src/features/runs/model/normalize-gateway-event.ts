@@ -15,9 +15,9 @@ import {
   readString,
   readStringArray,
   readText,
-  textOfContent,
   type UnknownRecord,
 } from "@/lib/read-untrusted";
+import { textAsStreamed } from "@/lib/history-rows";
 import type { ModelRef, ProviderErrorInfo, RunSignal, RunSignalBody } from "./run-signal";
 
 export interface GatewayEventFrame {
@@ -68,7 +68,7 @@ export function normalizeGatewayEvent(frame: GatewayEventFrame, receivedAt: numb
 function chatBody(payload: UnknownRecord): RunSignalBody {
   const state = readString(payload, "state");
   const message = readRecord(payload, "message");
-  const messageText = message ? textOfContent(message.content) : undefined;
+  const messageText = message ? textAsStreamed(message.content) : undefined;
   switch (state) {
     case "delta":
       return {
@@ -339,7 +339,7 @@ function modelRef(provider: string | undefined, model: string | undefined): Mode
 function resultText(result: unknown): string | undefined {
   if (typeof result === "string") return result;
   if (!isRecord(result)) return undefined;
-  return textOfContent(result.content);
+  return textAsStreamed(result.content);
 }
 
 function summaryText(value: unknown): string | undefined {

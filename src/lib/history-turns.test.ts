@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { readCapture } from "@/testing/capture-frames";
+import { splitHistoryTurns, type HistoryTurn } from "./history-turns";
+import { isRecord } from "./read-untrusted";
+
+/** The rows of the capture's last `chat.history` response, as the gateway sent them. */
+function historyMessages(capture: string): unknown[] {
+  const payloads = readCapture(capture).flatMap((line) => {
+    const payload = line.dir === "in" && line.frame?.type === "res" ? line.frame.payload : undefined;
+    return isRecord(payload) && Array.isArray(payload.messages) ? [payload.messages as unknown[]] : [];
+  });
+  return payloads.at(-1) ?? [];
+}
+
+/** [key, runId, user text or null, reply roles] per turn: the split at a glance. */
+function shape(turns: HistoryTurn[]): Array<[string, string | undefined, unknown, unknown[]]> {
+  return turns.map((turn) => [turn.key, turn.runId, turn.userRow?.content ?? null, turn.replies.map((row) => row.role)]);
+}
+
+describe("splitHistoryTurns on real histories", () => {
+  it("makes one turn per user row, keyed by its run id, with the rows that answer it", () => {
+    const turns = splitHistoryTurns(historyMessages("b-tool-call-exec.jsonl"));
+    expect(shape(turns)).toEqual([
+      ["0882011e-ed23-4121-bfe2-d629680dd03b", "0882011e-ed23-4121-bfe2-d629680dd03b", "Say hi. fake:text", ["assistant"]],
+      ["92d9f85d-c3e0-4cd9-a09f-df8c8de1d079", "92d9f85d-c3e0-4cd9-a09f-df8c8de1d079", "Run the tool please. fake:tool", ["assistant", "toolResult", "assistant"]],
+    ]);
+  });
+
+  it("opens each turn at its user row's timestamp and names that row", () => {
+    const [first] = splitHistoryTurns(historyMessages("history-after-sigterm-restart.jsonl"));
+    expect(first).toMatchObject({ at: 1_795_485_304_684, openingRowId: "75107626-8a59-4828-816d-107b7c0b1307" });
+  });
+
+  it("keeps custom rows and every failed attempt with their turn", () => {
+    const turns = splitHistoryTurns(historyMessages("history-after-sigterm-restart.jsonl"));
+    expect(turns.map((turn) => [turn.runId?.slice(0, 8), turn.replies.map((row) => row.role).join(",")])).toEqual([
+      ["0882011e", "assistant"],
+      ["92d9f85d", "assistant,toolResult,assistant"],
+      ["5c028c22", "assistant"],
+      ["d8ced65c", "assistant"],
+      ["514dfa0b", "assistant"],
+      ["00fd17b8", "custom"],
+      ["903fae66", "assistant"],
+      ["a7e55c37", "custom"],
+      ["2def5189", "assistant,assistant,assistant,assistant,assistant"],
+      ["c57e3c16", "assistant"],
+    ]);
+  });
+
+  it("after a SIGKILL: the killed turn has no replies and the gateway's note opens the resumed run", () => {
+    const turns = splitHistoryTurns(historyMessages("history-after-sigkill-auto-recovery.jsonl"));
+    const [killed, resumed] = turns.slice(-2);
+    expect(killed).toMatchObject({ runId: "72ea3a93-9bb0-4b99-90bc-3b59169519dc", replies: [] });
+    expect(resumed).toMatchObject({ runId: "a2c577b9-e657-4fd2-b6ff-79488a22528f", openingRowId: "b20dbc48-7849-4aa2-9f60-5d511f88f2ab", replies: [] });
+    expect(resumed?.userRow?.provenance).toMatchObject({ sourceTool: "main_session_restart_recovery" });
+  });
+
+  it("an empty history has no turns", () => {
+    expect(splitHistoryTurns(historyMessages("handshake-empty-history.jsonl"))).toEqual([]);
+  });
+});
+
+const user = (runId: string, text: string) => ({ role: "user", content: text, timestamp: 1, idempotencyKey: `${runId}:user` });
+const reply = (runId: string | undefined, text: string, id?: string) => ({
+  role: "assistant",
+  content: [{ type: "text", text }],
+  stopReason: "stop",
+  timestamp: 2,
+  __openclaw: { runId, id },
+});
+
+describe("splitHistoryTurns: which turn a reply joins", () => {
+  it("the turn of the run it names, even after a later user row (a steered run)", () => {
+    expect(shape(splitHistoryTurns([user("run-a", "first"), user("run-b", "also this"), reply("run-a", "answer a")]))).toEqual([
+      ["run-a", "run-a", "first", ["assistant"]],
+      ["run-b", "run-b", "also this", []],
+    ]);
+  });
+
+  it("a run no turn knows, after the newest turn was answered by another run, opens a turn with no user row", () => {
+    expect(shape(splitHistoryTurns([user("run-a", "hi"), reply("run-a", "hello"), reply("run-c", "from cron")]))).toEqual([
+      ["run-a", "run-a", "hi", ["assistant"]],
+      ["run-c", "run-c", null, ["assistant"]],
+    ]);
+  });
+
+  it("a run no turn knows joins a newest turn that has no replies yet", () => {
+    expect(shape(splitHistoryTurns([user("run-a", "hi"), reply("run-x", "hello")]))).toEqual([["run-a", "run-a", "hi", ["assistant"]]]);
+  });
+
+  it("a user row without a key takes the run id of its first reply, and keeps its row id as key", () => {
+    const turns = splitHistoryTurns([{ role: "user", content: "from telegram", __openclaw: { id: "row-id-1" } }, reply(undefined, "thinking…"), reply("run-t", "done")]);
+    expect(shape(turns)).toEqual([["row-id-1", "run-t", "from telegram", ["assistant", "assistant"]]]);
+    expect(turns[0]?.openingRowId).toBe("row-id-1");
+  });
+
+  it("replies with no user row before them open a turn keyed by their run, else by their row", () => {
+    expect(shape(splitHistoryTurns([reply("run-z", "orphan")]))).toEqual([["run-z", "run-z", null, ["assistant"]]]);
+    expect(shape(splitHistoryTurns([reply(undefined, "orphan", "entry-9")]))).toEqual([["entry-9", undefined, null, ["assistant"]]]);
+  });
+});
+
+describe("splitHistoryTurns: rows that belong to no turn", () => {
+  it("skips compaction and reset markers, whatever their role", () => {
+    const compaction = { role: "system", content: [{ type: "text", text: "Compaction" }], timestamp: 1, __openclaw: { kind: "compaction", id: "comp-1" } };
+    const markedUser = { ...user("run-r", "reset"), __openclaw: { kind: "reset" } };
+    const markedReply = { ...reply("run-a", "summary"), __openclaw: { runId: "run-a", kind: "compaction" } };
+    expect(shape(splitHistoryTurns([compaction, markedUser, user("run-a", "hi"), markedReply, reply("run-a", "hello")]))).toEqual([["run-a", "run-a", "hi", ["assistant"]]]);
+  });
+
+  it("skips roles that do not answer a user, and junk", () => {
+    expect(splitHistoryTurns([null, 3, "x", [], { role: "system", content: "note" }, { content: "no role" }])).toEqual([]);
+  });
+
+  it("counts skipped rows in the position that names a row without an id", () => {
+    const [turn] = splitHistoryTurns([null, { role: "user", content: "hi" }]);
+    expect(turn).toMatchObject({ key: "row-1", openingRowId: "row-1", runId: undefined, at: undefined });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * `chat.history` rows → turns: a user row and the rows that answer it, or replies with no
+ * user row before them. The chat transcript and the run timelines both start from this split,
+ * so a turn the chat shows and the run beside it are always the same rows.
+ */
+import { isRecord, type UnknownRecord } from "./read-untrusted";
+import { idOfRow, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, timeOfRow } from "./history-rows";
+
+export interface HistoryTurn {
+  /**
+   * Stable identity: the run id the turn opened with, else `openingRowId`. It does not change
+   * when a later row fills in `runId`, so a turn keeps its identity when a reload brings its reply.
+   */
+  key: string;
+  /** The user row's run id, else the first run id a reply row names. */
+  runId: string | undefined;
+  /** The user row that opened the turn; undefined for replies with no user row before them. */
+  userRow: UnknownRecord | undefined;
+  /** The opening row's transcript id, else `row-<its index in history>`. */
+  openingRowId: string;
+  /** The assistant, toolResult and custom rows that answer it, in history order. */
+  replies: UnknownRecord[];
+  /** When the opening row was made. */
+  at: number | undefined;
+}
+
+/** Rows that answer a user; other roles (and junk) belong to no turn. */
+const REPLY_ROLES: ReadonlySet<string> = new Set(["assistant", "toolResult", "custom"]);
+
+export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
+  const turns: HistoryTurn[] = [];
+  const byRunId = new Map<string, HistoryTurn>();
+
+  const open = (row: UnknownRecord, index: number, runId: string | undefined, userRow: UnknownRecord | undefined): HistoryTurn => {
+    const openingRowId = idOfRow(row) ?? `row-${index}`;
+    const turn: HistoryTurn = { key: runId ?? openingRowId, runId, userRow, openingRowId, replies: [], at: timeOfRow(row) };
+    turns.push(turn);
+    if (runId !== undefined) byRunId.set(runId, turn);
+    return turn;
+  };
+
+  history.forEach((value, index) => {
+    if (!isRecord(value) || isSyntheticMarker(value)) return;
+    const role = roleOfRow(value);
+    if (role === "user") {
+      open(value, index, runIdOfUserRow(value), value);
+      return;
+    }
+    if (role === undefined || !REPLY_ROLES.has(role)) return;
+    const runId = runIdOfReplyRow(value);
+    // A reply joins the turn of the run it names, which keeps a steered run's rows apart from a user row sent in its middle.
+    const turn = (runId !== undefined && byRunId.get(runId)) || replyTurn(turns.at(-1), runId) || open(value, index, runId, undefined);
+    if (turn.runId === undefined && runId !== undefined) {
+      turn.runId = runId;
+      byRunId.set(runId, turn);
+    }
+    turn.replies.push(value);
+  });
+  return turns;
+}
+
+/**
+ * Whether a reply of a run no turn knows yet belongs to the newest turn. It does unless that
+ * turn already has replies of another run: then it is a run with no user row in view (started
+ * elsewhere, or its user row is before this page). A turn with no replies yet takes it, so a
+ * user row whose key is not its run's id still gets its answer.
+ */
+function replyTurn(newest: HistoryTurn | undefined, runId: string | undefined): HistoryTurn | undefined {
+  if (!newest) return undefined;
+  const otherRun = runId !== undefined && newest.runId !== undefined && newest.runId !== runId;
+  return otherRun && newest.replies.length > 0 ? undefined : newest;
+}
