@@ -4,7 +4,8 @@
  * useSyncExternalStore. Views never construct sockets.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { GatewayConnection, windowSignals } from "@/gateway/gateway-connection";
+import { windowSignals } from "@/gateway/browser-signals";
+import { GatewayConnection } from "@/gateway/gateway-connection";
 import type { ConnectionState } from "@/gateway/connection-machine";
 import { loadDeviceIdentity } from "@/gateway/device-identity";
 import { createDeviceTokenStore } from "@/gateway/device-token-store";
