@@ -11,7 +11,7 @@ import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun } from "@/features/runs/store/runs-store";
 import { isReconnecting } from "@/gateway/connection-machine";
 import { useNow } from "@/hooks/use-now";
-import { useConnectionState } from "@/lib/gateway-react";
+import { useConnectionState } from "@/providers/gateway-provider";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
 

@@ -9,7 +9,7 @@ import { runsFromHistory } from "@/features/runs/model/history-to-runs";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { readSessionRunLogs } from "@/features/runs/store/run-log";
 import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { useStore } from "zustand";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";

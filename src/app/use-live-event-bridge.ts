@@ -11,7 +11,7 @@ import { signalsForRuns, type RunSignal } from "@/features/runs/model/run-signal
 import { createRunLogWriter } from "@/features/runs/store/run-log";
 import { openRunIds, runsStore } from "@/features/runs/store/runs-store";
 import { createLogger } from "@/lib/logger";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 
 const TERMINAL = new Set(["chat-final", "chat-aborted", "chat-error"]);
 /** Coalesces history refetches when a burst of events all say "something changed". */

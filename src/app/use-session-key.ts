@@ -1,6 +1,6 @@
 /** The open session, in the gateway's canonical `agent:<id>:<name>` form. */
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
-import { useConnectionState } from "@/lib/gateway-react";
+import { useConnectionState } from "@/providers/gateway-provider";
 
 export function canonicalSessionKey(key: string, mainSessionKey: string): string {
   if (key.startsWith("agent:")) return key;

@@ -6,8 +6,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { useNow } from "@/hooks/use-now";
-import { useGateway, useIsOnline } from "@/lib/gateway-react";
-import { readSessionsList, sessionsListQueryKey } from "@/lib/sessions-list";
+import { useGateway, useIsOnline } from "@/providers/gateway-provider";
+import { readSessionsList, sessionsListQueryKey } from "@/gateway/sessions-list";
 import type { LogFailures } from "../model/log-failures";
 import { deriveProviderHealth, nextHealthChangeAt, sessionTarget, type ProviderHealth } from "../model/provider-health";
 import { outcomesFromSessions, parseSessionsSnapshot, type ModelChoice, type ModelRef } from "../model/provider-signals";

@@ -1,7 +1,8 @@
 /**
  * The one bridge between React and the gateway connection: a provider that
  * owns the tab's single GatewayConnection and hooks that read it with
- * useSyncExternalStore. Views never construct sockets.
+ * useSyncExternalStore. Views never construct sockets. It sits above
+ * src/gateway (which knows no React) and below the features that use it.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { windowSignals } from "@/gateway/browser-signals";
