@@ -23,6 +23,23 @@ const featureBoundaries = FEATURES.map((feature) => ({
   },
 }));
 
+/**
+ * Layers, bottom up: lib → gateway → providers → features → app; each imports only from the layers below it.
+ * (One rule object per file set: a later `no-restricted-imports` would replace an earlier one, not add to it.)
+ */
+const NO_REACT = [
+  { name: "react", message: "src/gateway and plain src/lib modules know nothing of React." },
+  { name: "react-dom", message: "src/gateway and plain src/lib modules know nothing of React." },
+];
+const LIB_IS_THE_BOTTOM = {
+  group: ["@/gateway/*", "@/providers/*", "@/features/*", "@/app/*"],
+  message: "src/lib is the bottom layer: it imports nothing from gateway, providers, features or the app.",
+};
+const GATEWAY_IS_BELOW_VIEWS = {
+  group: ["@/providers/*", "@/features/*", "@/app/*"],
+  message: "src/gateway imports only src/lib; providers, features and the app build on it.",
+};
+
 export default tseslint.config(
   { ignores: ["dist", "dist-*", "node_modules", "runtime", ".clawscope", "test-results", "playwright-report", "coverage"] },
   js.configs.recommended,
@@ -37,19 +54,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/gateway/**/*.ts", "src/lib/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "react", message: "src/gateway and plain src/lib modules know nothing of React." },
-            { name: "react-dom", message: "src/gateway and plain src/lib modules know nothing of React." },
-          ],
-          patterns: [{ group: ["@/features/*", "@/app/*"], message: "Shared code does not import features or the app." }],
-        },
-      ],
-    },
+    files: ["src/lib/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: NO_REACT, patterns: [LIB_IS_THE_BOTTOM] }] },
+  },
+  {
+    files: ["src/lib/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LIB_IS_THE_BOTTOM] }] },
+  },
+  {
+    files: ["src/gateway/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: NO_REACT, patterns: [GATEWAY_IS_BELOW_VIEWS] }] },
   },
   ...featureBoundaries,
   {

@@ -6,7 +6,7 @@ import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";
 

@@ -3,7 +3,7 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import { buildRunReport, reportClipboardText } from "@/features/runs/model/run-report";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 
 export function CopyReportButton({ run, outcome }: { run: RunTimeline; outcome: RunOutcome }) {
   const connection = useGateway();

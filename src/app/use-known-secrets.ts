@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 
 /** The secrets this tab holds (gateway token, device token), masked wherever text leaves for the screen or the clipboard. */
 export function useKnownSecrets(): readonly string[] {

@@ -9,7 +9,7 @@ import { chatHistoriesQueryKey, chatHistoryQueryKey } from "@/features/chat/api/
 import { useRunFeed } from "@/features/runs/registry/use-run-feed";
 import { sessionsQueryKey } from "@/features/sessions/api/sessions-query";
 import { eventRouterOf } from "@/gateway/event-router";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 
 export function useLiveEventBridge(): void {
   const connection = useGateway();

@@ -10,7 +10,7 @@ import { OutboxSender } from "@/features/chat/api/outbox-sender";
 import { isStillStored, persistOutbox, readOutbox } from "@/features/chat/store/outbox-persistence";
 import { outboxStore } from "@/features/chat/store/outbox-store";
 import { runRegistryFor } from "@/features/runs/registry/use-runs";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 
 export function useOutboxSender(): void {

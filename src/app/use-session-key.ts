@@ -1,7 +1,7 @@
 /** The open session, in the gateway's canonical `agent:<id>:<name>` form. */
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { canonicalSessionKey } from "@/features/sessions/model/session-row";
-import { useConnectionState } from "@/lib/gateway-react";
+import { useConnectionState } from "@/providers/gateway-provider";
 
 export function useSessionKey(): string {
   const state = useConnectionState();

@@ -14,7 +14,7 @@ import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-
 import { GatewayPanel } from "@/features/gateway-state/components/gateway-panel";
 import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-button";
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { ChatPane } from "./chat-pane";
 import { ThemeToggle } from "./theme-toggle";
 import { useLiveEventBridge } from "./use-live-event-bridge";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyClose, describeClose } from "./close-codes";
 import type { ConnectFailure } from "./connect-failure";
-import { isReconnecting, transition, type ConnectionEvent, type ConnectionState, type ServerSummary } from "./connection-machine";
+import { isReconnecting, transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
+import type { ServerSummary } from "./hello";
 
 const server: ServerSummary = {
   version: "2026.9.6",

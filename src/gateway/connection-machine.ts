@@ -5,19 +5,7 @@
  */
 import type { CloseKind } from "./close-codes";
 import type { ConnectFailure } from "./connect-failure";
-
-export interface ServerSummary {
-  version: string;
-  bootId?: string;
-  connId?: string;
-  protocol: number;
-  tickIntervalMs: number;
-  maxPayload: number;
-  mainSessionKey: string;
-  authMethod?: string;
-  scopes: string[];
-  uptimeMs?: number;
-}
+import { bootChanged, type ServerSummary } from "./hello";
 
 export interface CloseRecord {
   code: number;
@@ -90,8 +78,7 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Conn
         status: "online",
         since: event.at,
         server: event.server,
-        restartedSinceLastOnline:
-          event.previousBootId !== undefined && event.server.bootId !== undefined && event.previousBootId !== event.server.bootId,
+        restartedSinceLastOnline: bootChanged(event.previousBootId, event.server.bootId),
       };
 
     case "shutdown-announced":

@@ -4,7 +4,8 @@ import { connectErrorFrom, helloFrom } from "@/testing/capture-frames";
 import { FakeGatewaySocket, type ConnectAnswer } from "@/testing/fake-gateway-socket";
 import type { Logger } from "@/lib/logger";
 import { base64UrlEncode } from "./device-identity";
-import { GatewayConnection, type BrowserSignals, type ConnectionLogEntry } from "./gateway-connection";
+import type { BrowserSignals } from "./browser-signals";
+import { GatewayConnection, type ConnectionLogEntry } from "./gateway-connection";
 
 async function memoryIdentity(): Promise<{ identity: GatewayBrowserDeviceIdentity; publicKey: CryptoKey }> {
   const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, false, ["sign", "verify"])) as CryptoKeyPair;

@@ -1,7 +1,7 @@
 /** A session's history, and what it settles in the outbox: a message history holds is delivered. */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 import { deliveredRunIds } from "../model/transcript";
 import { outboxStore } from "../store/outbox-store";
 import { chatHistoryQueryOptions } from "./chat-history-query";

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { useNow } from "@/hooks/use-now";
 import { TONE_DOT, TONE_SOFT } from "@/components/ui/tone";
 import { describeConnection } from "../model/describe-connection";

@@ -7,7 +7,7 @@
 import { useEffect } from "react";
 import { eventRouterOf } from "@/gateway/event-router";
 import { createLogger } from "@/lib/logger";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { readBootMemory, rememberBoot, writeBootMemory } from "../model/boot-memory";
 import { healthVersionOf, readHealth } from "../model/gateway-summary";
 import { presenceVersionOf, readPresenceEntries } from "../model/presence";

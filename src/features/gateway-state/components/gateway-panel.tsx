@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { TONE_DOT, type Tone } from "@/components/ui/tone";
 import { useNow } from "@/hooks/use-now";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { redactText } from "@/lib/redact";
 import { failingClientsQueryOptions } from "../api/failing-clients-query";
 import { buildClientList, type ClientRow } from "../model/client-rows";

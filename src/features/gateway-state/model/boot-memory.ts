@@ -2,7 +2,9 @@
  * The last boot id this browser saw per gateway URL, kept in localStorage, so
  * a page opened after the gateway restarted can say so. Within one page the
  * connection itself notices a new boot id; across reloads only this memory can.
+ * Both apply the same rule, `bootChanged`.
  */
+import { bootChanged } from "@/gateway/hello";
 
 export const BOOT_MEMORY_KEY = "clawscope.gateway-boots";
 /** A browser that has talked to many gateways keeps only the most recent ones. */
@@ -70,8 +72,7 @@ export function restartOf(
   remembered: RememberedBoot | undefined,
   at: number,
 ): GatewayRestart | undefined {
-  if (!bootId) return undefined;
   const known = pageBoot ?? remembered;
-  if (!known || known.bootId === bootId) return undefined;
+  if (!bootId || !known || !bootChanged(known.bootId, bootId)) return undefined;
   return { previousBootId: known.bootId, bootId, noticed: pageBoot ? "while-open" : "while-away", previousSeenAt: known.seenAt, noticedAt: at };
 }

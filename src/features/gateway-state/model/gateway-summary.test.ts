@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatUptime, healthReceived, healthVersionOf, readHealth, shortBootId, summarizeHello, uptimeAt, UNKNOWN_HEALTH } from "./gateway-summary";
+import { readHello } from "@/gateway/hello";
+import { formatUptime, gatewaySummaryOf, healthReceived, healthVersionOf, readHealth, shortBootId, uptimeAt, UNKNOWN_HEALTH } from "./gateway-summary";
 
 const HELLO = {
   type: "hello-ok",
@@ -16,23 +17,23 @@ const BUSY_HEALTH = {
   eventLoop: { degraded: true, degradedSinceMs: 2365, reasons: ["cpu"], delayP99Ms: 448.2, utilization: 0.895 },
 };
 
-describe("summarizeHello and uptime", () => {
+describe("gatewaySummaryOf and uptime", () => {
   it("reads version, build, boot id and the uptime at hello", () => {
-    expect(summarizeHello(HELLO, 10_000)).toEqual({
+    expect(gatewaySummaryOf(readHello(HELLO), 10_000)).toEqual({
       version: "2026.9.6",
       buildId: "2026.9.6-release-eb377ac59e6c",
       bootId: "6c419fc3-3251-4916-b3a1-a2edeb676443",
       uptimeMs: 18_137,
       helloAt: 10_000,
     });
-    expect(summarizeHello(null, 1)).toEqual({ helloAt: 1 });
+    expect(gatewaySummaryOf(readHello(null), 1)).toEqual({ helloAt: 1 });
   });
 
   it("counts uptime on from hello", () => {
-    const summary = summarizeHello(HELLO, 10_000);
+    const summary = gatewaySummaryOf(readHello(HELLO), 10_000);
     expect(uptimeAt(summary, 70_000)).toBe(78_137);
     expect(uptimeAt(summary, 5_000)).toBe(18_137);
-    expect(uptimeAt(summarizeHello({}, 0), 1)).toBeUndefined();
+    expect(uptimeAt(gatewaySummaryOf(readHello({}), 0), 1)).toBeUndefined();
   });
 
   it("formats uptimes with two units and boot ids by their first block", () => {

@@ -1,10 +1,11 @@
 /**
- * What the gateway says about itself: version, build and boot id from hello,
- * uptime (the hello's `snapshot.uptimeMs` plus the time since hello), and
- * health (`health` request and event) reduced to ok / degraded / failing with
+ * What the gateway says about itself: version, build and boot id from hello
+ * (read by `@/gateway/hello`), uptime (the hello's `snapshot.uptimeMs` plus
+ * the time since hello), and health (`health` request and event) reduced to ok / degraded / failing with
  * the reasons in words.
  */
-import { isRecord, optional, readNumber, readText, readTexts } from "@/lib/read-untrusted";
+import type { HelloFacts } from "@/gateway/hello";
+import { isRecord, optional, readNumber, readTexts } from "@/lib/read-untrusted";
 
 export interface GatewaySummary {
   version?: string;
@@ -15,16 +16,12 @@ export interface GatewaySummary {
   helloAt: number;
 }
 
-export function summarizeHello(hello: unknown, at: number): GatewaySummary {
-  const record = isRecord(hello) ? hello : {};
-  const server = isRecord(record.server) ? record.server : {};
-  const snapshot = isRecord(record.snapshot) ? record.snapshot : {};
-  const uptimeMs = readNumber(snapshot, "uptimeMs");
+export function gatewaySummaryOf(hello: HelloFacts, at: number): GatewaySummary {
   return {
-    ...optional("version", readText(server, "version")),
-    ...optional("buildId", readText(server, "buildId")),
-    ...optional("bootId", readText(server, "bootId")),
-    ...optional("uptimeMs", uptimeMs),
+    ...optional("version", hello.version),
+    ...optional("buildId", hello.buildId),
+    ...optional("bootId", hello.bootId),
+    ...optional("uptimeMs", hello.uptimeMs),
     helloAt: at,
   };
 }

@@ -6,9 +6,9 @@
  */
 import { createStore, useStore } from "zustand";
 import { restartOf, type GatewayRestart, type RememberedBoot } from "../model/boot-memory";
-import { healthReceived, readHealth, summarizeHello, UNKNOWN_HEALTH, type GatewayHealth, type GatewaySummary } from "../model/gateway-summary";
+import { gatewaySummaryOf, healthReceived, readHealth, UNKNOWN_HEALTH, type GatewayHealth, type GatewaySummary } from "../model/gateway-summary";
 import { EMPTY_PRESENCE, presenceReceived, readPresenceEntries, type PresenceEntry, type PresenceState } from "../model/presence";
-import { isRecord, readNumber } from "@/lib/read-untrusted";
+import { readHello } from "@/gateway/hello";
 
 export interface GatewayState {
   url?: string;
@@ -43,17 +43,16 @@ export function createGatewayStateStore() {
     helloReceived({ url, hello, at, remembered }) {
       const current = get();
       const sameGateway = current.url === url;
-      const summary = summarizeHello(hello, at);
+      const facts = readHello(hello);
+      const summary = gatewaySummaryOf(facts, at);
       const restart = restartOf(summary.bootId, sameGateway ? current.pageBoot : undefined, remembered, at);
-      const snapshot = isRecord(hello) && isRecord(hello.snapshot) ? hello.snapshot : {};
-      const versions = isRecord(snapshot.stateVersion) ? snapshot.stateVersion : {};
       // Each connection's stateVersions start again, so the snapshot replaces what was shown; "since" survives a reconnect, not a restart.
       const keptPresence = sameGateway && !restart ? { ...current.presence, version: undefined } : EMPTY_PRESENCE;
       set({
         url,
         summary,
-        presence: presenceReceived(keptPresence, readPresenceEntries(snapshot.presence), readNumber(versions, "presence")),
-        health: readHealth(snapshot.health, readNumber(versions, "health")),
+        presence: presenceReceived(keptPresence, readPresenceEntries(facts.presence), facts.presenceVersion),
+        health: readHealth(facts.health, facts.healthVersion),
         restart: restart ?? (sameGateway ? current.restart : undefined),
         ...(summary.bootId ? { pageBoot: { bootId: summary.bootId, seenAt: at } } : {}),
       });

@@ -5,7 +5,7 @@
  * no panel is mounted.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { appendTailPage, parseLogsTailPage, type LogTailState } from "../model/log-tail-state";
 
 export const gatewayLogsQueryKey = (gatewayUrl: string) => ["gateway-logs", gatewayUrl] as const;

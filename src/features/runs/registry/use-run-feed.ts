@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from "react";
 import { eventRouterOf } from "@/gateway/event-router";
-import { useGateway } from "@/lib/gateway-react";
+import { useGateway } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 import type { RunChange } from "./run-registry";
 import { runRegistryFor } from "./use-runs";

@@ -4,7 +4,7 @@
  */
 import { useEffect, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
-import { useConnectionState, useGateway } from "@/lib/gateway-react";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";

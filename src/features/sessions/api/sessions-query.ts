@@ -1,7 +1,7 @@
 /** The gateway's session list, as TanStack Query server state. */
 import { queryOptions } from "@tanstack/react-query";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
-import { readSessionsList, sessionsListQueryKey } from "@/lib/sessions-list";
+import { readSessionsList, sessionsListQueryKey } from "@/gateway/sessions-list";
 import { parseSessionRows } from "../model/session-row";
 
 export const sessionsQueryKey = sessionsListQueryKey;

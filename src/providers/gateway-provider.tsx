@@ -1,10 +1,12 @@
 /**
  * The one bridge between React and the gateway connection: a provider that
  * owns the tab's single GatewayConnection and hooks that read it with
- * useSyncExternalStore. Views never construct sockets.
+ * useSyncExternalStore. Views never construct sockets. It sits above
+ * src/gateway (which knows no React) and below the features that use it.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { GatewayConnection, windowSignals } from "@/gateway/gateway-connection";
+import { windowSignals } from "@/gateway/browser-signals";
+import { GatewayConnection } from "@/gateway/gateway-connection";
 import type { ConnectionState } from "@/gateway/connection-machine";
 import { loadDeviceIdentity } from "@/gateway/device-identity";
 import { createDeviceTokenStore } from "@/gateway/device-token-store";

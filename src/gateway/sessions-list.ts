@@ -3,7 +3,7 @@
  * request. Each feature reads its own fields from the raw answer with a
  * TanStack Query `select`.
  */
-import type { GatewayConnection } from "@/gateway/gateway-connection";
+import type { GatewayConnection } from "./gateway-connection";
 
 export const sessionsListQueryKey = (gatewayUrl: string) => ["sessions", gatewayUrl] as const;
 
