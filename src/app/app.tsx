@@ -2,7 +2,7 @@ import { ConnectionForm } from "@/features/connection/components/connection-form
 import { StartupProgress } from "@/features/connection/components/startup-progress";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { GatewayProvider } from "@/providers/gateway-provider";
-import { useEmbeddedGateway, useLaunchLink } from "./use-gateway-target";
+import { useEmbeddedGateway, useLaunchLink } from "@/features/connection/api/use-gateway-target";
 import { Workspace } from "./workspace";
 
 export function App() {

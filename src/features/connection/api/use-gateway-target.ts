@@ -4,9 +4,9 @@
  * is served by a gateway as its Control UI) the page's own origin.
  */
 import { useEffect, useState } from "react";
-import { fetchEmbeddedInfo, type EmbeddedInfo } from "@/features/connection/api/embedded-info";
-import { readLaunchParams, sameOriginGatewayUrl } from "@/features/connection/model/launch-params";
-import { connectionSettingsStore } from "@/features/connection/store/connection-settings-store";
+import { fetchEmbeddedInfo, type EmbeddedInfo } from "./embedded-info";
+import { readLaunchParams, sameOriginGatewayUrl } from "../model/launch-params";
+import { connectionSettingsStore } from "../store/connection-settings-store";
 
 export type EmbeddedLookup = { state: "loading" } | { state: "absent" } | { state: "found"; info: EmbeddedInfo } | { state: "error"; message: string };
 
