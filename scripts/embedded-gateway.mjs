@@ -21,8 +21,6 @@ import { isPortInUse } from "./lib/ports.mjs";
 import { signalProcess, signalProcessGroup } from "./lib/signals.mjs";
 import { sleep, waitUntil } from "./lib/wait.mjs";
 
-// Importers of this path keep finding these helpers here, where they lived before the split.
-export { findInstanceProcesses, isPortInUse, readLogTail };
 
 // A cold start on a busy 2-core machine has been seen to take well over a minute.
 const READY_TIMEOUT_MS = 180_000;

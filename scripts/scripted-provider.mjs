@@ -14,10 +14,8 @@ import { pathToFileURL } from "node:url";
 import { sendCompletion, sendJson } from "./scripted-provider/chat-completions.mjs";
 import { clip } from "./scripted-provider/clip.mjs";
 import { choosePlan, SCENARIOS } from "./scripted-provider/cues.mjs";
-import { analyseMessages, stripInboundMeta } from "./scripted-provider/openclaw-messages.mjs";
+import { analyseMessages } from "./scripted-provider/openclaw-messages.mjs";
 
-// Importers of this path (the unit tests) keep finding these here, where they lived before the split.
-export { analyseMessages, stripInboundMeta };
 
 const MODEL_ID = "fake-model";
 

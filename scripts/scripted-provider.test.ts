@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { analyseMessages, startScriptedProvider, stripInboundMeta } from "./scripted-provider.mjs";
+import { startScriptedProvider } from "./scripted-provider.mjs";
+import { analyseMessages, stripInboundMeta } from "./scripted-provider/openclaw-messages.mjs";
 
 type Provider = Awaited<ReturnType<typeof startScriptedProvider>>;
 type Message = { role: string; content?: unknown; tool_calls?: unknown[]; tool_call_id?: string };
