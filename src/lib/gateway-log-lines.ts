@@ -43,8 +43,13 @@ const PLAIN_LEVEL = /^\s*\[?(trace|debug|info|warn|warning|error|fatal)\]?[:\s]/
 const RUN_ID_IN_TEXT = /\brunId=([^\s,;"]+)/;
 const SESSION_KEY_IN_TEXT = /\b(?:sessionKey=|lane=session:)([^\s,;"]+)/;
 
+/** The same raw line always gets the same id, so a re-read tail does not duplicate rows. */
+export function gatewayLogLineId(raw: string): string {
+  return `log-${hashOf(raw)}`;
+}
+
 export function parseGatewayLogLine(raw: string, extraSecrets: readonly string[] = []): GatewayLogLine {
-  const id = `log-${hashOf(raw)}`;
+  const id = gatewayLogLineId(raw);
   const record = parseRecord(raw);
   if (!record) return plainLine(id, raw, extraSecrets);
 

@@ -1,20 +1,18 @@
 /**
- * The gateway's log tail (`logs.tail`) as TanStack Query server state: one
- * cache entry per gateway, read on from its cursor, so every open logs panel
- * and the whole-gateway view share one tail and one poll. Nothing polls while
- * no panel is mounted.
+ * The gateway's log tail as the logs panels show it: the shared tail (one
+ * cache entry and one cursor per gateway, src/lib/log-tail-query.ts), read on
+ * every FOLLOW_INTERVAL_MS while a panel follows, and once when a panel opens.
+ * Nothing is read for this feature while no panel is mounted.
  */
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { GatewayLogLine } from "@/lib/gateway-log-lines";
+import { shownLogLineReader, type LogTail } from "@/lib/log-tail";
+import { gatewayLogTailQueryOptions } from "@/lib/log-tail-query";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
-import { appendTailPage, parseLogsTailPage, type LogTailState } from "../model/log-tail-state";
-
-export const gatewayLogsQueryKey = (gatewayUrl: string) => ["gateway-logs", gatewayUrl] as const;
 
 /** How often a followed tail is read; the gateway itself is the clock, so faster would only cost requests. */
 export const FOLLOW_INTERVAL_MS = 2_000;
-/** The first read reaches back this far; `logs.tail` caps one read at 1 MB and 5,000 lines. */
-const FIRST_READ = { limit: 5_000, maxBytes: 1_000_000 } as const;
-const FOLLOW_READ = { limit: 2_000, maxBytes: 500_000 } as const;
 
 export interface GatewayLogTailOptions {
   /** Read on every FOLLOW_INTERVAL_MS (a live run, or the user asked to follow). */
@@ -23,19 +21,22 @@ export interface GatewayLogTailOptions {
   secrets: readonly string[];
 }
 
+export interface ShownLogTail {
+  file?: string;
+  lines: GatewayLogLine[];
+  startsMidFile: boolean;
+}
+
 export function useGatewayLogTail({ follow, secrets }: GatewayLogTailOptions) {
   const connection = useGateway();
   const online = useConnectionState().status === "online";
-  const queryClient = useQueryClient();
-  const queryKey = gatewayLogsQueryKey(connection.url);
+  const select = useMemo(() => {
+    const shown = shownLogLineReader(secrets);
+    return (tail: LogTail): ShownLogTail => ({ file: tail.file, lines: tail.lines.map(shown), startsMidFile: tail.startsMidFile });
+  }, [secrets]);
   return useQuery({
-    queryKey,
-    queryFn: async (): Promise<LogTailState> => {
-      const previous = queryClient.getQueryData<LogTailState>(queryKey);
-      const params = previous ? { cursor: previous.cursor, ...FOLLOW_READ } : FIRST_READ;
-      const payload = await connection.request("logs.tail", params, { timeoutMs: 15_000 });
-      return appendTailPage(previous, parseLogsTailPage(payload), secrets);
-    },
+    ...gatewayLogTailQueryOptions(connection),
+    select,
     enabled: online,
     refetchInterval: follow ? FOLLOW_INTERVAL_MS : false,
     staleTime: 0,

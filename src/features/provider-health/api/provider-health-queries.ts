@@ -1,10 +1,10 @@
 /** The gateway reads behind provider health, as TanStack Query options, and the two actions (probe, switch model). */
 import { queryOptions } from "@tanstack/react-query";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
-import { parseGatewayLogLine } from "@/lib/gateway-log-lines";
+import { readGatewayLogTail } from "@/lib/log-tail-query";
 import { redactText } from "@/lib/redact";
-import { mergeLogFailures, type LogFailures } from "../model/log-failures";
-import { failureFromLogLine, parseModelChoices, parseProviderAuth, type ModelRef, type ProviderFailure } from "../model/provider-signals";
+import { failuresInLogTail, mergeLogFailures, type LogFailures } from "../model/log-failures";
+import { parseModelChoices, parseProviderAuth, type ModelRef } from "../model/provider-signals";
 
 export const modelsQueryKey = (gatewayUrl: string) => ["models", gatewayUrl] as const;
 export const authStatusQueryKey = (gatewayUrl: string) => ["models-auth-status", gatewayUrl] as const;
@@ -32,35 +32,14 @@ export function authStatusQueryOptions(connection: GatewayConnection, enabled: b
   });
 }
 
-/** The first read looks this far back; later reads only fetch what was appended. */
-const FIRST_READ_BYTES = 250_000;
-const READ_LINES = 2000;
-
-/** Only these lines can carry a provider failure; parsing every line of a busy log would be waste. */
-const MAY_CARRY_FAILURE = /failoverReason|auth_profile_failure_state_updated/;
-
-interface LogTailAnswer {
-  cursor?: unknown;
-  lines?: unknown;
-}
-
-export function failuresInLogLines(lines: readonly string[]): ProviderFailure[] {
-  return lines
-    .filter((raw) => MAY_CARRY_FAILURE.test(raw))
-    .map((raw) => failureFromLogLine(parseGatewayLogLine(raw)))
-    .filter((failure) => failure !== undefined);
-}
-
+/** Provider failures in the gateway log, read through the shared log tail whenever provider health refreshes. */
 export function logFailuresQueryOptions(connection: GatewayConnection, enabled: boolean, previous: () => LogFailures | undefined) {
   return queryOptions({
     queryKey: logFailuresQueryKey(connection.url),
-    queryFn: async (): Promise<LogFailures> => {
+    queryFn: async ({ client }): Promise<LogFailures> => {
       const before = previous();
-      const params = before?.cursor !== undefined ? { cursor: before.cursor, limit: READ_LINES } : { limit: READ_LINES, maxBytes: FIRST_READ_BYTES };
-      const answer = await connection.request<LogTailAnswer>("logs.tail", params);
-      const lines = Array.isArray(answer?.lines) ? answer.lines.filter((line): line is string => typeof line === "string") : [];
-      const cursor = typeof answer?.cursor === "number" ? answer.cursor : (before?.cursor ?? 0);
-      return mergeLogFailures(before, { cursor, failures: failuresInLogLines(lines) }, Date.now());
+      const tail = await readGatewayLogTail(client, connection);
+      return mergeLogFailures(before, failuresInLogTail(tail.lines), Date.now());
     },
     enabled,
     staleTime: 30_000,

@@ -181,3 +181,20 @@ describe("session.tool", () => {
     expect(signals).toEqual([expect.objectContaining({ kind: "tool-start", toolCallId: "c1", name: "exec", runSeq: 4 })]);
   });
 });
+
+describe("the dispatcher", () => {
+  it("reads a session.tool payload that names its stream as that stream", () => {
+    const signals = normalizeGatewayEvent({ event: "session.tool", payload: { runId: "r", stream: "item", data: { phase: "start", itemId: "i1", kind: "tool" } } }, AT);
+    expect(signals).toEqual([expect.objectContaining({ kind: "item", phase: "start", itemId: "i1", itemKind: "tool" })]);
+  });
+
+  it("keeps events that only prove a run is alive as activity, and agent streams it does not know as unknown", () => {
+    expect(only(normalizeGatewayEvent({ event: "sessions.changed", payload: { runId: "r" } }, AT))).toMatchObject({ kind: "activity", label: "sessions.changed" });
+    expect(only(normalizeGatewayEvent({ event: "agent", payload: { runId: "r", stream: "usage", data: {} } }, AT))).toMatchObject({ kind: "activity", label: "usage" });
+    expect(only(normalizeGatewayEvent({ event: "agent", payload: { runId: "r", stream: "telepathy", data: {} } }, AT))).toMatchObject({
+      kind: "unknown",
+      event: "agent",
+      detail: "stream telepathy",
+    });
+  });
+});
