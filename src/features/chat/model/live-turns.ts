@@ -13,6 +13,6 @@ export function withRunsNotInHistory(turns: readonly Turn[], runs: readonly RunO
   const shown = new Set(turns.map((turn) => turn.runId));
   const extra = runs
     .filter((run) => !shown.has(run.runId))
-    .map((run): Turn => ({ key: run.runId, runId: run.runId, user: null, replyText: "", rows: [], at: run.createdAt }));
+    .map((run): Turn => ({ key: run.runId, runId: run.runId, user: null, replyText: "", at: run.createdAt }));
   return extra.length === 0 ? [...turns] : [...turns, ...extra];
 }

@@ -21,10 +21,9 @@ describe("buildTranscript (real chat.history)", () => {
     expect(new Set(turns.map((turn) => turn.key)).size).toBe(turns.length);
   });
 
-  it("keeps a tool run's rows together and shows its final reply", () => {
+  it("shows a tool run's final reply, not the text before its tool call", () => {
     const toolTurn = turns.find((turn) => turn.user?.text.includes("fake:tool"));
-    expect(toolTurn?.rows.map((row) => (row as { role: string }).role)).toEqual(["assistant", "toolResult", "assistant"]);
-    expect(toolTurn?.replyText).toContain("Tool finished");
+    expect(toolTurn?.replyText).toBe("Tool finished. Result was: hello-from-fake-tool Linux");
   });
 
   it("never duplicates a message that is both pending here and already in history", () => {
@@ -63,7 +62,7 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   it("shows no empty turn for a compaction marker or a row that answers nobody", () => {
     const compaction = { role: "system", content: [{ type: "text", text: "Compaction" }], timestamp: 1, __openclaw: { kind: "compaction", id: "comp-1" } };
     const turns = buildTranscript([compaction, { role: "system", content: "note" }, user("run-a", "hi"), reply("run-a", "hello")], []);
-    expect(turns.map((turn) => [turn.key, turn.user?.text, turn.replyText, turn.rows.length])).toEqual([["run-a", "hi", "hello", 1]]);
+    expect(turns.map((turn) => [turn.key, turn.user?.text, turn.replyText])).toEqual([["run-a", "hi", "hello"]]);
   });
 
   it("dates a row without a timestamp by the time the gateway stored it", () => {

@@ -27,8 +27,6 @@ export interface Turn {
   user: TurnUser | null;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
-  /** This turn's raw transcript rows (assistant, tool results, notes), for the run timeline. */
-  rows: unknown[];
   at: number;
 }
 
@@ -59,7 +57,6 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     runId: turn.runId ?? null,
     user: userOf(turn),
     replyText: replyTextOf(turn),
-    rows: turn.replies,
     at: turn.at ?? 0,
   }));
 
@@ -71,7 +68,6 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
       runId: message.runId,
       user: { id: message.runId, text: message.text, at: message.createdAt, pending: message.status, error: message.error, systemNote: false },
       replyText: "",
-      rows: [],
       at: message.createdAt,
     });
     known.add(message.runId);
