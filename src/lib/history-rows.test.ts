@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCapture } from "@/testing/capture-frames";
+import { lastHistoryRows } from "@/testing/capture-frames";
 import {
   idOfRow,
   isRestartRecoveryNote,
@@ -14,13 +14,7 @@ import {
 import { isRecord, type UnknownRecord } from "./read-untrusted";
 
 /** The rows of the capture's last `chat.history` response. */
-function historyRows(capture: string): UnknownRecord[] {
-  const payloads = readCapture(capture).flatMap((line) => {
-    const payload = line.dir === "in" && line.frame?.type === "res" ? line.frame.payload : undefined;
-    return isRecord(payload) && Array.isArray(payload.messages) ? [payload.messages] : [];
-  });
-  return (payloads.at(-1) ?? []).filter(isRecord);
-}
+const historyRows = (capture: string): UnknownRecord[] => lastHistoryRows(capture).filter(isRecord);
 
 const HISTORY_CAPTURES = ["history-after-sigterm-restart.jsonl", "history-after-sigkill-restart.jsonl", "history-after-sigkill-auto-recovery.jsonl", "b-tool-call-exec.jsonl", "d-auth-401.jsonl"];
 const sigterm = historyRows("history-after-sigterm-restart.jsonl");

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readCapture } from "@/testing/capture-frames";
+import { lastHistoryRows } from "@/testing/capture-frames";
 import { splitHistoryTurns, type HistoryTurn } from "./history-turns";
-import { isRecord } from "./read-untrusted";
-
-/** The rows of the capture's last `chat.history` response, as the gateway sent them. */
-function historyMessages(capture: string): unknown[] {
-  const payloads = readCapture(capture).flatMap((line) => {
-    const payload = line.dir === "in" && line.frame?.type === "res" ? line.frame.payload : undefined;
-    return isRecord(payload) && Array.isArray(payload.messages) ? [payload.messages as unknown[]] : [];
-  });
-  return payloads.at(-1) ?? [];
-}
 
 /** [key, runId, user text or null, reply roles] per turn: the split at a glance. */
 function shape(turns: HistoryTurn[]): Array<[string, string | undefined, unknown, unknown[]]> {
@@ -19,7 +9,7 @@ function shape(turns: HistoryTurn[]): Array<[string, string | undefined, unknown
 
 describe("splitHistoryTurns on real histories", () => {
   it("makes one turn per user row, keyed by its run id, with the rows that answer it", () => {
-    const turns = splitHistoryTurns(historyMessages("b-tool-call-exec.jsonl"));
+    const turns = splitHistoryTurns(lastHistoryRows("b-tool-call-exec.jsonl"));
     expect(shape(turns)).toEqual([
       ["0882011e-ed23-4121-bfe2-d629680dd03b", "0882011e-ed23-4121-bfe2-d629680dd03b", "Say hi. fake:text", ["assistant"]],
       ["92d9f85d-c3e0-4cd9-a09f-df8c8de1d079", "92d9f85d-c3e0-4cd9-a09f-df8c8de1d079", "Run the tool please. fake:tool", ["assistant", "toolResult", "assistant"]],
@@ -27,12 +17,12 @@ describe("splitHistoryTurns on real histories", () => {
   });
 
   it("opens each turn at its user row's timestamp and names that row", () => {
-    const [first] = splitHistoryTurns(historyMessages("history-after-sigterm-restart.jsonl"));
+    const [first] = splitHistoryTurns(lastHistoryRows("history-after-sigterm-restart.jsonl"));
     expect(first).toMatchObject({ at: 1_795_485_304_684, openingRowId: "75107626-8a59-4828-816d-107b7c0b1307" });
   });
 
   it("keeps custom rows and every failed attempt with their turn", () => {
-    const turns = splitHistoryTurns(historyMessages("history-after-sigterm-restart.jsonl"));
+    const turns = splitHistoryTurns(lastHistoryRows("history-after-sigterm-restart.jsonl"));
     expect(turns.map((turn) => [turn.runId?.slice(0, 8), turn.replies.map((row) => row.role).join(",")])).toEqual([
       ["0882011e", "assistant"],
       ["92d9f85d", "assistant,toolResult,assistant"],
@@ -48,7 +38,7 @@ describe("splitHistoryTurns on real histories", () => {
   });
 
   it("after a SIGKILL: the killed turn has no replies and the gateway's note opens the resumed run", () => {
-    const turns = splitHistoryTurns(historyMessages("history-after-sigkill-auto-recovery.jsonl"));
+    const turns = splitHistoryTurns(lastHistoryRows("history-after-sigkill-auto-recovery.jsonl"));
     const [killed, resumed] = turns.slice(-2);
     expect(killed).toMatchObject({ runId: "72ea3a93-9bb0-4b99-90bc-3b59169519dc", replies: [] });
     expect(resumed).toMatchObject({ runId: "a2c577b9-e657-4fd2-b6ff-79488a22528f", openingRowId: "b20dbc48-7849-4aa2-9f60-5d511f88f2ab", replies: [] });
@@ -56,7 +46,7 @@ describe("splitHistoryTurns on real histories", () => {
   });
 
   it("an empty history has no turns", () => {
-    expect(splitHistoryTurns(historyMessages("handshake-empty-history.jsonl"))).toEqual([]);
+    expect(splitHistoryTurns(lastHistoryRows("handshake-empty-history.jsonl"))).toEqual([]);
   });
 });
 

@@ -36,3 +36,12 @@ export function helloFrom(name = "a-text.jsonl"): Record<string, unknown> {
 export function connectErrorFrom(name: string): Record<string, unknown> {
   return findInbound(name, (frame) => frame.type === "res" && frame.ok === false);
 }
+
+/** The rows of the capture's last `chat.history` response, as the gateway sent them. */
+export function lastHistoryRows(name: string): unknown[] {
+  const payloads = readCapture(name).flatMap((line) => {
+    const payload = line.dir === "in" && line.frame?.type === "res" ? line.frame.payload : undefined;
+    return payload && typeof payload === "object" && Array.isArray((payload as { messages?: unknown }).messages) ? [(payload as { messages: unknown[] }).messages] : [];
+  });
+  return payloads.at(-1) ?? [];
+}
