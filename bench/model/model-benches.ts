@@ -145,7 +145,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
     };
     /** What chat-pane does with the local log after a reload: everything into the runs store at once. */
     const replayLog = (): Record<string, RunTimeline> => {
-      runsStore.setState({ runs: {} });
+      runsStore.setState({ runs: {}, folds: {} });
       runsStore.getState().signalsReceived(session.localLog);
       return runsStore.getState().runs;
     };

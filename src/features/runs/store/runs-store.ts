@@ -4,7 +4,8 @@
  * can write to it; actions are named after what happened.
  */
 import { createStore, useStore } from "zustand";
-import { createRun, foldRunSignal } from "../model/fold-run";
+import { foldRunSignal } from "../model/fold-run";
+import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 import type { RunTimeline } from "../model/run-timeline";
 
@@ -13,37 +14,50 @@ const MAX_RUNS = 400;
 
 interface RunsState {
   runs: Record<string, RunTimeline>;
+  /** The fold state behind each run; `runs` holds its snapshots. */
+  folds: Record<string, RunFold>;
   runSent(runId: string, sessionKey: string, at: number): void;
   signalsReceived(signals: readonly RunSignal[]): void;
 }
 
-function prune(runs: Record<string, RunTimeline>): Record<string, RunTimeline> {
-  const ids = Object.keys(runs);
-  if (ids.length <= MAX_RUNS) return runs;
-  const ended = ids.filter((id) => runs[id]?.status === "ended").sort((a, b) => (runs[a]?.lastEventAt ?? 0) - (runs[b]?.lastEventAt ?? 0));
-  const next = { ...runs };
-  for (const id of ended.slice(0, ids.length - MAX_RUNS)) delete next[id];
-  return next;
+/** Snapshots of the runs that changed (views read `runs`); older ended runs are dropped from both records. */
+function withFolds(state: RunsState, folds: Record<string, RunFold>, changed: Iterable<string>): Pick<RunsState, "runs" | "folds"> {
+  const runs = { ...state.runs };
+  for (const id of changed) {
+    const fold = folds[id];
+    if (fold) runs[id] = runTimeline(fold);
+  }
+  const ids = Object.keys(folds);
+  if (ids.length <= MAX_RUNS) return { runs, folds };
+  const ended = ids.filter((id) => folds[id]?.status === "ended").sort((a, b) => (folds[a]?.lastEventAt ?? 0) - (folds[b]?.lastEventAt ?? 0));
+  for (const id of ended.slice(0, ids.length - MAX_RUNS)) {
+    delete folds[id];
+    delete runs[id];
+  }
+  return { runs, folds };
 }
 
 export const runsStore = createStore<RunsState>()((set) => ({
   runs: {},
+  folds: {},
   runSent(runId, sessionKey, at) {
-    set((state) => (state.runs[runId] ? state : { runs: prune({ ...state.runs, [runId]: createRun(runId, { at, sessionKey }) }) }));
+    set((state) => (state.folds[runId] ? state : withFolds(state, { ...state.folds, [runId]: createRunFold(runId, { at, sessionKey }) }, [runId])));
   },
   signalsReceived(signals) {
     if (signals.length === 0) return;
     set((state) => {
       // One copy of the record per batch, not per signal: replays after a reload fold thousands at once.
-      let runs: Record<string, RunTimeline> | null = null;
+      let folds: Record<string, RunFold> | null = null;
+      const changed = new Set<string>();
       for (const signal of signals) {
-        const known = (runs ?? state.runs)[signal.runId];
-        const next = foldRunSignal(known ?? createRun(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
+        const known = (folds ?? state.folds)[signal.runId];
+        const next = foldRunSignal(known ?? createRunFold(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
         if (next === known) continue;
-        runs ??= { ...state.runs };
-        runs[signal.runId] = next;
+        folds ??= { ...state.folds };
+        folds[signal.runId] = next;
+        changed.add(signal.runId);
       }
-      return runs ? { runs: prune(runs) } : state;
+      return folds ? withFolds(state, folds, changed) : state;
     });
   },
 }));

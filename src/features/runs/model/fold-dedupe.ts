@@ -1,0 +1,105 @@
+/**
+ * Dropping re-delivered signals: a signal whose `kind:runSeq` key is among the
+ * run's last RECENT_KEYS keys is a duplicate (a resent frame, an overlapping
+ * local-log replay). Older copies are caught by the idempotent merges instead.
+ *
+ * The keys live in one append-only log shared by the versions of a run; each
+ * version sees the first `count` entries, so remembering a key costs O(1)
+ * instead of a copy of the window per signal. Appending to a log another
+ * version has already extended (a fold that branched) starts a new log from the
+ * window, as does a log that grew long, which keeps memory bounded.
+ */
+import type { RunSignal } from "./run-signal";
+
+export const RECENT_KEYS = 256;
+/** The most keys a log holds before it restarts from its window. */
+export const KEY_LOG_LIMIT = 4_096;
+
+/** Every signal kind needs a code; the Record type makes a new kind a compile error here. */
+const KIND_CODE: Record<RunSignal["kind"], number> = {
+  queued: 0,
+  status: 1,
+  "lifecycle-start": 2,
+  "model-selected": 3,
+  "lifecycle-finishing": 4,
+  "lifecycle-end": 5,
+  "lifecycle-error": 6,
+  fallback: 7,
+  "fallback-cleared": 8,
+  "fallback-step": 9,
+  retry: 10,
+  "assistant-text": 11,
+  "thinking-text": 12,
+  "tool-start": 13,
+  "tool-update": 14,
+  "tool-result": 15,
+  item: 16,
+  "command-output": 17,
+  "chat-final": 18,
+  "chat-aborted": 19,
+  "chat-error": 20,
+  disconnected: 21,
+  reconnected: 22,
+  "gateway-restarting": 23,
+  "gateway-restarted": 24,
+  "run-inactive": 25,
+  "seq-gap": 26,
+  activity: 27,
+  unknown: 28,
+};
+const KIND_COUNT = Object.keys(KIND_CODE).length;
+
+/**
+ * `kind:runSeq` as one number (runSeq × kind count + kind code): numbers
+ * hash and compare far faster than strings.
+ */
+export function dedupeKey(signal: RunSignal): number | undefined {
+  // `chat` status retry and `agent` run_status retrying share a seq but carry different fields: merge, do not drop.
+  if (signal.runSeq === undefined || signal.kind === "retry") return undefined;
+  return signal.runSeq * KIND_COUNT + KIND_CODE[signal.kind];
+}
+
+export class KeyLog {
+  static empty(): KeyLog {
+    return new KeyLog([], new Map());
+  }
+
+  private constructor(
+    private readonly keys: number[],
+    /** key → its newest position; only read by the version that owns the end of the log. */
+    private readonly newest: Map<number, number>,
+  ) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Whether `key` is among the last RECENT_KEYS of the first `count` keys. */
+  seenRecently(count: number, key: number): boolean {
+    const from = Math.max(0, count - RECENT_KEYS);
+    if (count === this.keys.length) {
+      const position = this.newest.get(key);
+      return position !== undefined && position >= from;
+    }
+    for (let position = from; position < count; position += 1) if (this.keys[position] === key) return true;
+    return false;
+  }
+
+  /** The log that holds the first `count` keys and then `key`; its size is the new count. */
+  remember(count: number, key: number): KeyLog {
+    const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : KeyLog.window(this.keys, count);
+    log.newest.set(key, log.keys.length);
+    log.keys.push(key);
+    return log;
+  }
+
+  private static window(keys: readonly number[], count: number): KeyLog {
+    const log = KeyLog.empty();
+    for (let position = Math.max(0, count - RECENT_KEYS); position < count; position += 1) {
+      const key = keys[position] as number;
+      log.newest.set(key, log.keys.length);
+      log.keys.push(key);
+    }
+    return log;
+  }
+}
