@@ -468,7 +468,7 @@ if (useBrowser) {
 }
 
 /** Table order: the order (fold, render, replay), Chromium (where the app runs) before Node. */
-const GROUP_ORDER = ["fold-5000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
+const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
 const ENGINE_ORDER = ["chromium", "node"];
 const sortKey = (entry) => {
   const base = entry.id.split("@")[0];

@@ -63,6 +63,23 @@ export function foldRawRun(runId: string, events: readonly RawEvent[]): RunTimel
   return runTimeline(run);
 }
 
+/** The first half of that path: parse and normalize, no fold. */
+export function normalizeRaw(events: readonly RawEvent[]): RunSignal[] {
+  const signals: RunSignal[] = [];
+  for (const event of events) {
+    const frame = toGatewayEvent(JSON.parse(event.line));
+    if (frame !== undefined) signals.push(...normalizeGatewayEvent(frame, event.receivedAt));
+  }
+  return signals;
+}
+
+/** The second half: the fold alone, over signals normalized beforehand. */
+export function foldSignals(runId: string, signals: readonly RunSignal[]): RunTimeline {
+  let run = createRunFold(runId);
+  for (const signal of signals) run = foldRunSignal(run, signal);
+  return runTimeline(run);
+}
+
 /** The same path for a stream that mixes runs (as a real socket does): one timeline per runId. */
 export function foldRawStream(events: readonly RawEvent[]): Map<string, RunTimeline> {
   const runs = new Map<string, RunFold>();

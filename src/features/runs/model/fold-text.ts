@@ -8,6 +8,7 @@ import { PHASE, running } from "./fold-lifecycle";
 import type { RunDraft } from "./fold-state";
 import type { RunSignal } from "./run-signal";
 import type { NoteStep, TextStep, ThinkingStep } from "./run-timeline";
+import type { StepList } from "./step-list";
 
 type TextSignal = Extract<RunSignal, { kind: "assistant-text" | "thinking-text" }>;
 
@@ -57,7 +58,7 @@ export function thinkingText(run: RunDraft, signal: Extract<RunSignal, { kind: "
 function upsertSegment(run: RunDraft, signal: TextSignal, kind: "text" | "thinking", text: string): boolean {
   if (text === "") return false;
   const steps = run.steps;
-  let index = signal.segmentId === undefined ? -1 : steps.indexOf(`${kind}:${signal.segmentId}`);
+  let index = signal.segmentId === undefined ? -1 : segmentIndex(steps, kind, signal.segmentId);
   if (index < 0) {
     for (let cursor = steps.length - 1; cursor >= 0; cursor -= 1) {
       const step = steps.at(cursor);
@@ -79,6 +80,13 @@ function upsertSegment(run: RunDraft, signal: TextSignal, kind: "text" | "thinki
   const segmentId = signal.segmentId ?? `unnamed:${signal.at}`;
   run.steps = steps.put(segment(`${kind}:${segmentId}`, kind, signal.at, signal.source, segmentId, text));
   return true;
+}
+
+/** The segment being written is usually the newest step: found without building its id. */
+function segmentIndex(steps: StepList, kind: "text" | "thinking", segmentId: string): number {
+  const newest = steps.at(steps.length - 1);
+  if ((newest?.kind === "text" || newest?.kind === "thinking") && newest.kind === kind && newest.segmentId === segmentId) return steps.length - 1;
+  return steps.indexOf(`${kind}:${segmentId}`);
 }
 
 function segment(id: string, kind: "text" | "thinking", at: number, source: RunSignal["source"], segmentId: string, text: string): TextStep | ThinkingStep {

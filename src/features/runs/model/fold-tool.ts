@@ -38,17 +38,29 @@ export function foldToolItem(run: RunDraft, signal: ItemSignal): boolean {
  * by object spread would cost a copy per field (and is slow in Node 20).
  */
 function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId: string, signal: S, patch: (step: ToolStep, signal: S) => void): boolean {
-  const id = `tool:${toolCallId}`;
-  const index = run.steps.indexOf(id);
-  const found = run.steps.at(index);
+  const steps = run.steps;
+  const newest = steps.at(steps.length - 1);
+  // The call being updated is usually the newest step: found without building its id.
+  const index = newest?.kind === "tool" && newest.toolCallId === toolCallId ? steps.length - 1 : steps.indexOf(`tool:${toolCallId}`);
+  const found = steps.at(index);
   const existing = found?.kind === "tool" ? found : undefined;
   const step = toolStep(
-    existing ?? { id, kind: "tool", at: signal.at, source: signal.source, toolCallId, name: signal.name ?? "tool", output: EMPTY_TEXT, isError: false, status: "running" },
+    existing ?? {
+      id: `tool:${toolCallId}`,
+      kind: "tool",
+      at: signal.at,
+      source: signal.source,
+      toolCallId,
+      name: signal.name ?? "tool",
+      output: EMPTY_TEXT,
+      isError: false,
+      status: "running",
+    },
   );
   patch(step, signal);
   if (signal.at < step.at) step.at = signal.at;
   if (existing !== undefined && sameTool(existing, step)) return false;
-  run.steps = run.steps.put(step, index);
+  run.steps = steps.put(step, index);
   if (run.status !== "ended") showToolPhase(run);
   return true;
 }

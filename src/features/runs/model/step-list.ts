@@ -6,9 +6,10 @@
  *
  * Layout (a 32-way trie plus a tail, as in Clojure's vectors): steps sit in
  * leaves of 32; versions share every leaf and node they did not change, so a
- * replace copies one path of at most four small arrays. Appends fill a tail
- * array that versions share while each sees only its own length; an append
- * onto a version whose tail another version already extended copies it first.
+ * replace copies one path of at most four small arrays, and replacing the
+ * newest step (the usual case) copies nothing. Appends fill a tail array that
+ * versions share while each sees only its own length; an append onto a
+ * version whose tail another version already extended copies it first.
  *
  * Steps are kept in time order (equal times in arrival order). Putting a step
  * in the middle, or moving one in time, rebuilds the list: it costs O(n) but is
@@ -60,7 +61,7 @@ function collect(shift: number, node: TrieNode, into: TimelineStep[]): void {
 export class StepList {
   /** Each run gets its own list: versions of one run share an id index, runs do not. */
   static empty(): StepList {
-    return new StepList(0, BITS, [], [], new Map());
+    return new StepList(0, BITS, [], [], undefined, new Map());
   }
 
   /** Builds a list (and its id index) from steps already in time order. */
@@ -72,12 +73,18 @@ export class StepList {
 
   private array: readonly TimelineStep[] | undefined;
 
+  /**
+   * The newest step sits in its own slot, outside the arrays: it is the one a
+   * run keeps updating (a tool call's output, a growing reply), and replacing
+   * it then copies nothing. The other steps, the body, are the trie and tail.
+   */
   private constructor(
     readonly length: number,
     private readonly shift: number,
     private readonly root: TrieNode,
-    /** Shared by versions made by appending; this version owns its first `length - tailStart(length)` entries. */
+    /** Shared by versions made by appending; this version owns its first `body - tailStart(body)` entries. */
     private readonly tail: TimelineStep[],
+    private readonly newest: TimelineStep | undefined,
     /**
      * id → index, shared by every version derived by appends and replaces. An
      * entry may be stale (another version put a different step there), so hits
@@ -87,9 +94,15 @@ export class StepList {
     private readonly ids: Map<string, number>,
   ) {}
 
+  /** Steps before the newest. */
+  private get body(): number {
+    return this.length === 0 ? 0 : this.length - 1;
+  }
+
   at(index: number): TimelineStep | undefined {
     if (index < 0 || index >= this.length) return undefined;
-    const start = tailStart(this.length);
+    if (index === this.length - 1) return this.newest;
+    const start = tailStart(this.body);
     if (index >= start) return this.tail[index - start];
     let node = this.root;
     for (let shift = this.shift; shift > 0; shift -= BITS) node = node[(index >>> shift) & MASK] as TrieNode;
@@ -132,8 +145,10 @@ export class StepList {
     if (this.array === undefined) {
       const steps: TimelineStep[] = [];
       collect(this.shift, this.root, steps);
-      const start = tailStart(this.length);
-      for (let index = start; index < this.length; index += 1) steps.push(this.tail[index - start] as TimelineStep);
+      const body = this.body;
+      const start = tailStart(body);
+      for (let index = start; index < body; index += 1) steps.push(this.tail[index - start] as TimelineStep);
+      if (this.newest !== undefined) steps.push(this.newest);
       this.array = steps;
     }
     return this.array;
@@ -156,31 +171,36 @@ export class StepList {
     return (before === undefined || before.at <= at) && (after === undefined || after.at > at);
   }
 
+  /** The new step takes the newest slot; the previous newest joins the body. */
   private push(step: TimelineStep): StepList {
-    const length = this.length;
-    const start = tailStart(length);
-    const owned = length - start;
-    this.ids.set(step.id, length);
+    this.ids.set(step.id, this.length);
+    const moving = this.newest;
+    if (moving === undefined) return new StepList(1, this.shift, this.root, this.tail, step, this.ids);
+    const body = this.body;
+    const start = tailStart(body);
+    const owned = body - start;
     if (owned < WIDTH) {
       const tail = this.tail.length === owned ? this.tail : this.tail.slice(0, owned);
-      tail.push(step);
-      return new StepList(length + 1, this.shift, this.root, tail, this.ids);
+      tail.push(moving);
+      return new StepList(this.length + 1, this.shift, this.root, tail, step, this.ids);
     }
     // The tail is a full leaf: it moves into the trie, which grows a level when the root is full.
-    if (length >>> BITS > 1 << this.shift) {
-      return new StepList(length + 1, this.shift + BITS, [this.root, pathTo(this.shift, this.tail)], [step], this.ids);
+    if (body >>> BITS > 1 << this.shift) {
+      return new StepList(this.length + 1, this.shift + BITS, [this.root, pathTo(this.shift, this.tail)], [moving], step, this.ids);
     }
-    return new StepList(length + 1, this.shift, withLeaf(this.shift, this.root, this.tail, length - 1), [step], this.ids);
+    return new StepList(this.length + 1, this.shift, withLeaf(this.shift, this.root, this.tail, body - 1), [moving], step, this.ids);
   }
 
   private replace(index: number, step: TimelineStep): StepList {
     this.ids.set(step.id, index);
-    const start = tailStart(this.length);
+    if (index === this.length - 1) return new StepList(this.length, this.shift, this.root, this.tail, step, this.ids);
+    const body = this.body;
+    const start = tailStart(body);
     if (index >= start) {
-      const tail = this.tail.slice(0, this.length - start);
+      const tail = this.tail.slice(0, body - start);
       tail[index - start] = step;
-      return new StepList(this.length, this.shift, this.root, tail, this.ids);
+      return new StepList(this.length, this.shift, this.root, tail, this.newest, this.ids);
     }
-    return new StepList(this.length, this.shift, withStep(this.shift, this.root, index, step), this.tail, this.ids);
+    return new StepList(this.length, this.shift, withStep(this.shift, this.root, index, step), this.tail, this.newest, this.ids);
   }
 }
