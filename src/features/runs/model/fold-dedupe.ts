@@ -59,16 +59,18 @@ export function dedupeKey(signal: RunSignal): number | undefined {
   return signal.runSeq * KIND_COUNT + KIND_CODE[signal.kind];
 }
 
+/** Up to this many keys a log is scanned; a map pays off only for longer runs. */
+const SCAN_LIMIT = 32;
+
 export class KeyLog {
   static empty(): KeyLog {
-    return new KeyLog([], new Map());
+    return new KeyLog([]);
   }
 
-  private constructor(
-    private readonly keys: number[],
-    /** key → its newest position; only read by the version that owns the end of the log. */
-    private readonly newest: Map<number, number>,
-  ) {}
+  /** key → its newest position, once the log outgrows a scan; only read by the version that owns the end of the log. */
+  private newest: Map<number, number> | undefined;
+
+  private constructor(private readonly keys: number[]) {}
 
   get size(): number {
     return this.keys.length;
@@ -77,28 +79,22 @@ export class KeyLog {
   /** Whether `key` is among the last RECENT_KEYS of the first `count` keys. */
   seenRecently(count: number, key: number): boolean {
     const from = Math.max(0, count - RECENT_KEYS);
-    if (count === this.keys.length) {
+    if (count === this.keys.length && this.newest !== undefined) {
       const position = this.newest.get(key);
       return position !== undefined && position >= from;
     }
-    for (let position = from; position < count; position += 1) if (this.keys[position] === key) return true;
+    for (let position = count - 1; position >= from; position -= 1) if (this.keys[position] === key) return true;
     return false;
   }
 
   /** The log that holds the first `count` keys and then `key`; its size is the new count. */
   remember(count: number, key: number): KeyLog {
-    const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : KeyLog.window(this.keys, count);
-    log.newest.set(key, log.keys.length);
+    const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : new KeyLog(this.keys.slice(Math.max(0, count - RECENT_KEYS), count));
+    log.newest?.set(key, log.keys.length);
     log.keys.push(key);
-    return log;
-  }
-
-  private static window(keys: readonly number[], count: number): KeyLog {
-    const log = KeyLog.empty();
-    for (let position = Math.max(0, count - RECENT_KEYS); position < count; position += 1) {
-      const key = keys[position] as number;
-      log.newest.set(key, log.keys.length);
-      log.keys.push(key);
+    if (log.newest === undefined && log.keys.length > SCAN_LIMIT) {
+      log.newest = new Map();
+      for (const [position, remembered] of log.keys.entries()) log.newest.set(remembered, position);
     }
     return log;
   }

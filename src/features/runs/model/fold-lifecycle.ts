@@ -12,6 +12,18 @@ import type { LifecycleEvent, LifecycleStep, RunPhase, TerminalRecord } from "./
 
 const MAX_FOLLOW_UPS = 4;
 
+/** Built once: a lifecycle step is looked up on every lifecycle signal. */
+const LIFECYCLE_IDS: Record<LifecycleEvent, string> = {
+  queued: "lifecycle:queued",
+  started: "lifecycle:started",
+  "model-selected": "lifecycle:model-selected",
+  finishing: "lifecycle:finishing",
+  ended: "lifecycle:ended",
+  completed: "lifecycle:completed",
+  failed: "lifecycle:failed",
+  aborted: "lifecycle:aborted",
+};
+
 /** Phases without fields are shared, so the fold allocates no phase per signal. */
 export const PHASE = {
   thinking: { kind: "thinking" },
@@ -59,7 +71,7 @@ export function addLifecycleStep(
   event: LifecycleEvent,
   label: string,
   model?: ModelRef,
-  id = `lifecycle:${event}`,
+  id = LIFECYCLE_IDS[event],
 ): boolean {
   if (run.steps.indexOf(id) >= 0) return false;
   const step: LifecycleStep = { id, kind: "lifecycle", at: signal.at, source: signal.source, event, label, model };
@@ -68,7 +80,7 @@ export function addLifecycleStep(
 }
 
 export function preparing(run: RunDraft, phase: string): boolean {
-  return running(run, phase === "starting_model" ? { kind: "starting-model", model: run.model } : { kind: "preparing", step: phase.replace(/_/g, " ") });
+  return running(run, phase === "starting_model" ? { kind: "starting-model", model: run.model } : { kind: "preparing", step: phase.replaceAll("_", " ") });
 }
 
 export function lifecycleStart(run: RunDraft, signal: Extract<RunSignal, { kind: "lifecycle-start" }>): boolean {

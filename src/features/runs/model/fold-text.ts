@@ -60,14 +60,9 @@ function upsertSegment(run: RunDraft, signal: TextSignal, kind: "text" | "thinki
   const steps = run.steps;
   let index = signal.segmentId === undefined ? -1 : segmentIndex(steps, kind, signal.segmentId);
   if (index < 0) {
-    for (let cursor = steps.length - 1; cursor >= 0; cursor -= 1) {
-      const step = steps.at(cursor);
-      if (step?.kind === "tool") break;
-      if (step?.kind === kind && (signal.segmentId === undefined || step.segmentId.startsWith("unnamed:"))) {
-        index = cursor;
-        break;
-      }
-    }
+    const named = signal.segmentId !== undefined;
+    const found = steps.findLastIndex((step) => step.kind === "tool" || (step.kind === kind && (!named || step.segmentId.startsWith("unnamed:"))));
+    if (steps.at(found)?.kind === kind) index = found;
   }
   const existing = steps.at(index);
   if (existing && (existing.kind === "text" || existing.kind === "thinking")) {

@@ -9,7 +9,7 @@ import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./boun
 import { PHASE, running } from "./fold-lifecycle";
 import type { RunDraft } from "./fold-state";
 import type { RunSignal } from "./run-signal";
-import type { ToolStep } from "./run-timeline";
+import type { TimelineStep, ToolStep } from "./run-timeline";
 
 /** Arguments above this size are kept as a truncated preview so the run stays small. */
 const MAX_ARGS_CHARS = 16_000;
@@ -61,7 +61,7 @@ function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId
   if (signal.at < step.at) step.at = signal.at;
   if (existing !== undefined && sameTool(existing, step)) return false;
   run.steps = steps.put(step, index);
-  if (run.status !== "ended") showToolPhase(run);
+  if (run.status !== "ended") showToolPhase(run, step);
   return true;
 }
 
@@ -194,6 +194,8 @@ function firstLine(text: string | undefined): string | undefined {
 
 function boundArgs(args: unknown): unknown {
   if (args === undefined) return undefined;
+  // Most arguments are small: a cheap upper bound of their JSON size spares serializing them.
+  if (jsonLengthBound(args, 0) <= MAX_ARGS_CHARS) return args;
   let json: string;
   try {
     json = JSON.stringify(args) ?? "";
@@ -203,19 +205,54 @@ function boundArgs(args: unknown): unknown {
   return json.length <= MAX_ARGS_CHARS ? args : `${json.slice(0, MAX_ARGS_CHARS)}… (${json.length} characters)`;
 }
 
+/**
+ * At least `JSON.stringify(value).length` (every character escaped, every
+ * number at its longest), or Infinity for anything but plain JSON data, which
+ * is then measured exactly.
+ */
+function jsonLengthBound(value: unknown, depth: number): number {
+  switch (typeof value) {
+    case "string":
+      return 2 + 6 * value.length;
+    case "number":
+      return 24;
+    case "boolean":
+    case "undefined":
+      return 9;
+    case "object": {
+      if (value === null) return 4;
+      if (depth > 32) return Number.POSITIVE_INFINITY;
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) total += 1 + jsonLengthBound(item, depth + 1);
+        return total;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return Number.POSITIVE_INFINITY;
+      for (const [key, item] of Object.entries(value)) total += 4 + 6 * key.length + jsonLengthBound(item, depth + 1);
+      return total;
+    }
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
 /** Running tools are recent; looking further back would make long runs quadratic. */
 const TOOL_PHASE_LOOKBACK = 64;
 
-function showToolPhase(run: RunDraft): void {
+function isRunningTool(step: TimelineStep): boolean {
+  return step.kind === "tool" && step.status === "running";
+}
+
+/** The phase names the newest running tool, if any ran lately. */
+function showToolPhase(run: RunDraft, updated: ToolStep): void {
   const steps = run.steps;
-  const stop = Math.max(0, steps.length - TOOL_PHASE_LOOKBACK);
-  for (let index = steps.length - 1; index >= stop; index -= 1) {
-    const step = steps.at(index);
-    if (step?.kind !== "tool" || step.status !== "running") continue;
-    const phase = run.phase;
-    const same = phase.kind === "using-tool" && phase.tool === step.name && phase.title === step.title;
-    running(run, same ? phase : { kind: "using-tool", tool: step.name, title: step.title });
+  // Usually the call just updated is the newest step and still running: no search.
+  const newestRunning = steps.at(steps.length - 1) === updated && updated.status === "running" ? updated : steps.at(steps.findLastIndex(isRunningTool, TOOL_PHASE_LOOKBACK));
+  if (newestRunning?.kind !== "tool") {
+    running(run, PHASE.waitingForModel);
     return;
   }
-  running(run, PHASE.waitingForModel);
+  const phase = run.phase;
+  const same = phase.kind === "using-tool" && phase.tool === newestRunning.name && phase.title === newestRunning.title;
+  running(run, same ? phase : { kind: "using-tool", tool: newestRunning.name, title: newestRunning.title });
 }

@@ -20,6 +20,8 @@ import type { TimelineStep } from "./run-timeline";
 const BITS = 5;
 const WIDTH = 1 << BITS;
 const MASK = WIDTH - 1;
+/** Up to this many steps an id is found by scanning; most runs stay this short. */
+const SCAN_LIMIT = 16;
 
 /** A trie node: leaves hold steps, inner nodes hold nodes. */
 type TrieNode = readonly (TrieNode | TimelineStep)[];
@@ -61,7 +63,7 @@ function collect(shift: number, node: TrieNode, into: TimelineStep[]): void {
 export class StepList {
   /** Each run gets its own list: versions of one run share an id index, runs do not. */
   static empty(): StepList {
-    return new StepList(0, BITS, [], [], undefined, new Map());
+    return new StepList(0, BITS, [], [], undefined, undefined);
   }
 
   /** Builds a list (and its id index) from steps already in time order. */
@@ -86,12 +88,13 @@ export class StepList {
     private readonly tail: TimelineStep[],
     private readonly newest: TimelineStep | undefined,
     /**
-     * id → index, shared by every version derived by appends and replaces. An
-     * entry may be stale (another version put a different step there), so hits
-     * are checked; a missing id is trusted, because entries are never removed and
-     * every id of every version sharing the map was entered.
+     * id → index, made when the list outgrows a scan and shared by every version
+     * derived from it by appends and replaces. An entry may be stale (another
+     * version put a different step there), so hits are checked; a missing id is
+     * trusted, because entries are never removed and every id of every version
+     * sharing the map was entered.
      */
-    private readonly ids: Map<string, number>,
+    private readonly ids: Map<string, number> | undefined,
   ) {}
 
   /** Steps before the newest. */
@@ -104,18 +107,41 @@ export class StepList {
     if (index === this.length - 1) return this.newest;
     const start = tailStart(this.body);
     if (index >= start) return this.tail[index - start];
+    return this.leafOf(index)[index & MASK] as TimelineStep;
+  }
+
+  /**
+   * The index of the newest step that passes `test`, looking back at most
+   * `lookback` steps: a walk over the arrays, not a lookup per index.
+   */
+  findLastIndex(test: (step: TimelineStep) => boolean, lookback = this.length): number {
+    const stop = Math.max(0, this.length - lookback);
+    let index = this.length - 1;
+    if (index < stop) return -1;
+    if (test(this.newest as TimelineStep)) return index;
+    const start = tailStart(this.body);
+    for (index -= 1; index >= start && index >= stop; index -= 1) if (test(this.tail[index - start] as TimelineStep)) return index;
+    while (index >= stop) {
+      const leaf = this.leafOf(index);
+      for (const first = index & ~MASK; index >= first && index >= stop; index -= 1) if (test(leaf[index & MASK] as TimelineStep)) return index;
+    }
+    return -1;
+  }
+
+  private leafOf(index: number): TrieNode {
     let node = this.root;
     for (let shift = this.shift; shift > 0; shift -= BITS) node = node[(index >>> shift) & MASK] as TrieNode;
-    return node[index & MASK] as TimelineStep;
+    return node;
   }
 
   indexOf(id: string): number {
-    const known = this.ids.get(id);
+    const ids = this.ids;
+    const known = ids === undefined ? this.length - 1 : ids.get(id);
     if (known === undefined) return -1;
     if (known < this.length && this.at(known)?.id === id) return known;
     for (let index = this.length - 1; index >= 0; index -= 1) {
       if (this.at(index)?.id === id) {
-        this.ids.set(id, index);
+        ids?.set(id, index);
         return index;
       }
     }
@@ -173,26 +199,35 @@ export class StepList {
 
   /** The new step takes the newest slot; the previous newest joins the body. */
   private push(step: TimelineStep): StepList {
-    this.ids.set(step.id, this.length);
+    const ids = this.idsForLength(this.length + 1);
+    ids?.set(step.id, this.length);
     const moving = this.newest;
-    if (moving === undefined) return new StepList(1, this.shift, this.root, this.tail, step, this.ids);
+    if (moving === undefined) return new StepList(1, this.shift, this.root, this.tail, step, ids);
     const body = this.body;
     const start = tailStart(body);
     const owned = body - start;
     if (owned < WIDTH) {
       const tail = this.tail.length === owned ? this.tail : this.tail.slice(0, owned);
       tail.push(moving);
-      return new StepList(this.length + 1, this.shift, this.root, tail, step, this.ids);
+      return new StepList(this.length + 1, this.shift, this.root, tail, step, ids);
     }
     // The tail is a full leaf: it moves into the trie, which grows a level when the root is full.
     if (body >>> BITS > 1 << this.shift) {
-      return new StepList(this.length + 1, this.shift + BITS, [this.root, pathTo(this.shift, this.tail)], [moving], step, this.ids);
+      return new StepList(this.length + 1, this.shift + BITS, [this.root, pathTo(this.shift, this.tail)], [moving], step, ids);
     }
-    return new StepList(this.length + 1, this.shift, withLeaf(this.shift, this.root, this.tail, body - 1), [moving], step, this.ids);
+    return new StepList(this.length + 1, this.shift, withLeaf(this.shift, this.root, this.tail, body - 1), [moving], step, ids);
+  }
+
+  /** A short list is scanned; the list that first outgrows that gets the map, with all its ids. */
+  private idsForLength(length: number): Map<string, number> | undefined {
+    if (this.ids !== undefined || length <= SCAN_LIMIT) return this.ids;
+    const ids = new Map<string, number>();
+    for (let index = 0; index < this.length; index += 1) ids.set((this.at(index) as TimelineStep).id, index);
+    return ids;
   }
 
   private replace(index: number, step: TimelineStep): StepList {
-    this.ids.set(step.id, index);
+    this.ids?.set(step.id, index);
     if (index === this.length - 1) return new StepList(this.length, this.shift, this.root, this.tail, step, this.ids);
     const body = this.body;
     const start = tailStart(body);
