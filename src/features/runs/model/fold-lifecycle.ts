@@ -11,6 +11,8 @@ import { modelName, type ModelRef, type RunSignal } from "./run-signal";
 import type { LifecycleEvent, LifecycleStep, RunPhase, TerminalRecord } from "./run-timeline";
 
 const MAX_FOLLOW_UPS = 4;
+const UNDERSCORE = 95;
+const SPACE = 32;
 
 /** Built once: a lifecycle step is looked up on every lifecycle signal. */
 const LIFECYCLE_IDS: Record<LifecycleEvent, string> = {
@@ -79,8 +81,21 @@ export function addLifecycleStep(
   return true;
 }
 
+/** Pre-output progress; the gateway repeats it (chat and agent, every attempt), so a repeat is recognized before anything is made. */
 export function preparing(run: RunDraft, phase: string): boolean {
+  const current = run.phase;
+  if (run.status === "running" && current.kind === "preparing" && phase !== "starting_model" && isWordsOf(current.step, phase)) return false;
   return running(run, phase === "starting_model" ? { kind: "starting-model", model: run.model } : { kind: "preparing", step: phase.replaceAll("_", " ") });
+}
+
+/** Whether `words` is `phase` with underscores as spaces. */
+function isWordsOf(words: string, phase: string): boolean {
+  if (words.length !== phase.length) return false;
+  for (let index = 0; index < phase.length; index += 1) {
+    const char = phase.charCodeAt(index);
+    if (words.charCodeAt(index) !== (char === UNDERSCORE ? SPACE : char)) return false;
+  }
+  return true;
 }
 
 export function lifecycleStart(run: RunDraft, signal: Extract<RunSignal, { kind: "lifecycle-start" }>): boolean {
@@ -98,19 +113,28 @@ export function lifecycleStart(run: RunDraft, signal: Extract<RunSignal, { kind:
 }
 
 export function modelSelected(run: RunDraft, signal: RunSignal, provider: string | undefined, model: string): boolean {
-  const ref: ModelRef = run.model !== undefined && run.model.provider === provider && run.model.model === model ? run.model : { provider, model };
+  const current = run.model;
+  const same = current !== undefined && current.provider === provider && current.model === model;
+  const ref: ModelRef = same ? current : { provider, model };
   const name = modelName(ref);
   let changed = false;
   if (run.requestedModel === undefined) {
     run.requestedModel = ref;
     changed = true;
   }
-  if (run.model === undefined || modelName(run.model) !== name) {
+  if (!same && (current === undefined || modelName(current) !== name)) {
     run.model = ref;
     changed = true;
   }
-  if (run.phase.kind === "starting-model" && run.status !== "ended") changed = running(run, { kind: "starting-model", model: ref }) || changed;
-  return addLifecycleStep(run, signal, "model-selected", `model ${name}`, ref, `lifecycle:model:${name}`) || changed;
+  const phase = run.phase;
+  if (phase.kind === "starting-model" && run.status !== "ended" && !sameModel(phase.model, ref)) {
+    changed = running(run, { kind: "starting-model", model: ref }) || changed;
+  }
+  // Every attempt selects its model again: the step is looked up before its label is made.
+  const id = `lifecycle:model:${name}`;
+  if (run.steps.indexOf(id) >= 0) return changed;
+  run.steps = run.steps.put({ id, kind: "lifecycle", at: signal.at, source: signal.source, event: "model-selected", label: `model ${name}`, model: ref }, -1);
+  return true;
 }
 
 export function lifecycleEnd(run: RunDraft, signal: Extract<RunSignal, { kind: "lifecycle-end" }>): boolean {

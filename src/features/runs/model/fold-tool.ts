@@ -157,25 +157,26 @@ function sameText(a: BoundedText | undefined, b: BoundedText | undefined): boole
 
 /** Field by field, looking inside output and result, so a re-delivered event that rebuilds identical output changes nothing. */
 function sameTool(a: ToolStep, b: ToolStep): boolean {
+  // The fields a new event usually changes come first.
   return (
-    a.id === b.id &&
-    a.at === b.at &&
+    sameText(a.output, b.output) &&
+    a.status === b.status &&
+    a.title === b.title &&
+    sameText(a.result, b.result) &&
+    a.outputFrom === b.outputFrom &&
     a.endedAt === b.endedAt &&
     a.durationMs === b.durationMs &&
-    a.source === b.source &&
-    a.toolCallId === b.toolCallId &&
-    a.name === b.name &&
-    a.title === b.title &&
-    a.args === b.args &&
-    sameText(a.output, b.output) &&
-    a.outputFrom === b.outputFrom &&
-    sameText(a.result, b.result) &&
     a.exitCode === b.exitCode &&
     a.isError === b.isError &&
     a.error === b.error &&
-    a.status === b.status &&
-    a.parentToolCallId === b.parentToolCallId &&
+    a.name === b.name &&
+    a.args === b.args &&
     a.serverStartedAt === b.serverStartedAt &&
+    a.parentToolCallId === b.parentToolCallId &&
+    a.at === b.at &&
+    a.id === b.id &&
+    a.source === b.source &&
+    a.toolCallId === b.toolCallId &&
     a.confirmedByHistory === b.confirmedByHistory
   );
 }
@@ -228,7 +229,8 @@ function jsonLengthBound(value: unknown, depth: number): number {
         return total;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype) return Number.POSITIVE_INFINITY;
-      for (const [key, item] of Object.entries(value)) total += 4 + 6 * key.length + jsonLengthBound(item, depth + 1);
+      // for…in may also count inherited keys: the bound only grows.
+      for (const key in value) total += 4 + 6 * key.length + jsonLengthBound((value as Record<string, unknown>)[key], depth + 1);
       return total;
     }
     default:
