@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dedupeKey, KEY_LOG_LIMIT, KeyLog, RECENT_KEYS } from "./fold-dedupe";
+import { foldRunSignal, foldRunSignals } from "./fold-run";
+import { createRunFold, runTimeline } from "./fold-state";
 import { signalOf } from "./test-signals";
 
 /** Remembers keys 0…count-1 on one line of versions; returns the log and its count. */
@@ -55,5 +57,21 @@ describe("key log", () => {
     expect(log.seenRecently(count, KEY_LOG_LIMIT * 3 - 1)).toBe(true);
     expect(log.seenRecently(count, KEY_LOG_LIMIT * 3 - RECENT_KEYS)).toBe(true);
     expect(log.seenRecently(count, KEY_LOG_LIMIT * 3 - RECENT_KEYS - 1)).toBe(false);
+  });
+});
+
+describe("re-deliveries in a run", () => {
+  const activity = (seq: number) => signalOf("r", seq, { kind: "activity", label: "usage" }, { runSeq: seq });
+
+  it("drops a signal seen among the recent keys, counts one seen longer ago, and never drops a new seq", () => {
+    const run = foldRunSignals(createRunFold("r"), Array.from({ length: 300 }, (_, index) => activity(index + 1)));
+    expect(runTimeline(run).stats.signals).toBe(300);
+    expect(foldRunSignal(run, activity(300))).toBe(run);
+    expect(foldRunSignal(run, activity(300 - RECENT_KEYS + 1))).toBe(run);
+    expect(runTimeline(foldRunSignal(run, activity(300 - RECENT_KEYS))).stats.signals).toBe(301);
+    expect(runTimeline(foldRunSignal(run, activity(301))).stats.signals).toBe(301);
+    // The same seq with another kind is another signal (the chat half of an agent event).
+    const chatHalf = signalOf("r", 300, { kind: "assistant-text", text: "hi" }, { runSeq: 300 });
+    expect(runTimeline(foldRunSignal(run, chatHalf)).text).toBe("hi");
   });
 });

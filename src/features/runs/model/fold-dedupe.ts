@@ -59,16 +59,10 @@ export function dedupeKey(signal: RunSignal): number | undefined {
   return signal.runSeq * KIND_COUNT + KIND_CODE[signal.kind];
 }
 
-/** Up to this many keys a log is scanned; a map pays off only for longer runs. */
-const SCAN_LIMIT = 32;
-
 export class KeyLog {
   static empty(): KeyLog {
     return new KeyLog([]);
   }
-
-  /** key → its newest position, once the log outgrows a scan; only read by the version that owns the end of the log. */
-  private newest: Map<number, number> | undefined;
 
   private constructor(private readonly keys: number[]) {}
 
@@ -76,13 +70,13 @@ export class KeyLog {
     return this.keys.length;
   }
 
-  /** Whether `key` is among the last RECENT_KEYS of the first `count` keys. */
+  /**
+   * Whether `key` is among the last RECENT_KEYS of the first `count` keys. A
+   * scan, but the fold asks only for signals whose seq it has already passed
+   * (the `chat` half of an `agent` event, a re-delivery); a new seq is new.
+   */
   seenRecently(count: number, key: number): boolean {
     const from = Math.max(0, count - RECENT_KEYS);
-    if (count === this.keys.length && this.newest !== undefined) {
-      const position = this.newest.get(key);
-      return position !== undefined && position >= from;
-    }
     for (let position = count - 1; position >= from; position -= 1) if (this.keys[position] === key) return true;
     return false;
   }
@@ -90,12 +84,7 @@ export class KeyLog {
   /** The log that holds the first `count` keys and then `key`; its size is the new count. */
   remember(count: number, key: number): KeyLog {
     const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : new KeyLog(this.keys.slice(Math.max(0, count - RECENT_KEYS), count));
-    log.newest?.set(key, log.keys.length);
     log.keys.push(key);
-    if (log.newest === undefined && log.keys.length > SCAN_LIMIT) {
-      log.newest = new Map();
-      for (const [position, remembered] of log.keys.entries()) log.newest.set(remembered, position);
-    }
     return log;
   }
 }

@@ -39,7 +39,8 @@ const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
 export function foldRunSignal(run: RunFold, signal: RunSignal): RunFold {
   if (signal.runId !== run.runId) return run;
   const key = dedupeKey(signal);
-  if (key !== undefined && run.seenKeys.seenRecently(run.seenCount, key)) return run;
+  // Only a seq the run has already passed can be a re-delivery.
+  if (key !== undefined && signal.runSeq !== undefined && signal.runSeq <= run.newestSeq && run.seenKeys.seenRecently(run.seenCount, key)) return run;
   const next = copyFold(run);
   // A keyed signal that changed nothing still proves the run is alive.
   if (!apply(next, signal) && key === undefined) return run;
@@ -63,6 +64,7 @@ function touch(run: RunDraft, signal: RunSignal, key: number | undefined): void 
   if (key !== undefined) {
     run.seenKeys = run.seenKeys.remember(run.seenCount, key);
     run.seenCount = run.seenKeys.size;
+    run.newestSeq = Math.max(run.newestSeq, signal.runSeq ?? run.newestSeq);
   }
   run.sessionKey ??= signal.sessionKey;
   run.createdAt = run.signals === 0 && run.createdAt === 0 ? signal.at : Math.min(run.createdAt, signal.at);

@@ -40,6 +40,8 @@ export interface RunFold {
   /** The `kind:runSeq` keys folded so far; this state sees the first `seenCount`. */
   readonly seenKeys: KeyLog;
   readonly seenCount: number;
+  /** The highest per-run seq folded: a signal beyond it cannot be a re-delivery. */
+  readonly newestSeq: number;
   /** The runSeq (or time) of the text currently shown, so older deltas never win. */
   readonly textMark: number;
 }
@@ -74,6 +76,7 @@ export function copyFold(from: RunFold): RunDraft {
     extraTerminals: from.extraTerminals,
     seenKeys: from.seenKeys,
     seenCount: from.seenCount,
+    newestSeq: from.newestSeq,
     textMark: from.textMark,
   };
 }
@@ -117,6 +120,7 @@ export function createRunFold(runId: string, init: CreateRunInit = {}): RunFold 
     extraTerminals: 0,
     seenKeys: KeyLog.empty(),
     seenCount: 0,
+    newestSeq: Number.NEGATIVE_INFINITY,
     textMark: Number.NEGATIVE_INFINITY,
   });
 }
