@@ -26,6 +26,8 @@ export interface RunFold {
   readonly text: string;
   readonly thinking: string;
   readonly steps: StepList;
+  /** Tool steps still running: with none, no step needs to be searched for the phase. */
+  readonly runningTools: number;
   readonly terminal: TerminalRecord | undefined;
   readonly lifecycleOutcome: LifecycleOutcome | undefined;
   readonly restart: RestartEvidence | undefined;
@@ -63,6 +65,7 @@ export function copyFold(from: RunFold): RunDraft {
     text: from.text,
     thinking: from.thinking,
     steps: from.steps,
+    runningTools: from.runningTools,
     terminal: from.terminal,
     lifecycleOutcome: from.lifecycleOutcome,
     restart: from.restart,
@@ -107,6 +110,7 @@ export function createRunFold(runId: string, init: CreateRunInit = {}): RunFold 
     text: "",
     thinking: "",
     steps: StepList.empty(),
+    runningTools: 0,
     terminal: undefined,
     lifecycleOutcome: undefined,
     restart: undefined,

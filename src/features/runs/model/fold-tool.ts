@@ -61,6 +61,7 @@ function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId
   if (signal.at < step.at) step.at = signal.at;
   if (existing !== undefined && sameTool(existing, step)) return false;
   run.steps = steps.put(step, index);
+  run.runningTools += (step.status === "running" ? 1 : 0) - (existing?.status === "running" ? 1 : 0);
   if (run.status !== "ended") showToolPhase(run, step);
   return true;
 }
@@ -248,8 +249,13 @@ function isRunningTool(step: TimelineStep): boolean {
 /** The phase names the newest running tool, if any ran lately. */
 function showToolPhase(run: RunDraft, updated: ToolStep): void {
   const steps = run.steps;
-  // Usually the call just updated is the newest step and still running: no search.
-  const newestRunning = steps.at(steps.length - 1) === updated && updated.status === "running" ? updated : steps.at(steps.findLastIndex(isRunningTool, TOOL_PHASE_LOOKBACK));
+  // Usually no tool is running, or the call just updated is the newest step and still running: no search.
+  const newestRunning =
+    run.runningTools === 0
+      ? undefined
+      : steps.at(steps.length - 1) === updated && updated.status === "running"
+        ? updated
+        : steps.at(steps.findLastIndex(isRunningTool, TOOL_PHASE_LOOKBACK));
   if (newestRunning?.kind !== "tool") {
     running(run, PHASE.waitingForModel);
     return;
