@@ -17,14 +17,14 @@ function remembered(count: number): { log: KeyLog; count: number } {
 
 describe("dedupe keys", () => {
   it("encodes kind and per-run seq; retries and unsequenced signals have none", () => {
-    const delta = dedupeKey(signalOf("r", 0, { kind: "assistant-text", delta: "a" }, { runSeq: 7 }));
-    const tool = dedupeKey(signalOf("r", 0, { kind: "tool-start", toolCallId: "t", name: "exec" }, { runSeq: 7 }));
+    const delta = dedupeKey("assistant-text", 7);
+    const tool = dedupeKey("tool-start", 7);
     expect(delta).toBeDefined();
     expect(tool).toBeDefined();
     expect(delta).not.toBe(tool);
-    expect(dedupeKey(signalOf("r", 5, { kind: "assistant-text", delta: "b" }, { runSeq: 7 }))).toBe(delta);
-    expect(dedupeKey(signalOf("r", 0, { kind: "retry", attempt: 2 }, { runSeq: 7 }))).toBeUndefined();
-    expect(dedupeKey(signalOf("r", 0, { kind: "queued" }))).toBeUndefined();
+    expect(dedupeKey("assistant-text", 8)).not.toBe(delta);
+    expect(dedupeKey("retry", 7)).toBeUndefined();
+    expect(dedupeKey("queued", undefined)).toBeUndefined();
   });
 });
 

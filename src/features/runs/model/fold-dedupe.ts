@@ -51,12 +51,13 @@ const KIND_COUNT = Object.keys(KIND_CODE).length;
 
 /**
  * `kind:runSeq` as one number (runSeq × kind count + kind code): numbers
- * hash and compare far faster than strings.
+ * compare far faster than strings. Takes the fields, not the signal: signals
+ * of every kind pass here, and each read of a signal field is a lookup by shape.
  */
-export function dedupeKey(signal: RunSignal): number | undefined {
+export function dedupeKey(kind: RunSignal["kind"], runSeq: number | undefined): number | undefined {
   // `chat` status retry and `agent` run_status retrying share a seq but carry different fields: merge, do not drop.
-  if (signal.runSeq === undefined || signal.kind === "retry") return undefined;
-  return signal.runSeq * KIND_COUNT + KIND_CODE[signal.kind];
+  if (runSeq === undefined || kind === "retry") return undefined;
+  return runSeq * KIND_COUNT + KIND_CODE[kind];
 }
 
 export class KeyLog {

@@ -38,9 +38,10 @@ const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
 
 export function foldRunSignal(run: RunFold, signal: RunSignal): RunFold {
   if (signal.runId !== run.runId) return run;
-  const key = dedupeKey(signal);
+  const runSeq = signal.runSeq;
+  const key = dedupeKey(signal.kind, runSeq);
   // Only a seq the run has already passed can be a re-delivery.
-  if (key !== undefined && signal.runSeq !== undefined && signal.runSeq <= run.newestSeq && run.seenKeys.seenRecently(run.seenCount, key)) return run;
+  if (key !== undefined && runSeq !== undefined && runSeq <= run.newestSeq && run.seenKeys.seenRecently(run.seenCount, key)) return run;
   const next = copyFold(run);
   // A keyed signal that changed nothing still proves the run is alive.
   if (!apply(next, signal) && key === undefined) return run;
@@ -61,16 +62,18 @@ export function foldTimeline(runId: string, signals: Iterable<RunSignal>, init?:
 }
 
 function touch(run: RunDraft, signal: RunSignal, key: number | undefined): void {
+  // Each field read once: signals of every kind pass here.
+  const { at, kind, runSeq } = signal;
   if (key !== undefined) {
     run.seenKeys = run.seenKeys.remember(run.seenCount, key);
     run.seenCount = run.seenKeys.size;
-    run.newestSeq = Math.max(run.newestSeq, signal.runSeq ?? run.newestSeq);
+    if (runSeq !== undefined && runSeq > run.newestSeq) run.newestSeq = runSeq;
   }
   run.sessionKey ??= signal.sessionKey;
-  run.createdAt = run.signals === 0 && run.createdAt === 0 ? signal.at : Math.min(run.createdAt, signal.at);
-  if (signal.at >= run.lastEventAt && !NOT_RUN_ACTIVITY.has(signal.kind)) {
-    run.lastEventAt = signal.at;
-    run.lastEventLabel = signal.kind;
+  run.createdAt = run.signals === 0 && run.createdAt === 0 ? at : Math.min(run.createdAt, at);
+  if (at >= run.lastEventAt && !NOT_RUN_ACTIVITY.has(kind)) {
+    run.lastEventAt = at;
+    run.lastEventLabel = kind;
   }
   run.signals += 1;
 }

@@ -39,6 +39,7 @@ export function foldToolItem(run: RunDraft, signal: ItemSignal): boolean {
  */
 function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId: string, signal: S, patch: (step: ToolStep, signal: S) => void): boolean {
   const steps = run.steps;
+  const at = signal.at;
   const newest = steps.at(steps.length - 1);
   // The call being updated is usually the newest step: found without building its id.
   const index = newest?.kind === "tool" && newest.toolCallId === toolCallId ? steps.length - 1 : steps.indexOf(`tool:${toolCallId}`);
@@ -48,7 +49,7 @@ function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId
     existing ?? {
       id: `tool:${toolCallId}`,
       kind: "tool",
-      at: signal.at,
+      at,
       source: signal.source,
       toolCallId,
       name: signal.name ?? "tool",
@@ -58,7 +59,7 @@ function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId
     },
   );
   patch(step, signal);
-  if (signal.at < step.at) step.at = signal.at;
+  if (at < step.at) step.at = at;
   if (existing !== undefined && sameTool(existing, step)) return false;
   run.steps = steps.put(step, index);
   run.runningTools += (step.status === "running" ? 1 : 0) - (existing?.status === "running" ? 1 : 0);
