@@ -34,8 +34,8 @@ export function foldToolItem(run: RunDraft, signal: ItemSignal): boolean {
 }
 
 /**
- * The step is copied once and patched in place before anyone sees it: patching
- * by object spread would cost a copy per field (and is slow in Node 20).
+ * The step is copied once and patched in place before anyone sees it, instead
+ * of one spread copy per change (spreads are slow in Node 20).
  */
 function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId: string, signal: S, patch: (step: ToolStep, signal: S) => void): boolean {
   const steps = run.steps;
