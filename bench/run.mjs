@@ -7,6 +7,7 @@
 //   node bench/run.mjs --engines chromium   fold/replay in one engine only (chromium, node)
 //   node bench/run.mjs --samples 25         more samples per side
 //   node bench/run.mjs --out other.json     write the figures elsewhere
+//   node bench/run.mjs --build-dir dist-bench   build into another directory (two checkouts sharing node_modules)
 //   node bench/run.mjs --compare a.json b.json   two result files (e.g. two commits) side by side
 //
 // The TypeScript benchmarks are built with Vite's JS API (no extra tools): bench/model/model-bench.ts as a
@@ -20,7 +21,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const cacheDir = path.join(root, "node_modules", ".cache", "clawscope-bench");
 const argv = process.argv.slice(2);
 
 function option(name) {
@@ -28,8 +28,11 @@ function option(name) {
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
+// The Node bundle imports its dependencies, so the build must sit where node_modules resolves.
+const cacheDir = path.resolve(option("--build-dir") ?? path.join(root, "node_modules", ".cache", "clawscope-bench"));
+
 if (argv.includes("--help") || argv.includes("-h")) {
-  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 11);
+  const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 12);
   console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
 }
@@ -465,7 +468,7 @@ if (useBrowser) {
 }
 
 /** Table order: the order (fold, render, replay), Chromium (where the app runs) before Node. */
-const GROUP_ORDER = ["fold-5000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
+const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
 const ENGINE_ORDER = ["chromium", "node"];
 const sortKey = (entry) => {
   const base = entry.id.split("@")[0];

@@ -4,7 +4,8 @@
  * the time the client received them. Works in Node and in the browser (the
  * capture text is passed in, imported with Vite's `?raw`).
  */
-import { createRun, foldRunSignal } from "@/features/runs/model/fold-run";
+import { foldRunSignal } from "@/features/runs/model/fold-run";
+import { createRunFold, runTimeline, type RunFold } from "@/features/runs/model/fold-state";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "@/features/runs/model/normalize-gateway-event";
 import type { RunSignal } from "@/features/runs/model/run-signal";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
@@ -51,29 +52,46 @@ export function toGatewayEvent(message: unknown): GatewayEventFrame | undefined 
   return { event: message.event, payload: message.payload, seq: typeof message.seq === "number" ? message.seq : undefined };
 }
 
-/** The measured path for one run: parse each message, normalize it, fold its signals. */
+/** The measured path for one run: parse each message, normalize it, fold its signals, read the timeline once. */
 export function foldRawRun(runId: string, events: readonly RawEvent[]): RunTimeline {
-  let run = createRun(runId);
+  let run = createRunFold(runId);
   for (const event of events) {
     const frame = toGatewayEvent(JSON.parse(event.line));
     if (frame === undefined) continue;
     for (const signal of normalizeGatewayEvent(frame, event.receivedAt)) run = foldRunSignal(run, signal);
   }
-  return run;
+  return runTimeline(run);
+}
+
+/** The first half of that path: parse and normalize, no fold. */
+export function normalizeRaw(events: readonly RawEvent[]): RunSignal[] {
+  const signals: RunSignal[] = [];
+  for (const event of events) {
+    const frame = toGatewayEvent(JSON.parse(event.line));
+    if (frame !== undefined) signals.push(...normalizeGatewayEvent(frame, event.receivedAt));
+  }
+  return signals;
+}
+
+/** The second half: the fold alone, over signals normalized beforehand. */
+export function foldSignals(runId: string, signals: readonly RunSignal[]): RunTimeline {
+  let run = createRunFold(runId);
+  for (const signal of signals) run = foldRunSignal(run, signal);
+  return runTimeline(run);
 }
 
 /** The same path for a stream that mixes runs (as a real socket does): one timeline per runId. */
 export function foldRawStream(events: readonly RawEvent[]): Map<string, RunTimeline> {
-  const runs = new Map<string, RunTimeline>();
+  const runs = new Map<string, RunFold>();
   for (const event of events) {
     const frame = toGatewayEvent(JSON.parse(event.line));
     if (frame === undefined) continue;
     for (const signal of normalizeGatewayEvent(frame, event.receivedAt)) {
-      const current = runs.get(signal.runId) ?? createRun(signal.runId, { at: signal.at, sessionKey: signal.sessionKey });
+      const current = runs.get(signal.runId) ?? createRunFold(signal.runId, { at: signal.at, sessionKey: signal.sessionKey });
       runs.set(signal.runId, foldRunSignal(current, signal));
     }
   }
-  return runs;
+  return new Map([...runs].map(([runId, run]) => [runId, runTimeline(run)]));
 }
 
 /** The floor: the same messages parsed and every value visited once, with no model work. */

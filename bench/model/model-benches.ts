@@ -10,8 +10,8 @@ import { mergeRunSources } from "@/features/runs/model/merge-run-sources";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { RunRegistry } from "@/features/runs/registry/run-registry";
-import { captureRawEvents, foldRawRun, foldRawStream, walkRaw, type RawEvent } from "../lib/captures";
-import { buildLongRun } from "../lib/long-run";
+import { captureRawEvents, foldRawRun, foldRawStream, foldSignals, normalizeRaw, walkRaw, type RawEvent } from "../lib/captures";
+import { buildLongRun, type LongRun } from "../lib/long-run";
 import { buildLongSession } from "../lib/long-session";
 import { sideBySide, sinkValue, type SideBySideOptions, type Summary } from "../lib/stats";
 
@@ -45,6 +45,16 @@ export interface ModelBenchOptions {
   log?: (line: string) => void;
 }
 
+/** Folds a long run once and checks it came out as built, so a broken fold cannot post a fast figure. */
+function checkedFold(run: LongRun): RunTimeline {
+  const folded = foldRawRun(run.runId, run.events);
+  const outcome = deriveRunOutcome(folded, { now: folded.lastEventAt, connection: "online" });
+  if (folded.steps.length < 100 || (outcome.kind !== "completed" && outcome.kind !== "degraded")) {
+    throw new Error(`bench: the ${run.events.length}-event run folded to ${folded.steps.length} steps, ${outcome.kind}`);
+  }
+  return folded;
+}
+
 function countKinds(steps: RunTimeline["steps"]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const step of steps) counts[step.kind] = (counts[step.kind] ?? 0) + 1;
@@ -61,13 +71,12 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
   };
 
   if (want("fold")) {
-    // 1. Fold throughput: 5,000 events of one run.
-    const long = buildLongRun(capture("b-tool-call-exec.jsonl"), capture("c-rate-limit-429-recovered.jsonl"), { events: 5_000, ended: true });
-    const folded = foldRawRun(long.runId, long.events);
-    const outcome = deriveRunOutcome(folded, { now: folded.lastEventAt, connection: "online" });
-    if (folded.steps.length < 100 || (outcome.kind !== "completed" && outcome.kind !== "degraded")) {
-      throw new Error(`bench: the long run folded to ${folded.steps.length} steps, ${outcome.kind}`);
-    }
+    // 1. Fold throughput: 5,000 events of one run, and where the time goes.
+    const tool = capture("b-tool-call-exec.jsonl");
+    const retry = capture("c-rate-limit-429-recovered.jsonl");
+    const long = buildLongRun(tool, retry, { events: 5_000, ended: true });
+    const folded = checkedFold(long);
+    const baselineWhat = "JSON.parse of the same frames + a visit of every value";
     add({
       id: "fold-5000",
       label: "fold 5,000 events",
@@ -78,16 +87,54 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
         () => walkRaw(long.events),
         options,
       ),
-      candidateWhat: "JSON.parse + normalizeGatewayEvent + foldRunSignal of 5,000 frames into one RunTimeline",
-      baselineWhat: "JSON.parse of the same frames + a visit of every value",
+      candidateWhat: "JSON.parse + normalizeGatewayEvent + foldRunSignal of 5,000 frames into one run, read once as a RunTimeline",
+      baselineWhat,
       details: {
         bytes: long.events.reduce((sum, event) => sum + event.line.length, 0),
         signals: folded.stats.signals,
         steps: folded.steps.length,
         rows: groupSteps(folded.steps).length,
         stepKinds: countKinds(folded.steps),
-        outcome: outcome.kind,
+        outcome: deriveRunOutcome(folded, { now: folded.lastEventAt, connection: "online" }).kind,
       },
+    });
+    const signals = normalizeRaw(long.events);
+    const parts: Array<[string, string, string, () => number]> = [
+      ["fold-5000.normalize", "  · JSON.parse + normalize", "JSON.parse + normalizeGatewayEvent of the 5,000 frames, no fold", () => normalizeRaw(long.events).length],
+      ["fold-5000.fold", "  · fold alone", "foldRunSignal of the 5,000 frames' signals (normalized beforehand) + one RunTimeline read", () => foldSignals(long.runId, signals).steps.length],
+    ];
+    for (const [id, label, what, fn] of parts) {
+      add({ id, label, unit: "events/s", perOp: long.events.length, ...sideBySide(fn, () => walkRaw(long.events), options), candidateWhat: what, baselineWhat });
+    }
+
+    // 1a. Ten times longer: the fold's cost per event must not grow with the run.
+    const longer = buildLongRun(tool, retry, { events: 50_000, ended: true });
+    const foldedLonger = checkedFold(longer);
+    add({
+      id: "fold-50000",
+      label: "fold 50,000 events",
+      unit: "events/s",
+      perOp: longer.events.length,
+      ...sideBySide(
+        () => foldRawRun(longer.runId, longer.events).steps.length,
+        () => walkRaw(longer.events),
+        options,
+      ),
+      candidateWhat: "the same path over a 50,000-frame run built the same way",
+      baselineWhat,
+      details: { bytes: longer.events.reduce((sum, event) => sum + event.line.length, 0), signals: foldedLonger.stats.signals, steps: foldedLonger.steps.length },
+    });
+    add({
+      id: "fold-50000.linear",
+      label: "  · 50,000 ÷ 5,000 events",
+      unit: "ms",
+      ...sideBySide(
+        () => foldRawRun(longer.runId, longer.events).steps.length,
+        () => foldRawRun(long.runId, long.events).steps.length,
+        options,
+      ),
+      candidateWhat: "folding the 50,000-event run",
+      baselineWhat: "folding the 5,000-event run: a linear fold has ratio 10×",
     });
 
     // 1b. The real recordings, unchanged.
@@ -143,7 +190,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
       const data = JSON.parse(session.payloadJson) as { messages: unknown[]; activity?: unknown; inFlightRun?: unknown; sessionInfo?: unknown };
       return runsFromHistory(data.messages, { sessionKey, activity: data.activity, inFlightRun: data.inFlightRun, sessionInfo: data.sessionInfo });
     };
-    /** What chat-pane does with the local log after a reload: everything into the runs store at once. */
+    /** What the registry does with the local log after a reload: everything folded at once. */
     const replayLog = (): Record<string, RunTimeline> => {
       const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
       registry.localLogRead(session.localLog);

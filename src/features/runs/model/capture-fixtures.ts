@@ -4,7 +4,8 @@
  * payloads), so the model is tested against what the gateway really sends.
  */
 import { readCapture, type CaptureLine } from "@/testing/capture-frames";
-import { createRun, foldRunSignals } from "./fold-run";
+import { foldRunSignals } from "./fold-run";
+import { createRunFold, runTimeline, type RunFold } from "./fold-state";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "./normalize-gateway-event";
 import { isRecord, readRecord, readString, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal } from "./run-signal";
@@ -52,9 +53,14 @@ export function captureSignals(name: string, runId?: string): RunSignal[] {
     .filter((signal) => runId === undefined || signal.runId === runId);
 }
 
-export function foldCapture(name: string): RunTimeline {
+/** The fold state of the capture's run, for tests that fold more signals onto it. */
+export function captureFold(name: string): RunFold {
   const runId = captureRunId(name);
-  return foldRunSignals(createRun(runId), captureSignals(name, runId));
+  return foldRunSignals(createRunFold(runId), captureSignals(name, runId));
+}
+
+export function foldCapture(name: string): RunTimeline {
+  return runTimeline(captureFold(name));
 }
 
 /** When the capture's socket closed, and how. */

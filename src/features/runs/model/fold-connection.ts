@@ -6,26 +6,24 @@
  * interrupted by a restart or simply lost.
  */
 import { describeClose } from "@/gateway/close-codes";
+import type { RunDraft } from "./fold-state";
 import type { RunSignal } from "./run-signal";
 import type { ConnectionEventKind, RunTimeline } from "./run-timeline";
-import { findStep, putStep } from "./step-list";
 
 export type ConnectionSignal = Extract<RunSignal, { kind: ConnectionEventKind }>;
 
-export function foldConnectionSignal(run: RunTimeline, signal: ConnectionSignal): RunTimeline {
+export function foldConnectionSignal(run: RunDraft, signal: ConnectionSignal): boolean {
   // Only what happened while the run was open belongs on its timeline.
-  if (run.terminal !== undefined && signal.at > run.terminal.at) return run;
-  if (run.stats.signals > 0 && signal.at < run.createdAt) return run;
+  if (run.terminal !== undefined && signal.at > run.terminal.at) return false;
+  if (run.signals > 0 && signal.at < run.createdAt) return false;
   const id = `connection:${signal.kind}:${signal.at}`;
-  if (findStep(run.steps, id) >= 0) return run;
+  if (run.steps.indexOf(id) >= 0) return false;
   const { words, code, reason } = connectionWords(signal);
-  let next = putStep(run, { id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words }, -1);
-  next = { ...next, restart: restartEvidence(next, signal, words) };
-  if (signal.kind === "disconnected") return { ...next, disconnectedAt: Math.max(next.disconnectedAt ?? 0, signal.at) };
-  if (signal.kind === "reconnected" || signal.kind === "gateway-restarted") {
-    return { ...next, reconnectedAt: Math.max(next.reconnectedAt ?? 0, signal.at) };
-  }
-  return next;
+  run.steps = run.steps.put({ id, kind: "connection", at: signal.at, source: signal.source, event: signal.kind, code, reason, words }, -1);
+  run.restart = restartEvidence(run.restart, signal, words);
+  if (signal.kind === "disconnected") run.disconnectedAt = Math.max(run.disconnectedAt ?? 0, signal.at);
+  if (signal.kind === "reconnected" || signal.kind === "gateway-restarted") run.reconnectedAt = Math.max(run.reconnectedAt ?? 0, signal.at);
+  return true;
 }
 
 function connectionWords(signal: ConnectionSignal): { words: string; code?: number; reason?: string } {
@@ -46,8 +44,7 @@ function connectionWords(signal: ConnectionSignal): { words: string; code?: numb
  * how a crash looks, but also how a network drop looks, so a later reconnect
  * to the same boot withdraws it.
  */
-function restartEvidence(run: RunTimeline, signal: ConnectionSignal, words: string): RunTimeline["restart"] {
-  const current = run.restart;
+function restartEvidence(current: RunTimeline["restart"], signal: ConnectionSignal, words: string): RunTimeline["restart"] {
   switch (signal.kind) {
     case "gateway-restarting":
       return current ?? { at: signal.at, via: "shutdown", words };

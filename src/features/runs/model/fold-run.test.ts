@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { boundedToString, HEAD_CHARS, TAIL_CHARS } from "./bounded-text";
-import { captureClose, captureRunId, captureSignals, foldCapture } from "./capture-fixtures";
-import { createRun, foldRunSignal, foldRunSignals } from "./fold-run";
+import { captureClose, captureFold, captureRunId, captureSignals, foldCapture } from "./capture-fixtures";
+import { KEY_LOG_LIMIT } from "./fold-dedupe";
+import { foldRunSignal, foldRunSignals, foldTimeline } from "./fold-run";
+import { createRunFold, runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
 import type { RunSignal } from "./run-signal";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
@@ -86,8 +88,8 @@ describe("folding real captures", () => {
 
   it("chat-abort: the empty replace after the abort does not blank what was kept", () => {
     const runId = captureRunId("chat-abort.jsonl");
-    const withText = foldRunSignal(createRun(runId), signalOf(runId, 0, { kind: "assistant-text", text: "partial answer" }, { runSeq: 40 }));
-    const run = foldRunSignals(withText, captureSignals("chat-abort.jsonl", runId));
+    const withText = foldRunSignal(createRunFold(runId), signalOf(runId, 0, { kind: "assistant-text", text: "partial answer" }, { runSeq: 40 }));
+    const run = runTimeline(foldRunSignals(withText, captureSignals("chat-abort.jsonl", runId)));
     expect(run.terminal?.kind).toBe("aborted");
     expect(run.text).toBe("partial answer");
   });
@@ -114,17 +116,18 @@ describe("duplicates, order and unknown events", () => {
 
   it("returns the same object for a signal folded twice, and for another run's signal", () => {
     const runId = captureRunId("b-tool-call-exec.jsonl");
-    let run = createRun(runId);
+    let run = createRunFold(runId);
     for (const signal of captureSignals("b-tool-call-exec.jsonl", runId)) {
       run = foldRunSignal(run, signal);
       expect(foldRunSignal(run, signal)).toBe(run);
+      expect(runTimeline(foldRunSignal(run, signal))).toBe(runTimeline(run));
     }
     expect(foldRunSignal(run, { ...signalOf("other-run", 0, { kind: "queued" }) })).toBe(run);
   });
 
   it("history-style signals without a seq are idempotent too", () => {
     const signals = captureSignals("b-tool-call-exec.jsonl").map(({ runSeq: _seq, ...signal }): RunSignal => ({ ...signal, source: "history" }));
-    let run = createRun(signals[0]?.runId ?? "r");
+    let run = createRunFold(signals[0]?.runId ?? "r");
     for (const signal of signals) {
       run = foldRunSignal(run, signal);
       if (signal.kind !== "unknown" && signal.kind !== "command-output") expect(foldRunSignal(run, signal), signal.kind).toBe(run);
@@ -134,8 +137,8 @@ describe("duplicates, order and unknown events", () => {
   it.each(captures)("%s: every event delivered twice gives the same timeline", (name) => {
     const runId = captureRunId(name);
     const signals = captureSignals(name, runId);
-    const once = foldRunSignals(createRun(runId), signals);
-    const twice = foldRunSignals(createRun(runId), signals.flatMap((signal) => [signal, signal]));
+    const once = foldTimeline(runId, signals);
+    const twice = foldTimeline(runId, signals.flatMap((signal) => [signal, signal]));
     expect(twice.steps).toEqual(once.steps);
     expect(twice.terminal).toEqual(once.terminal);
     expect(outcomeOf(twice)).toEqual(outcomeOf(once));
@@ -144,7 +147,7 @@ describe("duplicates, order and unknown events", () => {
   it.each(captures)("%s: shuffled, duplicated and sprinkled with unknown events, the outcome is the same", (name) => {
     const runId = captureRunId(name);
     const signals = captureSignals(name, runId);
-    const expected = outcomeOf(foldRunSignals(createRun(runId), signals));
+    const expected = outcomeOf(foldTimeline(runId, signals));
     const noise: RunSignal[] = [
       signalOf(runId, 1, { kind: "unknown", event: "agent", detail: "stream telepathy" }, { runSeq: 9_001 }),
       signalOf(runId, 2, { kind: "unknown", event: "brand.new.event" }, { runSeq: 9_002 }),
@@ -152,7 +155,7 @@ describe("duplicates, order and unknown events", () => {
     ];
     for (const seed of [1, 2, 3, 4, 5]) {
       const mixed = seededShuffle([...signals, ...signals.slice(0, 10), ...noise], seed);
-      const run = foldRunSignals(createRun(runId), mixed);
+      const run = foldTimeline(runId, mixed);
       const outcome = outcomeOf(run);
       expect(outcome.kind).toBe(expected.kind);
       expect(outcome.title).toBe(expected.title);
@@ -170,7 +173,7 @@ describe("duplicates, order and unknown events", () => {
   });
 
   it("merges a tool result that arrives before its start into one step", () => {
-    const run = foldRunSignals(createRun("r"), [
+    const run = foldTimeline("r", [
       signalOf("r", 200, { kind: "tool-result", toolCallId: "c1", name: "read", isError: true, resultText: "ENOENT: no such file\nstack" }, { runSeq: 5 }),
       signalOf("r", 100, { kind: "tool-start", toolCallId: "c1", name: "read", args: { path: "/nope" } }, { runSeq: 4 }),
     ]);
@@ -187,7 +190,7 @@ describe("duplicates, order and unknown events", () => {
   });
 
   it("ignores a delta that arrives after the final message and an older delta that arrives late", () => {
-    const run = foldRunSignals(createRun("r"), [
+    const run = foldTimeline("r", [
       signalOf("r", 10, { kind: "assistant-text", text: "Hello wor" }, { runSeq: 3 }),
       signalOf("r", 20, { kind: "assistant-text", text: "Hel" }, { runSeq: 2 }),
       signalOf("r", 30, { kind: "chat-final", text: "Hello world." }, { runSeq: 4 }),
@@ -200,7 +203,7 @@ describe("duplicates, order and unknown events", () => {
   it("puts connection events on the run only while it was open", () => {
     const during = signalOf("r", 50, { kind: "disconnected", code: 1006, reason: "" });
     const after = signalOf("r", 500, { kind: "disconnected", code: 1012, reason: "service restart" });
-    const run = foldRunSignals(createRun("r"), [
+    const run = foldTimeline("r", [
       signalOf("r", 0, { kind: "queued" }),
       during,
       signalOf("r", 60, { kind: "reconnected", bootChanged: false }),
@@ -215,7 +218,7 @@ describe("duplicates, order and unknown events", () => {
 
   it("records the gateway's seq-gap report once", () => {
     const gap = signalOf("r", 5, { kind: "seq-gap", expected: 4, received: 9 });
-    const run = foldRunSignals(createRun("r"), [gap, { ...gap, at: gap.at + 1 }]);
+    const run = foldTimeline("r", [gap, { ...gap, at: gap.at + 1 }]);
     expect(stepsOfKind(run.steps, "gap")).toEqual([expect.objectContaining({ expected: 4, received: 9 })]);
   });
 
@@ -223,9 +226,9 @@ describe("duplicates, order and unknown events", () => {
     const runId = captureRunId("b-tool-call-exec.jsonl");
     const signals = captureSignals("b-tool-call-exec.jsonl", runId);
     const toolStart = signals.findIndex((signal) => signal.kind === "tool-start");
-    const mid = foldRunSignals(createRun(runId), signals.slice(0, toolStart + 1));
+    const mid = foldTimeline(runId, signals.slice(0, toolStart + 1));
     expect(mid.phase).toEqual({ kind: "using-tool", tool: "exec", title: "Exec print text → run uname" });
-    const retrying = foldRunSignals(createRun("r"), [signalOf("r", 0, { kind: "retry", attempt: 2, maxAttempts: 10, reason: "rate_limit" })]);
+    const retrying = foldTimeline("r", [signalOf("r", 0, { kind: "retry", attempt: 2, maxAttempts: 10, reason: "rate_limit" })]);
     expect(retrying.phase).toEqual({ kind: "retrying", attempt: 2, maxAttempts: 10, reason: "rate_limit" });
   });
 });
@@ -248,7 +251,8 @@ describe("long runs stay small", () => {
     expect(signals).toHaveLength(5_000);
 
     const started = performance.now();
-    const run = foldRunSignals(createRun("big"), signals);
+    const fold = foldRunSignals(createRunFold("big"), signals);
+    const run = runTimeline(fold);
     const elapsed = performance.now() - started;
 
     const [tool] = stepsOfKind(run.steps, "tool");
@@ -256,7 +260,7 @@ describe("long runs stay small", () => {
     expect(tool && tool.output.head.length + tool.output.tail.length).toBeLessThanOrEqual(HEAD_CHARS + TAIL_CHARS);
     expect(tool?.output.tail.endsWith(line)).toBe(true);
     expect(run.steps.length).toBeLessThan(10);
-    expect(run.recentKeys.length).toBeLessThanOrEqual(256);
+    expect(fold.seenKeys.size).toBeLessThanOrEqual(KEY_LOG_LIMIT);
     expect(JSON.stringify(run).length).toBeLessThan(40_000);
     expect(elapsed).toBeLessThan(2_000);
   });
@@ -284,7 +288,7 @@ describe("long runs stay small", () => {
         const picked = body[choice];
         if (picked) signals.push(picked);
       }
-      const run = foldRunSignals(createRun("p"), signals);
+      const run = foldTimeline("p", signals);
       for (const tool of stepsOfKind(run.steps, "tool")) {
         expect(tool.output.head.length + tool.output.tail.length).toBeLessThanOrEqual(HEAD_CHARS + TAIL_CHARS);
         expect((tool.result?.head.length ?? 0) + (tool.result?.tail.length ?? 0)).toBeLessThanOrEqual(HEAD_CHARS + TAIL_CHARS);
@@ -303,9 +307,11 @@ describe("socket close captured with the run", () => {
     const runId = captureRunId("sigterm-midrun-slim.jsonl");
     const close = captureClose("sigterm-midrun-slim.jsonl");
     expect(close?.code).toBe(1012);
-    const run = foldRunSignals(foldCapture("sigterm-midrun-slim.jsonl"), [
-      { runId, at: close?.at ?? 0, source: "live", kind: "disconnected", code: close?.code ?? 0, reason: close?.reason ?? "" },
-    ]);
+    const run = runTimeline(
+      foldRunSignals(captureFold("sigterm-midrun-slim.jsonl"), [
+        { runId, at: close?.at ?? 0, source: "live", kind: "disconnected", code: close?.code ?? 0, reason: close?.reason ?? "" },
+      ]),
+    );
     expect(stepsOfKind(run.steps, "connection")).toHaveLength(0);
     expect(run.restart).toBeUndefined();
   });

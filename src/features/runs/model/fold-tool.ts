@@ -6,136 +6,188 @@
  * by toolCallId and leaves the run untouched when nothing new was learned.
  */
 import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
+import { PHASE, running } from "./fold-lifecycle";
+import type { RunDraft } from "./fold-state";
 import type { RunSignal } from "./run-signal";
-import type { RunPhase, RunTimeline, ToolStep } from "./run-timeline";
-import { findStep, putStep } from "./step-list";
+import type { TimelineStep, ToolStep } from "./run-timeline";
 
 /** Arguments above this size are kept as a truncated preview so the run stays small. */
 const MAX_ARGS_CHARS = 16_000;
 
 export type ToolSignal = Extract<RunSignal, { kind: "tool-start" | "tool-update" | "tool-result" | "command-output" }>;
+type ItemSignal = Extract<RunSignal, { kind: "item" }>;
 
 function toolKey(signal: ToolSignal): string | undefined {
   if (signal.kind !== "command-output") return signal.toolCallId;
   return signal.toolCallId ?? signal.itemId;
 }
 
-export function foldToolSignal(run: RunTimeline, signal: ToolSignal): RunTimeline {
+export function foldToolSignal(run: RunDraft, signal: ToolSignal): boolean {
   const toolCallId = toolKey(signal);
-  if (toolCallId === undefined) return run;
-  return upsertTool(run, toolCallId, signal, (step) => patchTool(step, signal));
+  if (toolCallId === undefined) return false;
+  return upsertTool(run, toolCallId, signal, patchTool);
 }
 
-function upsertTool(
-  run: RunTimeline,
-  toolCallId: string,
-  signal: RunSignal & { name?: string },
-  patch: (step: ToolStep) => ToolStep,
-): RunTimeline {
-  const id = `tool:${toolCallId}`;
-  const index = findStep(run.steps, id);
-  const found = index >= 0 ? run.steps[index] : undefined;
-  const existing: ToolStep =
-    found?.kind === "tool"
-      ? found
-      : {
-          id,
-          kind: "tool",
-          at: signal.at,
-          source: signal.source,
-          toolCallId,
-          name: signal.name ?? "tool",
-          output: EMPTY_TEXT,
-          isError: false,
-          status: "running",
-        };
-  let step = patch(existing);
-  if (signal.at < step.at) step = { ...step, at: signal.at };
-  if (found?.kind === "tool" && sameFields(found, step)) return run;
-  const next = putStep(run, step, index);
-  return next.status === "ended" ? next : { ...next, status: "running", phase: toolPhase(next) };
-}
-
-function patchTool(step: ToolStep, signal: ToolSignal): ToolStep {
-  switch (signal.kind) {
-    case "tool-start":
-      return {
-        ...step,
-        name: signal.name,
-        args: step.args ?? boundArgs(signal.args),
-        parentToolCallId: step.parentToolCallId ?? signal.parentToolCallId,
-      };
-    case "tool-update":
-      if (signal.partialText === undefined || step.outputFrom === "command" || step.status !== "running") return step;
-      return { ...step, output: boundedText(signal.partialText), outputFrom: "partial" };
-    case "tool-result": {
-      if (step.result !== undefined) return step;
-      const result = signal.resultText === undefined ? EMPTY_TEXT : boundedText(signal.resultText);
-      const useResultAsOutput = step.output.totalChars === 0;
-      return finishTool(
-        {
-          ...step,
-          name: step.name === "tool" && signal.name ? signal.name : step.name,
-          result,
-          output: useResultAsOutput ? result : step.output,
-          outputFrom: useResultAsOutput ? "result" : step.outputFrom,
-          exitCode: step.exitCode ?? signal.exitCode,
-          durationMs: step.durationMs ?? signal.durationMs,
-          isError: signal.isError,
-          error: signal.errorText ?? (signal.isError ? firstLine(signal.resultText) : undefined),
-        },
-        signal.at,
-        signal.isError ? "error" : "done",
-      );
-    }
-    case "command-output": {
-      const named = step.name === "tool" && signal.name ? { ...step, name: signal.name } : step;
-      if (signal.phase === "delta") {
-        if (signal.output === undefined || named.status !== "running") return named;
-        const output = named.outputFrom === "command" ? appendBounded(named.output, signal.output) : boundedText(signal.output);
-        return { ...named, output, outputFrom: "command" };
-      }
-      const ended = {
-        ...named,
-        output: signal.output === undefined ? named.output : boundedText(signal.output),
-        outputFrom: signal.output === undefined ? named.outputFrom : ("command" as const),
-        exitCode: named.exitCode ?? signal.exitCode,
-        durationMs: named.durationMs ?? signal.durationMs,
-      };
-      return ended;
-    }
-  }
+/** An activity item of kind `tool`: the readable title, server-side start/end and failure of a tool call. */
+export function foldToolItem(run: RunDraft, signal: ItemSignal): boolean {
+  return upsertTool(run, signal.toolCallId ?? signal.itemId, signal, patchFromItem);
 }
 
 /**
- * Shallow equality that looks inside BoundedText values, so a re-delivered
- * tool event that rebuilds identical output leaves the run untouched.
+ * The step is copied once and patched in place before anyone sees it, instead
+ * of one spread copy per change (spreads are slow in Node 20).
  */
-function sameFields(a: ToolStep, b: ToolStep): boolean {
-  if (a === b) return true;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    const left: unknown = a[key as keyof ToolStep];
-    const right: unknown = b[key as keyof ToolStep];
-    if (left === right) continue;
-    if (!isBounded(left) || !isBounded(right)) return false;
-    if (left.head !== right.head || left.tail !== right.tail || left.totalChars !== right.totalChars) return false;
-  }
+function upsertTool<S extends ToolSignal | ItemSignal>(run: RunDraft, toolCallId: string, signal: S, patch: (step: ToolStep, signal: S) => void): boolean {
+  const steps = run.steps;
+  const at = signal.at;
+  const newest = steps.at(steps.length - 1);
+  // The call being updated is usually the newest step: found without building its id.
+  const index = newest?.kind === "tool" && newest.toolCallId === toolCallId ? steps.length - 1 : steps.indexOf(`tool:${toolCallId}`);
+  const found = steps.at(index);
+  const existing = found?.kind === "tool" ? found : undefined;
+  const step = toolStep(
+    existing ?? {
+      id: `tool:${toolCallId}`,
+      kind: "tool",
+      at,
+      source: signal.source,
+      toolCallId,
+      name: signal.name ?? "tool",
+      output: EMPTY_TEXT,
+      isError: false,
+      status: "running",
+    },
+  );
+  patch(step, signal);
+  if (at < step.at) step.at = at;
+  if (existing !== undefined && sameTool(existing, step)) return false;
+  run.steps = steps.put(step, index);
+  run.runningTools += (step.status === "running" ? 1 : 0) - (existing?.status === "running" ? 1 : 0);
+  if (run.status !== "ended") showToolPhase(run, step);
   return true;
 }
 
-function isBounded(value: unknown): value is BoundedText {
-  return typeof value === "object" && value !== null && "head" in value && "totalChars" in value;
+/** A copy with every field, in one order, so all tool steps share one shape. */
+function toolStep(from: ToolStep): ToolStep {
+  return {
+    id: from.id,
+    kind: "tool",
+    at: from.at,
+    endedAt: from.endedAt,
+    durationMs: from.durationMs,
+    source: from.source,
+    toolCallId: from.toolCallId,
+    name: from.name,
+    title: from.title,
+    args: from.args,
+    output: from.output,
+    outputFrom: from.outputFrom,
+    result: from.result,
+    exitCode: from.exitCode,
+    isError: from.isError,
+    error: from.error,
+    status: from.status,
+    parentToolCallId: from.parentToolCallId,
+    serverStartedAt: from.serverStartedAt,
+    confirmedByHistory: from.confirmedByHistory,
+  };
 }
 
-function finishTool(step: ToolStep, at: number, status: "done" | "error"): ToolStep {
+function patchTool(step: ToolStep, signal: ToolSignal): void {
+  switch (signal.kind) {
+    case "tool-start":
+      step.name = signal.name;
+      step.args ??= boundArgs(signal.args);
+      step.parentToolCallId ??= signal.parentToolCallId;
+      return;
+    case "tool-update":
+      if (signal.partialText === undefined || step.outputFrom === "command" || step.status !== "running") return;
+      step.output = boundedText(signal.partialText);
+      step.outputFrom = "partial";
+      return;
+    case "tool-result": {
+      if (step.result !== undefined) return;
+      const result = signal.resultText === undefined ? EMPTY_TEXT : boundedText(signal.resultText);
+      if (step.name === "tool" && signal.name) step.name = signal.name;
+      if (step.output.totalChars === 0) {
+        step.output = result;
+        step.outputFrom = "result";
+      }
+      step.result = result;
+      step.exitCode ??= signal.exitCode;
+      step.durationMs ??= signal.durationMs;
+      step.isError = signal.isError;
+      step.error = signal.errorText ?? (signal.isError ? firstLine(signal.resultText) : undefined);
+      finishTool(step, signal.at, signal.isError ? "error" : "done");
+      return;
+    }
+    case "command-output":
+      if (step.name === "tool" && signal.name) step.name = signal.name;
+      if (signal.phase === "delta") {
+        if (signal.output === undefined || step.status !== "running") return;
+        step.output = step.outputFrom === "command" ? appendBounded(step.output, signal.output) : boundedText(signal.output);
+        step.outputFrom = "command";
+        return;
+      }
+      if (signal.output !== undefined) {
+        step.output = boundedText(signal.output);
+        step.outputFrom = "command";
+      }
+      step.exitCode ??= signal.exitCode;
+      step.durationMs ??= signal.durationMs;
+      return;
+  }
+}
+
+function patchFromItem(step: ToolStep, signal: ItemSignal): void {
+  if (signal.name && step.name === "tool") step.name = signal.name;
+  if (signal.title && !step.title) step.title = signal.title;
+  const serverStart = signal.startedAt ?? signal.serverAt;
+  if (serverStart !== undefined && step.serverStartedAt === undefined && signal.phase === "start") step.serverStartedAt = serverStart;
+  if (signal.phase !== "end") return;
+  const failed = signal.status === "failed" || signal.status === "error" || signal.error !== undefined;
+  const startedAt = step.serverStartedAt ?? signal.startedAt;
+  step.durationMs ??= signal.endedAt !== undefined && startedAt !== undefined ? signal.endedAt - startedAt : undefined;
+  step.error ??= signal.error;
+  step.isError = step.isError || failed;
+  if (step.status === "running") finishTool(step, signal.at, failed ? "error" : "done");
+}
+
+function sameText(a: BoundedText | undefined, b: BoundedText | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.head === b.head && a.tail === b.tail && a.totalChars === b.totalChars);
+}
+
+/** Field by field, looking inside output and result, so a re-delivered event that rebuilds identical output changes nothing. */
+function sameTool(a: ToolStep, b: ToolStep): boolean {
+  // The fields a new event usually changes come first.
+  return (
+    sameText(a.output, b.output) &&
+    a.status === b.status &&
+    a.title === b.title &&
+    sameText(a.result, b.result) &&
+    a.outputFrom === b.outputFrom &&
+    a.endedAt === b.endedAt &&
+    a.durationMs === b.durationMs &&
+    a.exitCode === b.exitCode &&
+    a.isError === b.isError &&
+    a.error === b.error &&
+    a.name === b.name &&
+    a.args === b.args &&
+    a.serverStartedAt === b.serverStartedAt &&
+    a.parentToolCallId === b.parentToolCallId &&
+    a.at === b.at &&
+    a.id === b.id &&
+    a.source === b.source &&
+    a.toolCallId === b.toolCallId &&
+    a.confirmedByHistory === b.confirmedByHistory
+  );
+}
+
+function finishTool(step: ToolStep, at: number, status: "done" | "error"): void {
   const endedAt = step.endedAt ?? at;
-  return {
-    ...step,
-    status: step.status === "error" ? "error" : status,
-    endedAt,
-    durationMs: step.durationMs ?? Math.max(0, endedAt - step.at),
-  };
+  step.status = step.status === "error" ? "error" : status;
+  step.endedAt = endedAt;
+  step.durationMs ??= Math.max(0, endedAt - step.at);
 }
 
 function firstLine(text: string | undefined): string | undefined {
@@ -145,6 +197,8 @@ function firstLine(text: string | undefined): string | undefined {
 
 function boundArgs(args: unknown): unknown {
   if (args === undefined) return undefined;
+  // Most arguments are small: a cheap upper bound of their JSON size spares serializing them.
+  if (jsonLengthBound(args, 0) <= MAX_ARGS_CHARS) return args;
   let json: string;
   try {
     json = JSON.stringify(args) ?? "";
@@ -154,41 +208,60 @@ function boundArgs(args: unknown): unknown {
   return json.length <= MAX_ARGS_CHARS ? args : `${json.slice(0, MAX_ARGS_CHARS)}… (${json.length} characters)`;
 }
 
+/**
+ * At least `JSON.stringify(value).length` (every character escaped, every
+ * number at its longest), or Infinity for anything but plain JSON data, which
+ * is then measured exactly.
+ */
+function jsonLengthBound(value: unknown, depth: number): number {
+  switch (typeof value) {
+    case "string":
+      return 2 + 6 * value.length;
+    case "number":
+      return 24;
+    case "boolean":
+    case "undefined":
+      return 9;
+    case "object": {
+      if (value === null) return 4;
+      if (depth > 32) return Number.POSITIVE_INFINITY;
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) total += 1 + jsonLengthBound(item, depth + 1);
+        return total;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return Number.POSITIVE_INFINITY;
+      // for…in may also count inherited keys: the bound only grows.
+      for (const key in value) total += 4 + 6 * key.length + jsonLengthBound((value as Record<string, unknown>)[key], depth + 1);
+      return total;
+    }
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
 /** Running tools are recent; looking further back would make long runs quadratic. */
 const TOOL_PHASE_LOOKBACK = 64;
 
-function toolPhase(run: RunTimeline): RunPhase {
-  const stop = Math.max(0, run.steps.length - TOOL_PHASE_LOOKBACK);
-  for (let index = run.steps.length - 1; index >= stop; index -= 1) {
-    const step = run.steps[index];
-    if (step?.kind === "tool" && step.status === "running") return { kind: "using-tool", tool: step.name, title: step.title };
-  }
-  return { kind: "waiting-for-model" };
+function isRunningTool(step: TimelineStep): boolean {
+  return step.kind === "tool" && step.status === "running";
 }
 
-/** An activity item of kind `tool`: the readable title, server-side start/end and failure of a tool call. */
-export function foldToolItem(run: RunTimeline, signal: Extract<RunSignal, { kind: "item" }>): RunTimeline {
-  const toolCallId = signal.toolCallId ?? signal.itemId;
-  return upsertTool(run, toolCallId, signal, (step) => {
-    let next: ToolStep = step;
-    if (signal.name && step.name === "tool") next = { ...next, name: signal.name };
-    if (signal.title && !step.title) next = { ...next, title: signal.title };
-    const serverStart = signal.startedAt ?? signal.serverAt;
-    if (serverStart !== undefined && step.serverStartedAt === undefined && signal.phase === "start") {
-      next = { ...next, serverStartedAt: serverStart };
-    }
-    if (signal.phase !== "end") return next;
-    const failed = signal.status === "failed" || signal.status === "error" || signal.error !== undefined;
-    const serverDuration =
-      signal.endedAt !== undefined && (next.serverStartedAt ?? signal.startedAt) !== undefined
-        ? signal.endedAt - (next.serverStartedAt ?? signal.startedAt ?? signal.endedAt)
-        : undefined;
-    next = {
-      ...next,
-      durationMs: next.durationMs ?? serverDuration,
-      error: next.error ?? signal.error,
-      isError: next.isError || failed,
-    };
-    return next.status === "running" ? finishTool(next, signal.at, failed ? "error" : "done") : next;
-  });
+/** The phase names the newest running tool, if any ran lately. */
+function showToolPhase(run: RunDraft, updated: ToolStep): void {
+  const steps = run.steps;
+  // Usually no tool is running, or the call just updated is the newest step and still running: no search.
+  const newestRunning =
+    run.runningTools === 0
+      ? undefined
+      : steps.at(steps.length - 1) === updated && updated.status === "running"
+        ? updated
+        : steps.at(steps.findLastIndex(isRunningTool, TOOL_PHASE_LOOKBACK));
+  if (newestRunning?.kind !== "tool") {
+    running(run, PHASE.waitingForModel);
+    return;
+  }
+  const phase = run.phase;
+  const same = phase.kind === "using-tool" && phase.tool === newestRunning.name && phase.title === newestRunning.title;
+  running(run, same ? phase : { kind: "using-tool", tool: newestRunning.name, title: newestRunning.title });
 }

@@ -8,7 +8,7 @@
  * retries that succeeded, fallbacks, connection events, exact timings — comes
  * from the local log via merge-run-sources.ts.
  */
-import { createRun, foldRunSignals } from "./fold-run";
+import { foldTimeline } from "./fold-run";
 import { idOfRow, isRestartRecoveryNote, roleOfRow, textAsStreamed, timeOfRow } from "@/lib/history-rows";
 import { splitHistoryTurns } from "@/lib/history-turns";
 import { isRecord, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
@@ -65,13 +65,13 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
     if (inFlight?.runId === runId && inFlight.text) {
       signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
     }
-    return foldRunSignals(createRun(runId, { at: turn.at, sessionKey: options.sessionKey, trigger: turn.trigger }), signals);
+    return foldTimeline(runId, signals, { at: turn.at, sessionKey: options.sessionKey, trigger: turn.trigger });
   });
 
   if (inFlight && !runs.some((run) => run.runId === inFlight.runId)) {
     const at = inFlight.startedAt ?? 0;
     const text: RunSignal[] = inFlight.text ? [signal(inFlight.runId, at, options.sessionKey, { kind: "assistant-text", text: inFlight.text })] : [];
-    runs.push(foldRunSignals(createRun(inFlight.runId, { at, sessionKey: options.sessionKey }), [signal(inFlight.runId, at, options.sessionKey, { kind: "lifecycle-start" }), ...text]));
+    runs.push(foldTimeline(inFlight.runId, [signal(inFlight.runId, at, options.sessionKey, { kind: "lifecycle-start" }), ...text], { at, sessionKey: options.sessionKey }));
   }
   return runs;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { boundedToString } from "./bounded-text";
-import { captureClose, captureRunId, foldCapture, lastHistoryMessages } from "./capture-fixtures";
+import { captureClose, captureFold, captureRunId, foldCapture, lastHistoryMessages } from "./capture-fixtures";
 import { foldRunSignals } from "./fold-run";
+import { runTimeline } from "./fold-state";
 import { runsFromHistory } from "./history-to-runs";
 import { mergeRunSources } from "./merge-run-sources";
 import { deriveRunOutcome } from "./run-outcome";
@@ -65,7 +66,7 @@ describe("mergeRunSources", () => {
     const runId = captureRunId("sigkill-midrun.jsonl");
     const close = captureClose("sigkill-midrun.jsonl");
     const disconnect: RunSignal = { runId, at: close?.at ?? 0, source: "live", kind: "disconnected", code: 1006, reason: "" };
-    const local = asLocalLog(foldRunSignals(foldCapture("sigkill-midrun.jsonl"), [disconnect]));
+    const local = asLocalLog(runTimeline(foldRunSignals(captureFold("sigkill-midrun.jsonl"), [disconnect])));
     const merged = mergeRunSources(historyRun("history-after-sigkill-auto-recovery.jsonl", runId), local);
     expect(merged.text).toBe("slow1");
     expect(stepsOfKind(merged.steps, "connection").map((step) => step.words)).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { captureClose, captureRunId, captureSignals, foldCapture } from "./capture-fixtures";
-import { createRun, foldRunSignals } from "./fold-run";
+import { captureClose, captureFold, captureRunId, captureSignals, foldCapture } from "./capture-fixtures";
+import { foldRunSignals, foldTimeline } from "./fold-run";
+import { createRunFold, runTimeline, type RunFold } from "./fold-state";
 import { deriveRunOutcome, LIFECYCLE_ERROR_GRACE_MS, RECONCILE_WINDOW_MS, STALL_AFTER_MS, type OutcomeContext, type RunOutcome } from "./run-outcome";
 import type { RunSignal } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
@@ -16,13 +17,17 @@ function failedOf(outcome: RunOutcome): Extract<RunOutcome, { kind: "failed" }> 
 }
 
 /** The sigkill capture folded, then the socket's 1006 close as the connection layer reports it. */
-function killedRun(): RunTimeline {
+function killedFold(): RunFold {
   const runId = captureRunId("sigkill-midrun.jsonl");
   const close = captureClose("sigkill-midrun.jsonl");
   if (!close) throw new Error("capture has no close");
-  return foldRunSignals(foldCapture("sigkill-midrun.jsonl"), [
+  return foldRunSignals(captureFold("sigkill-midrun.jsonl"), [
     { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
   ]);
+}
+
+function killedRun(): RunTimeline {
+  return runTimeline(killedFold());
 }
 
 describe("outcomes of the real captures", () => {
@@ -63,7 +68,7 @@ describe("outcomes of the real captures", () => {
     const runId = captureRunId("c-rate-limit-429-exhausted.jsonl");
     const signals = captureSignals("c-rate-limit-429-exhausted.jsonl", runId);
     const lastError = signals.findLastIndex((signal) => signal.kind === "chat-error");
-    const firstOnly = foldRunSignals(createRun(runId), signals.filter((_, index) => index !== lastError));
+    const firstOnly = foldTimeline(runId, signals.filter((_, index) => index !== lastError));
     expect(settled(firstOnly, { now: run.lastEventAt + 1_000 })).toEqual(outcome);
   });
 
@@ -123,10 +128,10 @@ describe("outcomes of the real captures", () => {
   });
 
   it("sigkill-midrun after reconnecting, before the gateway answered → unknown (reconciling); gateway says active → running", () => {
-    const killed = killedRun();
-    const run = foldRunSignals(killed, [
-      { runId: killed.runId, at: (killed.disconnectedAt ?? 0) + 2_000, source: "live", kind: "reconnected", bootChanged: true },
-    ]);
+    const killed = killedFold();
+    const run = runTimeline(
+      foldRunSignals(killed, [{ runId: killed.runId, at: (killed.disconnectedAt ?? 0) + 2_000, source: "live", kind: "reconnected", bootChanged: true }]),
+    );
     const reconnectedAt = run.reconnectedAt ?? 0;
     expect(settled(run, { now: reconnectedAt + 1_000 })).toMatchObject({ kind: "unknown", reason: "reconciling" });
     expect(settled(run, { now: reconnectedAt + 1_000, gatewayConfirmedIdle: false })).toMatchObject({ kind: "running" });
@@ -138,7 +143,7 @@ describe("outcomes of the real captures", () => {
 
 describe("outcome rules", () => {
   it("a reply that promises work but ran no tool is degraded: no work performed", () => {
-    const run = foldRunSignals(createRun("p"), replyOnlyRun("p", "Hey! Let me actually check gog now instead of just saying I will. One sec."));
+    const run = foldTimeline("p", replyOnlyRun("p", "Hey! Let me actually check gog now instead of just saying I will. One sec."));
     expect(settled(run)).toMatchObject({
       kind: "degraded",
       title: "No work performed",
@@ -153,11 +158,11 @@ describe("outcome rules", () => {
       signalOf("p", 300, { kind: "tool-start", toolCallId: "c1", name: "exec", args: { command: "gog" } }, { runSeq: 10 }),
       signalOf("p", 350, { kind: "tool-result", toolCallId: "c1", isError: false, resultText: "ok" }, { runSeq: 11 }),
     ];
-    expect(settled(foldRunSignals(createRun("p"), signals)).kind).toBe("completed");
+    expect(settled(foldTimeline("p", signals)).kind).toBe("completed");
   });
 
   it("a run answered by a fallback model is degraded: answered by fallback model", () => {
-    const run = foldRunSignals(createRun("f"), [
+    const run = foldTimeline("f", [
       ...replyOnlyRun("f", "Here is the summary."),
       signalOf(
         "f",
@@ -188,7 +193,7 @@ describe("outcome rules", () => {
     [{ errorDetail: { httpStatus: 403 } }, "auth", "Authentication failed"],
     [{ errorKind: "unknown", errorMessage: "⚠️ Something broke." }, "other", "Failed"],
   ] as const)("classifies chat error %j from structured fields", (error, errorClass, title) => {
-    const run = foldRunSignals(createRun("e"), [
+    const run = foldTimeline("e", [
       signalOf("e", 0, { kind: "model-selected", provider: "p", model: "m" }),
       signalOf("e", 10, { kind: "chat-error", ...error }, { runSeq: 3 }),
     ]);
@@ -198,49 +203,50 @@ describe("outcome rules", () => {
   });
 
   it("prefers structured fields over message text", () => {
-    const run = foldRunSignals(createRun("e"), [
+    const run = foldTimeline("e", [
       signalOf("e", 10, { kind: "chat-error", errorKind: "timeout", errorMessage: "rate limit reached (HTTP 429)" }, { runSeq: 3 }),
     ]);
     expect(failedOf(settled(run)).errorClass).toBe("timeout");
   });
 
   it("a lifecycle end without the chat final still completes the run", () => {
-    const run = foldRunSignals(createRun("l"), replyOnlyRun("l", "All done.").slice(0, 5));
+    const run = foldTimeline("l", replyOnlyRun("l", "All done.").slice(0, 5));
     expect(settled(run).kind).toBe("completed");
   });
 
   it("a lifecycle error waits for the gateway's grace window before it decides", () => {
-    const run = foldRunSignals(createRun("l"), [
+    const fold = foldRunSignals(createRunFold("l"), [
       signalOf("l", 0, { kind: "lifecycle-start" }, { runSeq: 1 }),
       signalOf("l", 10, { kind: "lifecycle-error", aborted: false, error: "LLM request timed out.", timeoutPhase: "provider" }, { runSeq: 2 }),
     ]);
+    const run = runTimeline(fold);
     expect(deriveRunOutcome(run, { now: T0 + 1_000, connection: "online" }).kind).toBe("running");
     expect(failedOf(deriveRunOutcome(run, { now: T0 + 10 + LIFECYCLE_ERROR_GRACE_MS, connection: "online" })).errorClass).toBe("timeout");
     // A new attempt withdraws the tentative error.
-    const retried = foldRunSignals(run, [signalOf("l", 5_000, { kind: "lifecycle-start" }, { runSeq: 3 })]);
+    const retried = runTimeline(foldRunSignals(fold, [signalOf("l", 5_000, { kind: "lifecycle-start" }, { runSeq: 3 })]));
     expect(deriveRunOutcome(retried, { now: T0 + 60_000, connection: "online" }).kind).toBe("running");
   });
 
   it("a run whose connection dropped and that nothing confirms ends unknown, never running", () => {
-    const run = foldRunSignals(createRun("u"), [
+    const fold = foldRunSignals(createRunFold("u"), [
       signalOf("u", 0, { kind: "lifecycle-start" }, { runSeq: 1 }),
       signalOf("u", 100, { kind: "assistant-text", text: "Working" }, { runSeq: 2 }),
       signalOf("u", 200, { kind: "disconnected", code: 4000, reason: "tick timeout" }),
     ]);
-    expect(deriveRunOutcome(run, { now: T0 + 3_600_000, connection: "offline" })).toMatchObject({ kind: "unknown", reason: "connection-lost" });
-    const reconnected = foldRunSignals(run, [signalOf("u", 5_000, { kind: "reconnected", bootChanged: false })]);
-    expect(deriveRunOutcome(reconnected, { now: T0 + 6_000, connection: "online", gatewayConfirmedIdle: true })).toMatchObject({
+    expect(deriveRunOutcome(runTimeline(fold), { now: T0 + 3_600_000, connection: "offline" })).toMatchObject({ kind: "unknown", reason: "connection-lost" });
+    const reconnected = foldRunSignals(fold, [signalOf("u", 5_000, { kind: "reconnected", bootChanged: false })]);
+    expect(deriveRunOutcome(runTimeline(reconnected), { now: T0 + 6_000, connection: "online", gatewayConfirmedIdle: true })).toMatchObject({
       kind: "unknown",
       reason: "no-terminal-event",
       summary: expect.stringContaining("events were lost"),
     });
     // The store may instead record the confirmation on the run itself.
-    const confirmed = foldRunSignals(reconnected, [signalOf("u", 6_000, { kind: "run-inactive", via: "session-info" })]);
+    const confirmed = runTimeline(foldRunSignals(reconnected, [signalOf("u", 6_000, { kind: "run-inactive", via: "session-info" })]));
     expect(deriveRunOutcome(confirmed, { now: T0 + 7_000, connection: "online" }).kind).toBe("unknown");
   });
 
   it("a gateway restart announced during the run, then idle → interrupted", () => {
-    const run = foldRunSignals(createRun("i"), [
+    const run = foldTimeline("i", [
       signalOf("i", 0, { kind: "lifecycle-start" }, { runSeq: 1 }),
       signalOf("i", 100, { kind: "gateway-restarting", reason: "gateway stopping", restartExpectedMs: 5_000 }),
       signalOf("i", 200, { kind: "disconnected", code: 1012, reason: "service restart" }),
@@ -257,7 +263,7 @@ describe("the live status line", () => {
   const runId = captureRunId("b-tool-call-exec.jsonl");
   const signals = captureSignals("b-tool-call-exec.jsonl", runId);
   const toolStart = signals.findIndex((signal) => signal.kind === "tool-start");
-  const mid = foldRunSignals(createRun(runId), signals.slice(0, toolStart + 1));
+  const mid = foldTimeline(runId, signals.slice(0, toolStart + 1));
 
   it("names the phase, the elapsed time and the time since the last event", () => {
     const outcome = deriveRunOutcome(mid, { now: mid.lastEventAt + 2_000, connection: "online" });
@@ -272,7 +278,7 @@ describe("the live status line", () => {
   });
 
   it("does not call an announced retry wait a stall", () => {
-    const waiting = foldRunSignals(createRun("w"), [
+    const waiting = foldTimeline("w", [
       signalOf("w", 0, { kind: "retry", attempt: 8, maxAttempts: 10, reason: "rate_limit", delayMs: 30_000 }),
     ]);
     const outcome = deriveRunOutcome(waiting, { now: T0 + 50_000, connection: "online" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { foldCapture } from "./capture-fixtures";
+import { captureFold, foldCapture } from "./capture-fixtures";
 import { foldRunSignals } from "./fold-run";
+import { runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
 import { buildRunReport, reportClipboardText, type ReportContext } from "./run-report";
 import { signalOf, T0 } from "./test-signals";
@@ -32,8 +33,8 @@ describe("buildRunReport", () => {
   });
 
   it("never lets a token, key or signature out, even from tool output", () => {
-    const base = foldCapture("b-tool-call-exec.jsonl");
-    const leaky = foldRunSignals(base, [
+    const base = captureFold("b-tool-call-exec.jsonl");
+    const leaky = runTimeline(foldRunSignals(base, [
       signalOf(base.runId, base.lastEventAt + 1, { kind: "tool-start", toolCallId: "leak", name: "exec", args: { command: `curl -H "Authorization: Bearer ${GATEWAY_TOKEN}"`, apiKey: "sk-abcdefghijklmnopqrstuvwx" } }),
       signalOf(base.runId, base.lastEventAt + 2, {
         kind: "tool-result",
@@ -41,7 +42,7 @@ describe("buildRunReport", () => {
         isError: false,
         resultText: `token=${GATEWAY_TOKEN}\ndevice ${DEVICE_TOKEN}\nsignature: c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmUtc2lnbmF0dXJl`,
       }),
-    ]);
+    ]));
     const outcome = deriveRunOutcome(leaky, { now: leaky.lastEventAt, connection: "online" });
     const text = reportClipboardText(buildRunReport(leaky, outcome, context));
     expect(text).not.toContain(GATEWAY_TOKEN);

@@ -1,9 +1,9 @@
 /**
  * The shape of one run (one assistant turn) as the inspector shows it: a
- * status, a live phase, and every step on one time axis. Built only by
- * fold-run.ts (live and local-log signals) and history-to-runs.ts (transcript),
- * combined by merge-run-sources.ts. Plain data: it is stored in IndexedDB and
- * compared by reference in React, so folds return a new object only on change.
+ * status, a live phase, and every step on one time axis. A snapshot of the
+ * fold's state (fold-state.ts `runTimeline`), fed by live and local-log signals
+ * and by history-to-runs.ts, combined by merge-run-sources.ts. Plain data,
+ * compared by reference in React: the same fold state gives the same object.
  */
 import type { BoundedText } from "./bounded-text";
 import type { ModelRef, ProviderErrorInfo, SignalSource } from "./run-signal";
@@ -222,10 +222,6 @@ export interface RunTimeline {
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
   stats: RunStats;
-  /** Recently seen `kind:runSeq` keys (encoded as numbers); drops duplicated deliveries. Bounded. */
-  recentKeys: readonly number[];
-  /** The runSeq (or time) of the text currently shown, so older deltas never win. */
-  textMark: number;
 }
 
 export type StepOfKind<K extends StepKind> = Extract<TimelineStep, { kind: K }>;

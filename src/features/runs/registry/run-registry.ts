@@ -9,7 +9,8 @@
  * history wins on content and the local record on timing (merge-run-sources).
  * Whatever order the sources arrive in, the merged run is the same.
  */
-import { createRun, foldRunSignal } from "../model/fold-run";
+import { foldRunSignal } from "../model/fold-run";
+import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import { runsFromHistory } from "../model/history-to-runs";
 import { mergeRunSources } from "../model/merge-run-sources";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
@@ -58,7 +59,8 @@ export interface RunRegistryOptions {
 const DEFAULT_MAX_RUNS = 400;
 
 export class RunRegistry {
-  private readonly seen = new Map<string, RunTimeline>();
+  /** Live and local-log signals folded per run. */
+  private readonly seen = new Map<string, RunFold>();
   private readonly historyRuns = new Map<string, RunTimeline>();
   private readonly historyRunIdsBySession = new Map<string, readonly string[]>();
   private readonly lastHistory = new Map<string, HistorySnapshot>();
@@ -81,7 +83,8 @@ export class RunRegistry {
   getRun(runId: string): RunTimeline | undefined {
     const cached = this.merged.get(runId);
     if (cached) return cached;
-    const live = this.seen.get(runId);
+    const fold = this.seen.get(runId);
+    const live = fold && runTimeline(fold);
     const fromHistory = this.historyRuns.get(runId);
     const run = live && fromHistory ? mergeRunSources(fromHistory, live) : (live ?? fromHistory);
     if (run) this.merged.set(runId, run);
@@ -97,7 +100,7 @@ export class RunRegistry {
     const cached = this.sessionLists.get(sessionKey);
     if (cached) return cached;
     const runs: RunTimeline[] = [];
-    for (const run of this.seen.values()) if (run.sessionKey === sessionKey) runs.push(this.getRun(run.runId) ?? run);
+    for (const fold of this.seen.values()) if (fold.sessionKey === sessionKey) runs.push(this.getRun(fold.runId) ?? runTimeline(fold));
     const list = sessionRunList(runs);
     this.sessionLists.set(sessionKey, list);
     return list;
@@ -114,7 +117,7 @@ export class RunRegistry {
   /** This tab sent a message: its run exists from now on, before the gateway says anything. */
   runSent(runId: string, sessionKey: string, at: number): void {
     if (this.seen.has(runId)) return;
-    this.seen.set(runId, createRun(runId, { at, sessionKey }));
+    this.seen.set(runId, createRunFold(runId, { at, sessionKey }));
     this.changed([runId], [sessionKey]);
   }
 
@@ -198,7 +201,7 @@ export class RunRegistry {
     const touched = new Set<string>();
     for (const signal of signals) {
       const known = this.seen.get(signal.runId);
-      const next = foldRunSignal(known ?? createRun(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
+      const next = foldRunSignal(known ?? createRunFold(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
       if (next === known) continue;
       this.seen.set(signal.runId, next);
       touched.add(signal.runId);
@@ -240,7 +243,7 @@ export function reconciliationSignals(
   sessionKey: string,
   history: HistorySnapshot,
   openRunIds: readonly string[],
-  seen: ReadonlyMap<string, RunTimeline>,
+  seen: ReadonlyMap<string, Pick<RunFold, "createdAt">>,
 ): RunSignal[] {
   const loadedAt = history.requestedAt;
   const signals: RunSignal[] = [];
