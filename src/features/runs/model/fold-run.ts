@@ -37,23 +37,40 @@ const NOT_RUN_ACTIVITY: ReadonlySet<RunSignal["kind"]> = new Set([
 ]);
 
 export function foldRunSignal(run: RunFold, signal: RunSignal): RunFold {
-  if (signal.runId !== run.runId) return run;
-  const runSeq = signal.runSeq;
-  const key = dedupeKey(signal.kind, runSeq);
-  // Only a seq the run has already passed can be a re-delivery.
-  if (key !== undefined && runSeq !== undefined && runSeq <= run.newestSeq && run.seenKeys.seenRecently(run.seenCount, key)) return run;
+  if (ignores(run, signal)) return run;
   const next = copyFold(run);
-  // A keyed signal that changed nothing still proves the run is alive.
-  if (!apply(next, signal) && key === undefined) return run;
-  touch(next, signal, key);
-  return next;
+  return foldInto(next, signal) ? next : run;
 }
 
-/** Folds many signals; the store uses it for replays, tests for captures. */
+/**
+ * Folds many signals: history rebuilds, replays, tests. One draft takes them
+ * all, since the states between two of them are never seen.
+ */
 export function foldRunSignals(run: RunFold, signals: Iterable<RunSignal>): RunFold {
-  let next = run;
-  for (const signal of signals) next = foldRunSignal(next, signal);
-  return next;
+  let draft: RunDraft | undefined;
+  for (const signal of signals) {
+    if (ignores(draft ?? run, signal)) continue;
+    const next = draft ?? copyFold(run);
+    if (foldInto(next, signal)) draft = next;
+  }
+  return draft ?? run;
+}
+
+/** Another run's signal, or a re-delivery: a seq the run has already passed, with its key among the recent ones. */
+function ignores(run: RunFold, signal: RunSignal): boolean {
+  if (signal.runId !== run.runId) return true;
+  const runSeq = signal.runSeq;
+  if (runSeq === undefined || runSeq > run.newestSeq) return false;
+  const key = dedupeKey(signal.kind, runSeq);
+  return key !== undefined && run.seenKeys.seenRecently(run.seenCount, key);
+}
+
+/** Edits the draft for one signal; says whether the run changed (or a keyed signal proved it alive). */
+function foldInto(run: RunDraft, signal: RunSignal): boolean {
+  const key = dedupeKey(signal.kind, signal.runSeq);
+  if (!apply(run, signal) && key === undefined) return false;
+  touch(run, signal, key);
+  return true;
 }
 
 /** A run folded from its first signal and read at once: history rebuilds and tests. */

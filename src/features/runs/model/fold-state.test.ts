@@ -4,7 +4,7 @@ import { foldRunSignal, foldRunSignals, foldTimeline } from "./fold-run";
 import { createRunFold, runTimeline } from "./fold-state";
 import type { RunSignal } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
-import { signalOf } from "./test-signals";
+import { seededShuffle, signalOf } from "./test-signals";
 
 function frozen(run: RunTimeline): unknown {
   return JSON.parse(JSON.stringify(run));
@@ -73,6 +73,21 @@ describe("the fold is pure", () => {
     expect(runTimeline(titled).steps.some((step) => step.kind === "gap")).toBe(false);
     expect(frozen(runTimeline(base))).toEqual(baseCopy);
   });
+
+  it.each(["b-tool-call-exec.jsonl", "c-rate-limit-429-exhausted.jsonl", "sigkill-midrun.jsonl"])(
+    "%s: a batch folds to what the signals give one by one, duplicated and shuffled too",
+    (name) => {
+      const id = captureRunId(name);
+      const captured = captureSignals(name, id);
+      for (const list of [captured, captured.flatMap((signal) => [signal, signal]), seededShuffle(captured, 7)]) {
+        const oneByOne = list.reduce((run, signal) => foldRunSignal(run, signal), createRunFold(id));
+        expect(runTimeline(foldRunSignals(createRunFold(id), list))).toEqual(runTimeline(oneByOne));
+      }
+      const run = foldRunSignals(createRunFold(id), captured);
+      expect(foldRunSignals(run, captured)).toBe(run);
+      expect(foldRunSignals(run, [])).toBe(run);
+    },
+  );
 
   it("the snapshot is the same object for the same state, and a new one after a change", () => {
     const run = foldRunSignals(createRunFold(runId), signals);
