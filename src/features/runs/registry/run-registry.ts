@@ -9,7 +9,7 @@
  * history wins on content and the local record on timing (merge-run-sources).
  * Whatever order the sources arrive in, the merged run is the same.
  */
-import { foldRunSignal } from "../model/fold-run";
+import { foldRunSignal, foldRunSignals } from "../model/fold-run";
 import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import { runsFromHistory } from "../model/history-to-runs";
 import { mergeRunSources } from "../model/merge-run-sources";
@@ -199,12 +199,18 @@ export class RunRegistry {
   private fold(signals: readonly RunSignal[]): void {
     if (signals.length === 0) return;
     const touched = new Set<string>();
-    for (const signal of signals) {
-      const known = this.seen.get(signal.runId);
-      const next = foldRunSignal(known ?? createRunFold(signal.runId, { at: signal.at, sessionKey: signal.sessionKey }), signal);
+    // A replay holds long stretches of one run's signals: each stretch folds as one batch (one state copy).
+    for (let start = 0; start < signals.length; ) {
+      const first = signals[start] as RunSignal;
+      let end = start + 1;
+      while (end < signals.length && signals[end]?.runId === first.runId) end += 1;
+      const known = this.seen.get(first.runId);
+      const base = known ?? createRunFold(first.runId, { at: first.at, sessionKey: first.sessionKey });
+      const next = end - start === 1 ? foldRunSignal(base, first) : foldRunSignals(base, signals.slice(start, end));
+      start = end;
       if (next === known) continue;
-      this.seen.set(signal.runId, next);
-      touched.add(signal.runId);
+      this.seen.set(first.runId, next);
+      touched.add(first.runId);
     }
     if (touched.size === 0) return;
     this.prune();
