@@ -1,7 +1,13 @@
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetLocalDbForTests } from "@/lib/local-db";
+import { readdirSync } from "node:fs";
+import { captureSignals } from "../model/capture-fixtures";
+import { foldRunSignals } from "../model/fold-run";
+import { createRunFold, runTimeline } from "../model/fold-state";
+import { deriveRunOutcome } from "../model/run-outcome";
 import type { RunSignal } from "../model/run-signal";
+import type { RunTimeline } from "../model/run-timeline";
 import { compactSignals, createRunLogWriter, MAX_RUNS_PER_SESSION, MAX_SIGNALS_PER_RUN, readSessionRunLogs } from "./run-log";
 
 function live(runId: string, at: number, body: Partial<RunSignal> & Pick<RunSignal, "kind">, sessionKey = "agent:main:s"): RunSignal {
@@ -12,6 +18,13 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   resetLocalDbForTests();
 });
+
+/** The log's older rule, for comparison: only streamed text compacted. */
+function compactTextOnly(signals: readonly RunSignal[]): RunSignal[] {
+  const lastText = new Map<string, RunSignal>();
+  for (const signal of signals) if (signal.kind === "assistant-text" || signal.kind === "thinking-text") lastText.set(signal.kind, signal);
+  return signals.filter((signal) => (signal.kind !== "assistant-text" && signal.kind !== "thinking-text") || lastText.get(signal.kind) === signal);
+}
 
 describe("run log", () => {
   it("keeps what the browser saw, per session, and replays it marked as local", async () => {
@@ -45,11 +58,31 @@ describe("run log", () => {
     const compacted = compactSignals([live("r1", 0, { kind: "queued" }), ...text]);
     expect(compacted).toHaveLength(2);
     expect(compacted[1]).toMatchObject({ kind: "assistant-text", at: 49 });
-    const many = Array.from({ length: MAX_SIGNALS_PER_RUN + 500 }, (_, i) => live("r1", i, { kind: "activity", label: String(i) }));
+    const many = Array.from({ length: MAX_SIGNALS_PER_RUN + 500 }, (_, i) => live("r1", i, { kind: "unknown", event: String(i) }));
     const bounded = compactSignals(many);
     expect(bounded).toHaveLength(MAX_SIGNALS_PER_RUN);
     expect(bounded[0]?.at).toBe(0);
     expect(bounded.at(-1)?.at).toBe(MAX_SIGNALS_PER_RUN + 499);
+  });
+
+  it("keeps only the newest status and activity, and a replay of what it keeps shows every captured run as if it kept them all", () => {
+    for (const capture of readdirSync(new URL("../../../testing/captures/", import.meta.url)).filter((name) => name.endsWith(".jsonl"))) {
+      const signals = captureSignals(capture);
+      for (const runId of new Set(signals.map((signal) => signal.runId))) {
+        const own = signals.filter((signal) => signal.runId === runId);
+        const kept = compactSignals(own);
+        expect(kept.filter((signal) => signal.kind === "status").length).toBeLessThanOrEqual(1);
+        expect(kept.filter((signal) => signal.kind === "activity").length).toBeLessThanOrEqual(1);
+        const whole = runTimeline(foldRunSignals(createRunFold(runId), compactTextOnly(own)));
+        const replayed = runTimeline(foldRunSignals(createRunFold(runId), kept));
+        const seen = (run: RunTimeline) => ({
+          ...run,
+          stats: undefined,
+          outcome: deriveRunOutcome(run, { now: run.lastEventAt + 60_000, connection: "online" }),
+        });
+        expect(seen(replayed), `${capture} ${runId}`).toEqual(seen(whole));
+      }
+    }
   });
 
   it("keeps at most a bounded number of runs per session", async () => {

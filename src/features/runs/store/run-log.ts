@@ -14,8 +14,14 @@ const KEEP_HEAD = 200;
 export const MAX_RUNS_PER_SESSION = 200;
 const FLUSH_DELAY_MS = 400;
 
-/** Streamed text is cumulative: only the newest copy per run is worth keeping. */
-const LATEST_ONLY = new Set<RunSignal["kind"]>(["assistant-text", "thinking-text"]);
+/**
+ * Kinds whose newest signal says all the older ones did: streamed text is
+ * cumulative, a pre-output status only sets the phase the next one replaces,
+ * and an activity signal only proves the run was alive at that moment. They
+ * are most of a run's signals (retry ladders repeat the status walk), so
+ * keeping the newest of each makes the log, and a reload's replay, half as long.
+ */
+const LATEST_ONLY = new Set<RunSignal["kind"]>(["assistant-text", "thinking-text", "status", "activity"]);
 
 export function compactSignals(signals: readonly RunSignal[]): RunSignal[] {
   const lastIndexOfKind = new Map<string, number>();
