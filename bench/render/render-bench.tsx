@@ -20,8 +20,8 @@ import "@/styles/index.css";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { formatDuration } from "@/features/runs/model/format-duration";
 import { groupSteps, type StepGroup } from "@/features/runs/model/group-steps";
-import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
-import type { TimelineStep } from "@/features/runs/model/run-timeline";
+import { deriveRunOutcome, type RunOutcome } from "@/features/runs/model/run-outcome";
+import type { RunTimeline, TimelineStep } from "@/features/runs/model/run-timeline";
 import retryCapture from "@/testing/captures/c-rate-limit-429-recovered.jsonl?raw";
 import toolCapture from "@/testing/captures/b-tool-call-exec.jsonl?raw";
 import { useState, type ReactElement } from "react";
@@ -66,6 +66,12 @@ function rowText(group: StepGroup, startAt: number): string {
 
 const liveRows = groupSteps(liveRun.steps).map((group) => rowText(group, liveRun.createdAt));
 const endedRows = groupSteps(endedRun.steps).map((group) => rowText(group, endedRun.createdAt));
+
+/** The candidate: RunPanel with its open state kept outside, as the app's turn keeps it. */
+function CandidatePanel({ run, outcome, initiallyOpen }: { run: RunTimeline; outcome: RunOutcome; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return <RunPanel run={run} outcome={outcome} open={open} onToggle={() => setOpen(!open)} />;
+}
 
 /** The baseline: the same rows as plain text lines in a plain <ul>, same panel chrome and scroll box, nothing virtualized. */
 function PlainPanel({ rows, initiallyOpen }: { rows: readonly string[]; initiallyOpen: boolean }) {
@@ -153,7 +159,7 @@ function freshRoot(): Root {
 }
 
 function element(variant: Variant, open: boolean): ReactElement {
-  if (variant === "candidate") return open ? <RunPanel run={liveRun} outcome={liveOutcome} /> : <RunPanel run={endedRun} outcome={endedOutcome} />;
+  if (variant === "candidate") return open ? <CandidatePanel run={liveRun} outcome={liveOutcome} initiallyOpen /> : <CandidatePanel run={endedRun} outcome={endedOutcome} initiallyOpen={false} />;
   return open ? <PlainPanel rows={liveRows} initiallyOpen /> : <PlainPanel rows={endedRows} initiallyOpen={false} />;
 }
 

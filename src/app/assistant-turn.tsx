@@ -1,10 +1,12 @@
-import { useState, type Dispatch, type SetStateAction } from "react";
+import { useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
 import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
+import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
+import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
 import { useNow } from "@/hooks/use-now";
@@ -22,19 +24,26 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
+  // RunView mounts afresh when the run ends, so an untouched timeline folds then and the glance takes its place.
+  const [timelineChoice, setTimelineChoice] = useState<boolean | null>(null);
+  const timelineOpen = timelineChoice ?? live;
+  const summary = useMemo(() => (timelineOpen ? undefined : summarizeRun(run, outcome)), [timelineOpen, run, outcome]);
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
         {(text || !live) && (
-          <div className="rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
+          <div className="min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
             {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
           </div>
         )}
+        {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
       </div>
       <RunPanel
         run={run}
         outcome={outcome}
+        open={timelineOpen}
+        onToggle={() => setTimelineChoice(!timelineOpen)}
         actions={<CopyReportButton run={run} outcome={outcome} />}
         logs={{
           open: logsOpen,

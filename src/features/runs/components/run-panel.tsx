@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { formatDuration } from "../model/format-duration";
 import type { RunOutcome } from "../model/run-outcome";
+import { runDurationMs } from "../model/run-summary";
 import type { RunTimeline } from "../model/run-timeline";
 import { TimelineSteps } from "./timeline-steps";
 
@@ -17,40 +18,45 @@ const CHIP: Record<RunOutcome["kind"], string> = {
 export interface RunPanelProps {
   run: RunTimeline;
   outcome: RunOutcome;
+  /** Kept by the turn, which also shows the run at a glance while the panel is folded. */
+  open: boolean;
+  onToggle(): void;
   actions?: ReactNode;
   /** The gateway's log lines for this run, composed by the app; open state lives outside so a banner can open it too. */
   logs?: { open: boolean; onToggle(): void; panel: ReactNode };
 }
 
-/** The collapsible execution timeline beside a reply: open while the run is live, the user's to fold after. */
-export function RunPanel({ run, outcome, actions, logs }: RunPanelProps) {
-  const live = outcome.kind === "running";
-  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
-  const open = openChoice ?? live;
+/**
+ * The collapsible execution timeline beside a reply. Its header wraps rather
+ * than truncates: on a phone the outcome chip and the buttons move to a second
+ * line instead of covering the label or cutting the step count.
+ */
+export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPanelProps) {
   const bodyId = useId();
   const logsId = useId();
-  const end = run.endedAt ?? run.lastEventAt;
-  const took = run.status === "ended" && end > run.createdAt ? ` · ${formatDuration(end - run.createdAt)}` : "";
+  const took = run.status === "ended" ? runDurationMs(run) : undefined;
   return (
-    <section aria-label="Run timeline" className="flex flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
-      <div className="flex items-center gap-2">
+    <section aria-label="Run timeline" className="flex min-w-0 flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <button
           type="button"
           aria-expanded={open}
           aria-controls={bodyId}
-          onClick={() => setOpenChoice(!open)}
-          className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-1 py-0.5 text-left text-sm hover:bg-surface-2"
+          onClick={onToggle}
+          className="flex min-w-0 grow flex-wrap items-baseline gap-x-2 rounded-md px-1 py-0.5 text-left text-sm hover:bg-surface-2"
         >
-          <span aria-hidden className="text-ink-3">{open ? "▾" : "▸"}</span>
-          <span className="font-medium">Timeline</span>
-          <span className="truncate text-xs text-ink-3">
+          <span aria-hidden className="text-ink-3">
+            {open ? "▾" : "▸"}
+          </span>
+          <span className="font-medium whitespace-nowrap">Timeline</span>{" "}
+          <span className="text-xs whitespace-nowrap text-ink-3">
             {run.steps.length} {run.steps.length === 1 ? "step" : "steps"}
-            {took}
+            {took !== undefined ? ` · ${formatDuration(took)}` : ""}
           </span>
         </button>
-        <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind === "running" ? "Running" : outcome.title}</span>
+        <span className={`max-w-full rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind === "running" ? "Running" : outcome.title}</span>
         {logs && (
-          <button type="button" aria-expanded={logs.open} aria-controls={logsId} onClick={logs.onToggle} className="shrink-0 rounded-md px-2 py-0.5 text-xs text-ink-2 hover:bg-surface-2">
+          <button type="button" aria-expanded={logs.open} aria-controls={logsId} onClick={logs.onToggle} className="rounded-md px-2 py-0.5 text-xs whitespace-nowrap text-ink-2 hover:bg-surface-2">
             Gateway logs
           </button>
         )}

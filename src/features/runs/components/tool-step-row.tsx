@@ -27,11 +27,12 @@ export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }
   const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
   return (
     <div className="flex flex-col gap-1.5">
-      <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full items-center gap-2 text-left">
+      <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full flex-wrap items-center gap-x-2 gap-y-0.5 text-left">
         <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
         <span aria-hidden className="text-ink-3">{open ? "▾" : "▸"}</span>
         <span className="shrink-0 rounded bg-surface-2 px-1.5 font-mono text-[11px]">{step.name}</span>
-        <span className="min-w-0 flex-1 truncate text-sm">{toolTitle(step)}</span>
+        {/* At least 8rem for the title: on a phone the status and duration move to a second line instead. */}
+        <span className="min-w-0 flex-1 basis-32 truncate text-sm">{toolTitle(step)}</span>
         <span className={`shrink-0 rounded-full px-1.5 text-[11px] font-medium ${STATUS_CHIP[step.status]}`}>
           {step.status === "running" ? "running" : step.status === "error" ? "error" : "done"}
           {step.exitCode !== undefined ? ` · exit ${step.exitCode}` : ""}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePhase } from "./describe-phase";
+import { describePhase, describeRunningStatus } from "./describe-phase";
 import type { RunPhase } from "./run-timeline";
 
 describe("describePhase", () => {
@@ -15,5 +15,21 @@ describe("describePhase", () => {
     [{ kind: "ended" }, "ended"],
   ])("%j → %s", (phase, words) => {
     expect(describePhase(phase)).toBe(words);
+  });
+});
+
+describe("describeRunningStatus", () => {
+  it("says the phase once, then the clocks", () => {
+    expect(describeRunningStatus({ phaseText: "using exec…", elapsedMs: 3_400, silentForMs: 1_200, stalled: false })).toStrictEqual({
+      headline: "Using exec…",
+      details: "3.4 s elapsed · last event 1.2 s ago",
+    });
+  });
+
+  it("once silent, the warning takes the headline and the phase moves after it, still once", () => {
+    expect(describeRunningStatus({ phaseText: "retrying (2/10), rate limited…", elapsedMs: 125_000, silentForMs: 47_000, stalled: true })).toStrictEqual({
+      headline: "No activity for 47 s",
+      details: "retrying (2/10), rate limited… · 2 min 5 s elapsed",
+    });
   });
 });

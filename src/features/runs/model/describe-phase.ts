@@ -3,6 +3,7 @@
  * (2/10)"). Kept apart from the fold so wording can change without touching
  * the state machine.
  */
+import { formatDuration } from "./format-duration";
 import { modelName } from "./run-signal";
 import type { RunPhase } from "./run-timeline";
 
@@ -40,4 +41,26 @@ export function describePhase(phase: RunPhase): string {
     case "ended":
       return "ended";
   }
+}
+
+export interface RunningStatusFacts {
+  phaseText: string;
+  elapsedMs: number;
+  silentForMs: number;
+  stalled: boolean;
+}
+
+/**
+ * The live status line: a headline and the clocks after it. The phase is said
+ * once, in the headline, or after the silence warning once that takes the
+ * headline.
+ */
+export function describeRunningStatus({ phaseText, elapsedMs, silentForMs, stalled }: RunningStatusFacts): { headline: string; details: string } {
+  const elapsed = `${formatDuration(elapsedMs)} elapsed`;
+  if (stalled) return { headline: `No activity for ${formatDuration(silentForMs)}`, details: `${phaseText} · ${elapsed}` };
+  return { headline: capitalize(phaseText), details: `${elapsed} · last event ${formatDuration(silentForMs)} ago` };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,0 +1,153 @@
+/**
+ * A run at a glance, for the message itself: which tools ran (with the command
+ * for shell tools), how each ended and how long it took, what the run is doing
+ * now, and one footer line ("Done in 8.4 s · 3 tools · 1 failed"). Everything
+ * here is display text, so the component only lays it out.
+ *
+ * Token counts belong in the footer once a run carries usage; RunTimeline has
+ * none today, and the footer says nothing rather than guess.
+ */
+import { isRecord, optional, readText } from "@/lib/read-untrusted";
+import { formatDuration } from "./format-duration";
+import type { RunOutcome } from "./run-outcome";
+import { stepsOfKind, type RunTimeline, type ToolStep } from "./run-timeline";
+import { toolTitle } from "./tool-title";
+
+/** More than this and the glance shows the latest ones and points at the timeline for the rest. */
+export const GLANCE_TOOL_LIMIT = 8;
+
+const MAX_COMMAND_CHARS = 200;
+const MAX_ERROR_CHARS = 160;
+
+const SHELL_TOOLS = new Set(["exec", "bash", "shell"]);
+const COMMAND_KEYS = ["command", "cmd"];
+
+export type ToolGlanceState = "running" | "done" | "failed";
+
+export interface ToolGlance {
+  id: string;
+  name: string;
+  /** The shell command, on one line, for shell tools; the reader sees exactly what ran. */
+  command?: string;
+  /** What the call was about when there is no command ("Read src/app.ts"). */
+  title: string;
+  state: ToolGlanceState;
+  /** "exit 0", "done", "running", "failed · exit 2". */
+  statusText: string;
+  durationText?: string;
+  /** The tool's own error, first line, for a failed call. */
+  error?: string;
+}
+
+export interface RunSummary {
+  /** The latest tool calls, oldest first, at most GLANCE_TOOL_LIMIT. */
+  tools: ToolGlance[];
+  /** Tool calls before those, shown only in the timeline. */
+  earlierTools: number;
+  /** What a running run is doing now ("Using exec…"); absent once it has ended. */
+  current?: string;
+  /** "Done in 7.2 s · 1 tool", "Failed after 3 s · 2 tools · 1 failed", "Running for 4 s". */
+  footer: string;
+}
+
+/** How long the run took so far: from its creation to its end, or to its last event. Undefined when no time passed. */
+export function runDurationMs(run: RunTimeline): number | undefined {
+  const took = (run.endedAt ?? run.lastEventAt) - run.createdAt;
+  return took > 0 ? took : undefined;
+}
+
+export function summarizeRun(run: RunTimeline, outcome: RunOutcome): RunSummary {
+  const allTools = stepsOfKind(run.steps, "tool");
+  const shown = allTools.slice(-GLANCE_TOOL_LIMIT);
+  const glances = shown.map(toolGlance);
+  const failedTools = allTools.filter((step) => toolState(step) === "failed").length;
+  const retries = outcome.kind === "degraded" ? outcome.retries : stepsOfKind(run.steps, "retry").length;
+  const footer = [
+    leadWords(run, outcome),
+    allTools.length > 0 ? plural(allTools.length, "tool", "tools") : undefined,
+    failedTools > 0 ? `${failedTools} failed` : undefined,
+    retries > 0 ? plural(retries, "retry", "retries") : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(" · ");
+  return {
+    tools: glances,
+    earlierTools: allTools.length - shown.length,
+    ...optional("current", outcome.kind === "running" ? capitalize(outcome.phaseText) : undefined),
+    footer,
+  };
+}
+
+function toolGlance(step: ToolStep): ToolGlance {
+  const state = toolState(step);
+  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  return {
+    id: step.id,
+    name: step.name,
+    ...optional("command", commandOf(step)),
+    title: toolTitle(step),
+    state,
+    statusText: statusText(state, step.exitCode),
+    ...optional("durationText", state !== "running" && duration !== undefined && duration >= 0 ? formatDuration(duration) : undefined),
+    ...optional("error", state === "failed" && step.error ? clip(firstLine(step.error), MAX_ERROR_CHARS) : undefined),
+  };
+}
+
+function statusText(state: ToolGlanceState, exitCode: number | undefined): string {
+  const exit = exitCode !== undefined ? `exit ${exitCode}` : undefined;
+  switch (state) {
+    case "running":
+      return "running";
+    case "failed":
+      return exit ? `failed · ${exit}` : "failed";
+    case "done":
+      return exit ?? "done";
+  }
+}
+
+/** A non-zero exit is a failure even when the gateway did not flag the call as an error. */
+function toolState(step: ToolStep): ToolGlanceState {
+  if (step.status === "running") return "running";
+  if (step.status === "error" || step.isError || (step.exitCode !== undefined && step.exitCode !== 0)) return "failed";
+  return "done";
+}
+
+function commandOf(step: ToolStep): string | undefined {
+  if (!SHELL_TOOLS.has(step.name) || !isRecord(step.args)) return undefined;
+  const args = step.args;
+  const command = COMMAND_KEYS.map((key) => readText(args, key)).find((found) => found !== undefined);
+  const oneLine = command?.replace(/\s+/g, " ").trim();
+  return oneLine ? clip(oneLine, MAX_COMMAND_CHARS) : undefined;
+}
+
+function leadWords(run: RunTimeline, outcome: RunOutcome): string {
+  if (outcome.kind === "running") return `Running for ${formatDuration(outcome.elapsedMs)}`;
+  const took = runDurationMs(run);
+  const [done, joiner] = LEAD[outcome.kind];
+  return took === undefined ? done : `${done} ${joiner} ${formatDuration(took)}`;
+}
+
+const LEAD: Record<Exclude<RunOutcome["kind"], "running">, readonly [string, string]> = {
+  completed: ["Done", "in"],
+  degraded: ["Done", "in"],
+  failed: ["Failed", "after"],
+  aborted: ["Stopped", "after"],
+  interrupted: ["Interrupted", "after"],
+  unknown: ["Outcome unknown", "after"],
+};
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function firstLine(text: string): string {
+  return text.trim().split("\n")[0]?.trim() ?? "";
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
