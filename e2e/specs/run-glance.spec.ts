@@ -74,7 +74,6 @@ test("on a phone an ended run with a long command and reply stays in the column,
   }
 });
 
-// The app header is issue 13's: until it fits a phone, this fails on the header alone.
 test("on a phone the whole page with an ended run does not scroll sideways", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openSession(page, "glance-page");

@@ -38,14 +38,14 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex items-center gap-3 border-b border-line bg-surface px-4 py-2.5">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-surface px-4 py-2.5">
         <div className="flex items-center gap-2">
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
             C
           </span>
           <span className="font-semibold tracking-tight">Clawscope</span>
         </div>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
           <GatewayButton open={gatewayPanelOpen} onToggle={() => setGatewayPanelOpen((open) => !open)} />
           <GatewayLogsButton secrets={knownSecrets} />
