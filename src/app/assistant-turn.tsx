@@ -9,6 +9,7 @@ import { RunStatusLine } from "@/features/runs/components/run-status-line";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
+import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
@@ -25,9 +26,10 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
   // RunView mounts afresh when the run ends, so an untouched timeline folds then and the glance takes its place.
-  const [timelineChoice, setTimelineChoice] = useState<boolean | null>(null);
-  const timelineOpen = timelineChoice ?? live;
-  const summary = useMemo(() => (timelineOpen ? undefined : summarizeRun(run, outcome)), [timelineOpen, run, outcome]);
+  const [ownChoice, setOwnChoice] = useState<OwnTimelineChoice | null>(null);
+  const every = useEveryTimelineChoice();
+  const open = timelineOpen(ownChoice, every, run, live);
+  const summary = useMemo(() => (open ? undefined : summarizeRun(run, outcome)), [open, run, outcome]);
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
@@ -42,8 +44,8 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
       <RunPanel
         run={run}
         outcome={outcome}
-        open={timelineOpen}
-        onToggle={() => setTimelineChoice(!timelineOpen)}
+        open={open}
+        onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
         actions={<CopyReportButton run={run} outcome={outcome} />}
         logs={{
           open: logsOpen,

@@ -1,10 +1,11 @@
 import { useMemo } from "react";
 import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
-import { Transcript } from "@/features/chat/components/transcript";
+import { revealTurn, Transcript } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
+import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
 import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
@@ -34,6 +35,11 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           Could not load this session's history: {history.error.message}
         </p>
       )}
+      {turns.length > 0 && (
+        <div className="mx-auto w-full max-w-6xl px-4 pt-2">
+          <TimelineToggles />
+        </div>
+      )}
       <Transcript
         turns={turns}
         renderAssistant={(turn) => <AssistantTurn turn={turn} />}
@@ -58,6 +64,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         running={activeRunId !== null}
         onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
         onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
+        onShowRunning={activeRunId ? () => revealTurn(activeRunId) : undefined}
       />
     </div>
   );

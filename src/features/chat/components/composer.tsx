@@ -11,6 +11,8 @@ export interface ComposerProps {
   running: boolean;
   onSend(text: string): void;
   onStop(): void;
+  /** Takes the user to the running run's timeline. */
+  onShowRunning?(): void;
 }
 
 const draftKey = (sessionKey: string) => `clawscope.draft.${sessionKey}`;
@@ -19,7 +21,7 @@ function readDraft(sessionKey: string): string {
   return readStoredText(draftKey(sessionKey)) ?? "";
 }
 
-export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop }: ComposerProps) {
+export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop, onShowRunning }: ComposerProps) {
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const inputId = useId();
@@ -62,6 +64,11 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
           aria-describedby={hintId}
           className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none"
         />
+        {running && onShowRunning && (
+          <Button variant="secondary" onClick={onShowRunning} aria-label="Show the running run">
+            Show run
+          </Button>
+        )}
         {running && (
           <Button variant="secondary" onClick={onStop} aria-label="Stop the running reply">
             Stop

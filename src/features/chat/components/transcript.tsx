@@ -10,6 +10,14 @@ export interface TranscriptProps {
   emptyState: ReactNode;
 }
 
+/** Brings a run's turn into view and puts focus on its first disclosure (the run's timeline toggle). */
+export function revealTurn(runId: string): void {
+  const article = document.querySelector<HTMLElement>(`article[data-run-id="${CSS.escape(runId)}"]`);
+  if (!article) return;
+  article.scrollIntoView({ block: "center" });
+  article.querySelector<HTMLElement>("button[aria-expanded]")?.focus({ preventScroll: true });
+}
+
 /** Distance from the bottom within which new content keeps the view pinned to the end. */
 const STICKY_PX = 120;
 
