@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { formatDuration } from "../model/format-duration";
 import type { RunOutcome } from "../model/run-outcome";
 import { runDurationMs } from "../model/run-summary";
 import type { RunTimeline } from "../model/run-timeline";
+import { RunWaterfall } from "./run-waterfall";
 import { TimelineSteps } from "./timeline-steps";
 
 const CHIP: Record<RunOutcome["kind"], string> = {
@@ -34,6 +35,7 @@ export interface RunPanelProps {
 export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPanelProps) {
   const bodyId = useId();
   const logsId = useId();
+  const [view, setView] = useState<"steps" | "waterfall">("steps");
   const took = run.status === "ended" ? runDurationMs(run) : undefined;
   return (
     <section aria-label="Run timeline" className="flex min-w-0 flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
@@ -64,7 +66,24 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPan
       </div>
       {open && (
         <div id={bodyId} className="border-t border-line pt-2">
-          <TimelineSteps steps={run.steps} startAt={run.createdAt} />
+          <div role="group" aria-label="Show the run as" className="mb-2 flex w-fit rounded-md border border-line text-xs">
+            {(["waterfall", "steps"] as const).map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                aria-pressed={view === choice}
+                onClick={() => setView(choice)}
+                className={`px-2 py-0.5 first:rounded-l-md last:rounded-r-md ${view === choice ? "bg-accent-soft text-accent" : "text-ink-2 hover:bg-surface-2"}`}
+              >
+                {choice === "waterfall" ? "Waterfall" : "Steps"}
+              </button>
+            ))}
+          </div>
+          {view === "waterfall" ? (
+            <RunWaterfall run={run} now={outcome.kind === "running" ? run.createdAt + outcome.elapsedMs : run.lastEventAt} />
+          ) : (
+            <TimelineSteps steps={run.steps} startAt={run.createdAt} />
+          )}
         </div>
       )}
       {logs?.open && (
