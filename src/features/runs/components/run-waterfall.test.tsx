@@ -84,21 +84,42 @@ describe("RunWaterfall", () => {
   it("shows the same exact text on focus and on hover, and the hint otherwise", () => {
     render(<RunWaterfall run={withRetries} now={0} />);
     const waterfall = screen.getByRole("region", { name: "Run waterfall" });
-    const hint = "Hover or focus a bar for its exact times.";
+    const hint = "Hover or focus a bar for its exact times; arrow keys move between bars.";
     expect(within(waterfall).getByText(hint)).toBeTruthy();
     expect(barNames("Retry waits")).toEqual(["Wait before attempt 2/10 (rate limit): 1.0 s, from +500 ms to +1.5 s", "Wait before attempt 3/10 (rate limit): 3.0 s, from +3.0 s to +6.0 s"]);
     const [first, second] = within(screen.getByRole("group", { name: "Retry waits" })).getAllByRole("button");
     if (!first || !second) throw new Error("expected two retry bars");
-    expect(first.tabIndex).toBe(0);
     act(() => first.focus());
-    expect(document.activeElement).toBe(first);
     expect(within(waterfall).getByText("Wait before attempt 2/10 (rate limit): 1.0 s, from +500 ms to +1.5 s", { selector: "p" })).toBeTruthy();
     fireEvent.mouseEnter(second);
     expect(within(waterfall).getByText("Wait before attempt 3/10 (rate limit): 3.0 s, from +3.0 s to +6.0 s", { selector: "p" })).toBeTruthy();
     expect(second.getAttribute("title")).toBe("Wait before attempt 3/10 (rate limit): 3.0 s, from +3.0 s to +6.0 s");
     fireEvent.mouseLeave(waterfall);
+    expect(within(waterfall).getByText("Wait before attempt 2/10 (rate limit): 1.0 s, from +500 ms to +1.5 s", { selector: "p" })).toBeTruthy();
+    act(() => first.blur());
+    fireEvent.mouseLeave(waterfall);
     expect(within(waterfall).getByText(hint)).toBeTruthy();
     expect(within(waterfall).getByRole("group", { name: "Where the time went" }).textContent).toBe("Queued 200 ms · Model 2.8 s · Retry waits 4.0 s");
+  });
+
+  it("is one tab stop: arrow keys, Home and End move focus across the bars of every lane", () => {
+    render(<RunWaterfall run={withRetries} now={0} />);
+    const all = within(screen.getByRole("region", { name: "Run waterfall" })).getAllByRole("button");
+    expect(all.map((bar) => bar.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
+    const [queued] = all;
+    if (!queued) throw new Error("expected bars");
+    act(() => queued.focus());
+    fireEvent.keyDown(queued, { key: "ArrowRight" });
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Model: no answer: 300 ms, from +200 ms to +500 ms");
+    expect(all.map((bar) => bar.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1, -1]);
+    fireEvent.keyDown(document.activeElement as Element, { key: "End" });
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Wait before attempt 3/10 (rate limit): 3.0 s, from +3.0 s to +6.0 s");
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowDown" });
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Wait before attempt 3/10 (rate limit): 3.0 s, from +3.0 s to +6.0 s");
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowUp" });
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Wait before attempt 2/10 (rate limit): 1.0 s, from +500 ms to +1.5 s");
+    fireEvent.keyDown(document.activeElement as Element, { key: "Home" });
+    expect(document.activeElement).toBe(queued);
   });
 
   it("draws a live run to now, with the disconnect, the restart and a hatched gap", () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties } from "react";
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { latencyBreakdown, type LatencyPartKind } from "../model/latency-breakdown";
 import { buildRunWaterfall, describeBar, formatSpan, type WaterfallBar, type WaterfallBarKind } from "../model/run-waterfall";
 import type { RunTimeline } from "../model/run-timeline";
@@ -27,7 +27,7 @@ const PART_STYLE: Record<LatencyPartKind, string> = {
   other: "bg-surface-2",
 };
 
-const HINT = "Hover or focus a bar for its exact times.";
+const HINT = "Hover or focus a bar for its exact times; arrow keys move between bars.";
 
 function percent(ms: number, durationMs: number): number {
   return durationMs > 0 ? Math.round((ms / durationMs) * 100_000) / 1_000 : 0;
@@ -39,7 +39,18 @@ function barPosition(bar: WaterfallBar, durationMs: number): CSSProperties {
   return { left: `min(${left}%, calc(100% - 3px))`, width: `${percent(bar.endMs - bar.startMs, durationMs)}%`, minWidth: 3 };
 }
 
-function Lane({ label, bars, durationMs, empty, onShow }: { label: string; bars: WaterfallBar[]; durationMs: number; empty?: string; onShow(text: string): void }) {
+interface LaneProps {
+  label: string;
+  bars: WaterfallBar[];
+  durationMs: number;
+  empty?: string;
+  /** The one bar that takes Tab (roving focus: the rest are reached with the arrow keys). */
+  tabStopId: string | undefined;
+  onShow(bar: WaterfallBar, focused: boolean): void;
+  register(id: string, element: HTMLButtonElement | null): void;
+}
+
+function Lane({ label, bars, durationMs, empty, tabStopId, onShow, register }: LaneProps) {
   return (
     <div className="flex min-w-0 items-center gap-2">
       <span className="w-20 shrink-0 truncate text-[11px] text-ink-3" aria-hidden>
@@ -52,12 +63,14 @@ function Lane({ label, bars, durationMs, empty, onShow }: { label: string; bars:
           return (
             <button
               key={bar.id}
+              ref={(element) => register(bar.id, element)}
               type="button"
+              tabIndex={bar.id === tabStopId ? 0 : -1}
               aria-label={text}
               title={text}
-              onMouseEnter={() => onShow(text)}
-              onFocus={() => onShow(text)}
-              onClick={() => onShow(text)}
+              onMouseEnter={() => onShow(bar, false)}
+              onFocus={() => onShow(bar, true)}
+              onClick={() => onShow(bar, true)}
               style={barPosition(bar, durationMs)}
               className={`absolute inset-y-0 rounded-sm ${BAR_STYLE[bar.kind]}`}
             />
@@ -68,6 +81,15 @@ function Lane({ label, bars, durationMs, empty, onShow }: { label: string; bars:
   );
 }
 
+const STEP_KEYS: Record<string, (index: number, count: number) => number> = {
+  ArrowRight: (index, count) => Math.min(count - 1, index + 1),
+  ArrowDown: (index, count) => Math.min(count - 1, index + 1),
+  ArrowLeft: (index) => Math.max(0, index - 1),
+  ArrowUp: (index) => Math.max(0, index - 1),
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+};
+
 /**
  * The run on a real time axis: one lane per kind of work, bars sized as a share
  * of the run's duration (so it never scrolls sideways), the connection lane
@@ -77,15 +99,44 @@ export function RunWaterfall({ run, now }: { run: RunTimeline; now: number }) {
   const waterfall = useMemo(() => buildRunWaterfall(run, now), [run, now]);
   const breakdown = useMemo(() => latencyBreakdown(waterfall), [waterfall]);
   const [shown, setShown] = useState<string>();
+  const [focusedId, setFocusedId] = useState<string>();
+  const bars = useRef(new Map<string, HTMLButtonElement>());
+  const all = useMemo(() => [...waterfall.lanes.flatMap((lane) => lane.bars), ...waterfall.connection], [waterfall]);
+  const order = useMemo(() => all.map((bar) => bar.id), [all]);
+  const tabStopId = focusedId !== undefined && order.includes(focusedId) ? focusedId : order[0];
   const { durationMs } = waterfall;
+
+  const show = (bar: WaterfallBar, focused: boolean) => {
+    setShown(describeBar(bar));
+    if (focused) setFocusedId(bar.id);
+  };
+  const register = (id: string, element: HTMLButtonElement | null) => {
+    if (element) bars.current.set(id, element);
+    else bars.current.delete(id);
+  };
+  // Leaving with the pointer goes back to the focused bar, if any, so hover never hides what focus shows.
+  const unhover = () => {
+    const focused = all.find((bar) => bars.current.get(bar.id) === document.activeElement);
+    setShown(focused ? describeBar(focused) : undefined);
+  };
+  const move = (event: KeyboardEvent) => {
+    const step = STEP_KEYS[event.key];
+    const index = tabStopId === undefined ? -1 : order.indexOf(tabStopId);
+    if (!step || index < 0 || !(event.target instanceof HTMLButtonElement)) return;
+    event.preventDefault();
+    const next = order[step(index, order.length)];
+    if (next !== undefined) bars.current.get(next)?.focus();
+  };
+
+  const lane = (label: string, laneBars: WaterfallBar[], empty?: string) => (
+    <Lane label={label} bars={laneBars} durationMs={durationMs} empty={empty} tabStopId={tabStopId} onShow={show} register={register} />
+  );
   return (
-    <section aria-label="Run waterfall" className="flex min-w-0 flex-col gap-1.5" onMouseLeave={() => setShown(undefined)}>
-      {waterfall.lanes.map((lane) => (
-        <Lane key={lane.id} label={lane.label} bars={lane.bars} durationMs={durationMs} onShow={setShown} />
+    <section aria-label="Run waterfall" className="flex min-w-0 flex-col gap-1.5" onMouseLeave={unhover} onKeyDown={move}>
+      {waterfall.lanes.map((each) => (
+        <div key={each.id}>{lane(each.label, each.bars)}</div>
       ))}
-      <div className="border-t border-dashed border-line pt-1.5">
-        <Lane label="Connection" bars={waterfall.connection} durationMs={durationMs} empty="connected throughout" onShow={setShown} />
-      </div>
+      <div className="border-t border-dashed border-line pt-1.5">{lane("Connection", waterfall.connection, "connected throughout")}</div>
       <div aria-hidden className="flex justify-between pl-22 text-[10px] text-ink-3 tabular-nums">
         <span>0</span>
         <span>+{formatSpan(durationMs)}</span>
