@@ -5,6 +5,8 @@
  * reload and merged with `chat.history`. Bounded per run and per session.
  */
 import { openLocalDb } from "@/lib/local-db";
+import { EMPTY_TEXT } from "../model/bounded-text";
+import { addOutputPiece, type LiveOutput, type OutputPiece } from "../model/live-output";
 import type { RunSignal } from "../model/run-signal";
 
 /** Signals kept per run: the first ones (how it started) and the most recent. */
@@ -28,9 +30,77 @@ export function compactSignals(signals: readonly RunSignal[]): RunSignal[] {
   signals.forEach((signal, index) => {
     if (LATEST_ONLY.has(signal.kind)) lastIndexOfKind.set(signal.kind, index);
   });
-  const kept = signals.filter((signal, index) => !LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index);
+  const superseded = supersededOutput(signals);
+  const kept = signals.filter(
+    (signal, index) => !superseded.has(index) && (!LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index),
+  );
   if (kept.length <= MAX_SIGNALS_PER_RUN) return kept;
   return [...kept.slice(0, KEEP_HEAD), ...kept.slice(kept.length - (MAX_SIGNALS_PER_RUN - KEEP_HEAD))];
+}
+
+type LivePiece = { key: string; piece: OutputPiece };
+
+/** A live output signal as the tool fold reads it (fold-tool.ts); final output is kept whole. */
+function livePiece(signal: RunSignal): LivePiece | undefined {
+  if (signal.kind === "tool-update") return signal.partialText === undefined ? undefined : { key: signal.toolCallId, piece: { mode: "snapshot", text: signal.partialText } };
+  if (signal.kind !== "command-output" || signal.phase !== "delta") return undefined;
+  const key = signal.toolCallId ?? signal.itemId;
+  // Both halves of one signal are read together, so it is only dropped when neither counts.
+  if (key === undefined || (signal.output !== undefined) === (signal.chunk !== undefined)) return undefined;
+  return signal.output !== undefined ? { key, piece: { mode: "snapshot", text: signal.output } } : { key, piece: { mode: "chunk", text: signal.chunk ?? "" } };
+}
+
+/**
+ * Live output signals a replay does not need: every one before the last
+ * snapshot that replaced a tool's output while it ran, since that snapshot
+ * alone rebuilds the same output. Each snapshot holds the whole output so
+ * far, so without this a command's log would hold it once per frame. Signals
+ * of a tool with no earlier kept signal stay, as they date its step.
+ */
+function supersededOutput(signals: readonly RunSignal[]): Set<number> {
+  const tools = new Map<string, { output: LiveOutput; ended: boolean; dated: boolean; pieces: number[]; superseded: number[] }>();
+  const tool = (key: string) => {
+    let state = tools.get(key);
+    if (state === undefined) {
+      state = { output: { text: EMPTY_TEXT, fromSnapshots: false }, ended: false, dated: false, pieces: [], superseded: [] };
+      tools.set(key, state);
+    }
+    return state;
+  };
+  signals.forEach((signal, index) => {
+    const live = livePiece(signal);
+    if (live === undefined) {
+      const key = toolKeyOf(signal);
+      if (key === undefined) return;
+      const state = tool(key);
+      state.dated = true;
+      if (signal.kind === "tool-result" || (signal.kind === "item" && signal.phase === "end")) state.ended = true;
+      return;
+    }
+    const state = tool(live.key);
+    if (state.ended || !state.dated) return;
+    const next = addOutputPiece(state.output, live.piece);
+    if (live.piece.mode === "snapshot" && next.text !== state.output.text) state.superseded.push(...state.pieces.splice(0));
+    state.output = next;
+    state.pieces.push(index);
+  });
+  return new Set([...tools.values()].flatMap((state) => state.superseded));
+}
+
+function toolKeyOf(signal: RunSignal): string | undefined {
+  switch (signal.kind) {
+    case "tool-start":
+    case "tool-update":
+    case "tool-result":
+      return signal.toolCallId;
+    case "command-output":
+      return signal.toolCallId ?? signal.itemId;
+    case "item":
+      // Other items are notes; only a tool item makes or ends the tool's step.
+      return signal.itemKind === "tool" ? (signal.toolCallId ?? signal.itemId) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 const logKey = (gatewayScope: string, sessionKey: string, runId: string) => `${gatewayScope}|${sessionKey}|${runId}`;
