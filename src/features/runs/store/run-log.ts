@@ -51,22 +51,26 @@ function livePiece(signal: RunSignal): LivePiece | undefined {
 }
 
 /**
- * Live output signals a replay does not need: every one before the last
- * snapshot that replaced a tool's output while it ran, since that snapshot
- * alone rebuilds the same output. Each snapshot holds the whole output so
- * far, so without this a command's log would hold it once per frame. Signals
- * of a tool with no earlier kept signal stay, as they date its step.
+ * Live output signals a replay does not need: those before the last snapshot
+ * that replaced a tool's output (that snapshot alone rebuilds it), and those
+ * that changed nothing (older or trimmed copies, repeats, pieces after the
+ * result). Each snapshot holds the whole output so far, so without this a
+ * command's log would hold it once per frame. What a replay still needs stays:
+ * output that dates a step no other signal dates, and the newest signal,
+ * whose time says when the run was last heard from.
  */
 function supersededOutput(signals: readonly RunSignal[]): Set<number> {
-  const tools = new Map<string, { output: LiveOutput; ended: boolean; dated: boolean; pieces: number[]; superseded: number[] }>();
+  const tools = new Map<string, { output: LiveOutput; ended: boolean; dated: boolean; applied: number[] }>();
   const tool = (key: string) => {
     let state = tools.get(key);
     if (state === undefined) {
-      state = { output: { text: EMPTY_TEXT, fromSnapshots: false }, ended: false, dated: false, pieces: [], superseded: [] };
+      state = { output: { text: EMPTY_TEXT, fromSnapshots: false }, ended: false, dated: false, applied: [] };
       tools.set(key, state);
     }
     return state;
   };
+  const seen = new Set<string>();
+  const dropped = new Set<number>();
   signals.forEach((signal, index) => {
     const live = livePiece(signal);
     if (live === undefined) {
@@ -78,13 +82,26 @@ function supersededOutput(signals: readonly RunSignal[]): Set<number> {
       return;
     }
     const state = tool(live.key);
-    if (state.ended || !state.dated) return;
-    const next = addOutputPiece(state.output, live.piece);
-    if (live.piece.mode === "snapshot" && next.text !== state.output.text) state.superseded.push(...state.pieces.splice(0));
+    if (!state.dated) return;
+    // The fold drops a repeat of the same frame (fold-dedupe.ts) and ignores live output once the call has ended.
+    const repeat = signal.runSeq !== undefined && seen.has(`${signal.kind}:${signal.runSeq}`);
+    if (signal.runSeq !== undefined) seen.add(`${signal.kind}:${signal.runSeq}`);
+    const next = repeat || state.ended ? state.output : addOutputPiece(state.output, live.piece);
+    if (next === state.output) {
+      dropped.add(index);
+      return;
+    }
+    if (live.piece.mode === "snapshot") for (const earlier of state.applied.splice(0)) dropped.add(earlier);
     state.output = next;
-    state.pieces.push(index);
+    state.applied.push(index);
   });
-  return new Set([...tools.values()].flatMap((state) => state.superseded));
+  let newestKeptAt = Number.NEGATIVE_INFINITY;
+  for (let index = signals.length - 1; index >= 0; index -= 1) {
+    const at = (signals[index] as RunSignal).at;
+    if (dropped.has(index) && at > newestKeptAt) dropped.delete(index);
+    if (!dropped.has(index)) newestKeptAt = Math.max(newestKeptAt, at);
+  }
+  return dropped;
 }
 
 function toolKeyOf(signal: RunSignal): string | undefined {
