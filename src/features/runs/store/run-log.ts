@@ -31,8 +31,9 @@ export function compactSignals(signals: readonly RunSignal[]): RunSignal[] {
     if (LATEST_ONLY.has(signal.kind)) lastIndexOfKind.set(signal.kind, index);
   });
   const superseded = supersededOutput(signals);
+  // The first signal stays whatever its kind: it dates the run.
   const kept = signals.filter(
-    (signal, index) => !superseded.has(index) && (!LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index),
+    (signal, index) => index === 0 || (!superseded.has(index) && (!LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index)),
   );
   if (kept.length <= MAX_SIGNALS_PER_RUN) return kept;
   return [...kept.slice(0, KEEP_HEAD), ...kept.slice(kept.length - (MAX_SIGNALS_PER_RUN - KEEP_HEAD))];
