@@ -241,7 +241,7 @@ describe("long runs stay small", () => {
     ];
     const line = `${"y".repeat(99)}\n`;
     for (let index = 0; index < 4_000; index += 1) {
-      signals.push(signalOf("big", 2 + index, { kind: "command-output", phase: "delta", toolCallId: "t1", output: line }, { runSeq: 2 + index }));
+      signals.push(signalOf("big", 2 + index, { kind: "command-output", phase: "delta", toolCallId: "t1", chunk: line }, { runSeq: 2 + index }));
     }
     let text = "";
     for (let index = 0; index < 998; index += 1) {

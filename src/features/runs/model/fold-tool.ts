@@ -5,9 +5,10 @@
  * toolResult rows — in any order, so every handler merges into the step keyed
  * by toolCallId and leaves the run untouched when nothing new was learned.
  */
-import { appendBounded, boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
+import { boundedText, EMPTY_TEXT, type BoundedText } from "./bounded-text";
 import { PHASE, running } from "./fold-lifecycle";
 import type { RunDraft } from "./fold-state";
+import { addFinalOutput, addOutputPiece, type LiveOutput, type OutputPiece } from "./live-output";
 import type { RunSignal } from "./run-signal";
 import type { TimelineStep, ToolStep } from "./run-timeline";
 
@@ -101,9 +102,7 @@ function patchTool(step: ToolStep, signal: ToolSignal): void {
       step.parentToolCallId ??= signal.parentToolCallId;
       return;
     case "tool-update":
-      if (signal.partialText === undefined || step.outputFrom === "command" || step.status !== "running") return;
-      step.output = boundedText(signal.partialText);
-      step.outputFrom = "partial";
+      if (signal.partialText !== undefined) addLiveOutput(step, { mode: "snapshot", text: signal.partialText });
       return;
     case "tool-result": {
       if (step.result !== undefined) return;
@@ -112,6 +111,8 @@ function patchTool(step: ToolStep, signal: ToolSignal): void {
       if (step.output.totalChars === 0) {
         step.output = result;
         step.outputFrom = "result";
+      } else if (signal.resultText !== undefined) {
+        setOutput(step, addFinalOutput(liveOutput(step), signal.resultText));
       }
       step.result = result;
       step.exitCode ??= signal.exitCode;
@@ -124,19 +125,30 @@ function patchTool(step: ToolStep, signal: ToolSignal): void {
     case "command-output":
       if (step.name === "tool" && signal.name) step.name = signal.name;
       if (signal.phase === "delta") {
-        if (signal.output === undefined || step.status !== "running") return;
-        step.output = step.outputFrom === "command" ? appendBounded(step.output, signal.output) : boundedText(signal.output);
-        step.outputFrom = "command";
+        if (signal.chunk !== undefined) addLiveOutput(step, { mode: "chunk", text: signal.chunk });
+        if (signal.output !== undefined) addLiveOutput(step, { mode: "snapshot", text: signal.output });
         return;
       }
-      if (signal.output !== undefined) {
-        step.output = boundedText(signal.output);
-        step.outputFrom = "command";
-      }
+      if (signal.output !== undefined) setOutput(step, addFinalOutput(liveOutput(step), signal.output));
       step.exitCode ??= signal.exitCode;
       step.durationMs ??= signal.durationMs;
       return;
   }
+}
+
+function liveOutput(step: ToolStep): LiveOutput {
+  return { text: step.output, fromSnapshots: step.outputFrom === "snapshots" };
+}
+
+function setOutput(step: ToolStep, output: LiveOutput): void {
+  if (output.text === step.output && (step.outputFrom === "snapshots") === output.fromSnapshots) return;
+  step.output = output.text;
+  step.outputFrom = output.fromSnapshots ? "snapshots" : "chunks";
+}
+
+/** Live pieces count only while the call runs: one that arrives after its result is older than the result. */
+function addLiveOutput(step: ToolStep, piece: OutputPiece): void {
+  if (step.status === "running") setOutput(step, addOutputPiece(liveOutput(step), piece));
 }
 
 function patchFromItem(step: ToolStep, signal: ItemSignal): void {

@@ -69,6 +69,16 @@ describe("commandOutputStreamBody", () => {
     });
   });
 
+  it("reads a delta's output as the gateway sends it: everything printed so far, not a chunk", () => {
+    expect(commandOutputStreamBody({ phase: "delta", toolCallId: "c1", name: "exec", output: "step 1\nstep 2", status: "running" })).toEqual({
+      kind: "command-output",
+      phase: "delta",
+      toolCallId: "c1",
+      name: "exec",
+      output: "step 1\nstep 2",
+    });
+  });
+
   it("keeps any other phase as activity", () => {
     expect(commandOutputStreamBody({ phase: "start" })).toEqual({ kind: "activity", label: "command_output" });
   });

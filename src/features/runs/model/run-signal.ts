@@ -98,6 +98,7 @@ export type RunSignalBody =
   | { kind: "assistant-text"; text?: string; delta?: string; replace?: boolean; segmentId?: string }
   | { kind: "thinking-text"; text?: string; delta?: string; segmentId?: string }
   | { kind: "tool-start"; toolCallId: string; name: string; args?: unknown; parentToolCallId?: string }
+  /** `partialText` is a snapshot: the tool's output so far. */
   | { kind: "tool-update"; toolCallId: string; name?: string; partialText?: string }
   | {
       kind: "tool-result";
@@ -124,6 +125,10 @@ export type RunSignalBody =
       startedAt?: number;
       endedAt?: number;
     }
+  /**
+   * A command's live output. `output` is a snapshot (everything printed so
+   * far), which is what the gateway sends; `chunk` is only what is new.
+   */
   | {
       kind: "command-output";
       phase: "delta" | "end";
@@ -131,6 +136,7 @@ export type RunSignalBody =
       itemId?: string;
       name?: string;
       output?: string;
+      chunk?: string;
       exitCode?: number;
       durationMs?: number;
     }

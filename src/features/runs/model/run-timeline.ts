@@ -51,10 +51,10 @@ export interface ToolStep extends StepBase {
   /** The gateway's readable title ("Exec print text → run uname"), when it sent one. */
   title?: string;
   args?: unknown;
-  /** Live output: command_output chunks, else the latest partial result, else the result. */
+  /** Live output as the command printed it: appended chunks, else the newest snapshot, else the result (live-output.ts). */
   output: BoundedText;
-  /** Which stream `output` came from; command output beats partial snapshots. */
-  outputFrom?: "command" | "partial" | "result";
+  /** Where `output` came from; once snapshots own it, chunks are dropped. */
+  outputFrom?: "chunks" | "snapshots" | "result";
   result?: BoundedText;
   exitCode?: number;
   isError: boolean;

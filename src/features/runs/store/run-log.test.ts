@@ -2,12 +2,13 @@ import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetLocalDbForTests } from "@/lib/local-db";
 import { readdirSync } from "node:fs";
-import { captureSignals } from "../model/capture-fixtures";
+import { boundedToString } from "../model/bounded-text";
+import { captureRunId, captureSignals } from "../model/capture-fixtures";
 import { foldRunSignals } from "../model/fold-run";
 import { createRunFold, runTimeline } from "../model/fold-state";
 import { deriveRunOutcome } from "../model/run-outcome";
 import type { RunSignal } from "../model/run-signal";
-import type { RunTimeline } from "../model/run-timeline";
+import { stepsOfKind, type RunTimeline } from "../model/run-timeline";
 import { compactSignals, createRunLogWriter, MAX_RUNS_PER_SESSION, MAX_SIGNALS_PER_RUN, readSessionRunLogs } from "./run-log";
 
 function live(runId: string, at: number, body: Partial<RunSignal> & Pick<RunSignal, "kind">, sessionKey = "agent:main:s"): RunSignal {
@@ -71,8 +72,10 @@ describe("run log", () => {
       for (const runId of new Set(signals.map((signal) => signal.runId))) {
         const own = signals.filter((signal) => signal.runId === runId);
         const kept = compactSignals(own);
-        expect(kept.filter((signal) => signal.kind === "status").length).toBeLessThanOrEqual(1);
-        expect(kept.filter((signal) => signal.kind === "activity").length).toBeLessThanOrEqual(1);
+        // Besides the run's first signal, which dates it.
+        const later = kept.slice(1);
+        expect(later.filter((signal) => signal.kind === "status").length).toBeLessThanOrEqual(1);
+        expect(later.filter((signal) => signal.kind === "activity").length).toBeLessThanOrEqual(1);
         const whole = runTimeline(foldRunSignals(createRunFold(runId), compactTextOnly(own)));
         const replayed = runTimeline(foldRunSignals(createRunFold(runId), kept));
         const seen = (run: RunTimeline) => ({
@@ -83,6 +86,35 @@ describe("run log", () => {
         expect(seen(replayed), `${capture} ${runId}`).toEqual(seen(whole));
       }
     }
+  });
+
+  it("keeps one snapshot of a command's live output, and a replay of the log shows the same output as every signal did", () => {
+    const capture = "f-slowtool-live-output.jsonl";
+    const runId = captureRunId(capture);
+    const own = captureSignals(capture, runId);
+    const kept = compactSignals(own);
+    const liveOutput = (signals: readonly RunSignal[]) => signals.filter((signal) => signal.kind === "tool-update" || (signal.kind === "command-output" && signal.phase === "delta"));
+    expect(liveOutput(own).length).toBeGreaterThanOrEqual(8);
+    expect(liveOutput(kept)).toHaveLength(1);
+    const toolOf = (signals: readonly RunSignal[]) => stepsOfKind(runTimeline(foldRunSignals(createRunFold(runId), signals)).steps, "tool");
+    expect(toolOf(kept)).toEqual(toolOf(own));
+    expect(toolOf(kept)[0] && boundedToString(toolOf(kept)[0]!.output)).toBe("step 1\nstep 2\nstep 3\nstep 4\nstep 5\nstep 6\nstep 7\nstep 8\n");
+    // Stored once more after the run ended, the log does not grow.
+    expect(compactSignals(kept)).toEqual(kept);
+  });
+
+  it("keeps the live output a running tool needs, and chunks until a snapshot replaces them", () => {
+    const start = live("r1", 1, { kind: "tool-start", toolCallId: "c", name: "exec" });
+    const chunk = (at: number, text: string) => live("r1", at, { kind: "command-output", phase: "delta", toolCallId: "c", chunk: text });
+    const snapshot = (at: number, text: string) => live("r1", at, { kind: "command-output", phase: "delta", toolCallId: "c", output: text });
+    expect(compactSignals([start, chunk(2, "a\n"), chunk(3, "b\n")])).toHaveLength(3);
+    const end = live("r1", 9, { kind: "tool-result", toolCallId: "c", isError: false, resultText: "a\nb" });
+    // The chunk is replaced by the snapshot after it; the trimmed copy and the chunk after the snapshot change nothing.
+    expect(compactSignals([start, chunk(2, "a\n"), snapshot(3, "a\nb\n"), snapshot(4, "a\nb"), chunk(5, "c\n"), end]).map((signal) => signal.at)).toEqual([1, 3, 9]);
+    // The newest signal of a running tool stays, even when it changed nothing: it says when the run was last heard from.
+    expect(compactSignals([start, snapshot(3, "a\nb\n"), snapshot(4, "a\nb")]).map((signal) => signal.at)).toEqual([1, 3, 4]);
+    // Output seen before its step was dated stays: it gives the step its start time.
+    expect(compactSignals([snapshot(1, "a\n"), snapshot(2, "a\nb\n")])).toHaveLength(2);
   });
 
   it("keeps at most a bounded number of runs per session", async () => {

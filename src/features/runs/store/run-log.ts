@@ -5,6 +5,8 @@
  * reload and merged with `chat.history`. Bounded per run and per session.
  */
 import { openLocalDb } from "@/lib/local-db";
+import { EMPTY_TEXT } from "../model/bounded-text";
+import { addOutputPiece, type LiveOutput, type OutputPiece } from "../model/live-output";
 import type { RunSignal } from "../model/run-signal";
 
 /** Signals kept per run: the first ones (how it started) and the most recent. */
@@ -28,9 +30,95 @@ export function compactSignals(signals: readonly RunSignal[]): RunSignal[] {
   signals.forEach((signal, index) => {
     if (LATEST_ONLY.has(signal.kind)) lastIndexOfKind.set(signal.kind, index);
   });
-  const kept = signals.filter((signal, index) => !LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index);
+  const superseded = supersededOutput(signals);
+  // The first signal stays whatever its kind: it dates the run.
+  const kept = signals.filter(
+    (signal, index) => index === 0 || (!superseded.has(index) && (!LATEST_ONLY.has(signal.kind) || lastIndexOfKind.get(signal.kind) === index)),
+  );
   if (kept.length <= MAX_SIGNALS_PER_RUN) return kept;
   return [...kept.slice(0, KEEP_HEAD), ...kept.slice(kept.length - (MAX_SIGNALS_PER_RUN - KEEP_HEAD))];
+}
+
+type LivePiece = { key: string; piece: OutputPiece };
+
+/** A live output signal as the tool fold reads it (fold-tool.ts); final output is kept whole. */
+function livePiece(signal: RunSignal): LivePiece | undefined {
+  if (signal.kind === "tool-update") return signal.partialText === undefined ? undefined : { key: signal.toolCallId, piece: { mode: "snapshot", text: signal.partialText } };
+  if (signal.kind !== "command-output" || signal.phase !== "delta") return undefined;
+  const key = signal.toolCallId ?? signal.itemId;
+  // Both halves of one signal are read together, so it is only dropped when neither counts.
+  if (key === undefined || (signal.output !== undefined) === (signal.chunk !== undefined)) return undefined;
+  return signal.output !== undefined ? { key, piece: { mode: "snapshot", text: signal.output } } : { key, piece: { mode: "chunk", text: signal.chunk ?? "" } };
+}
+
+/**
+ * Live output signals a replay does not need: those before the last snapshot
+ * that replaced a tool's output (that snapshot alone rebuilds it), and those
+ * that changed nothing (older or trimmed copies, repeats, pieces after the
+ * result). Each snapshot holds the whole output so far, so without this a
+ * command's log would hold it once per frame. What a replay still needs stays:
+ * output that dates a step no other signal dates, and the newest signal,
+ * whose time says when the run was last heard from.
+ */
+function supersededOutput(signals: readonly RunSignal[]): Set<number> {
+  const tools = new Map<string, { output: LiveOutput; ended: boolean; dated: boolean; applied: number[] }>();
+  const tool = (key: string) => {
+    let state = tools.get(key);
+    if (state === undefined) {
+      state = { output: { text: EMPTY_TEXT, fromSnapshots: false }, ended: false, dated: false, applied: [] };
+      tools.set(key, state);
+    }
+    return state;
+  };
+  const seen = new Set<string>();
+  const dropped = new Set<number>();
+  signals.forEach((signal, index) => {
+    const live = livePiece(signal);
+    if (live === undefined) {
+      const key = toolKeyOf(signal);
+      if (key === undefined) return;
+      const state = tool(key);
+      state.dated = true;
+      if (signal.kind === "tool-result" || (signal.kind === "item" && signal.phase === "end")) state.ended = true;
+      return;
+    }
+    const state = tool(live.key);
+    if (!state.dated) return;
+    // The fold drops a repeat of the same frame (fold-dedupe.ts) and ignores live output once the call has ended.
+    const repeat = signal.runSeq !== undefined && seen.has(`${signal.kind}:${signal.runSeq}`);
+    if (signal.runSeq !== undefined) seen.add(`${signal.kind}:${signal.runSeq}`);
+    const next = repeat || state.ended ? state.output : addOutputPiece(state.output, live.piece);
+    if (next === state.output) {
+      dropped.add(index);
+      return;
+    }
+    if (live.piece.mode === "snapshot") for (const earlier of state.applied.splice(0)) dropped.add(earlier);
+    state.output = next;
+    state.applied.push(index);
+  });
+  let newestKeptAt = Number.NEGATIVE_INFINITY;
+  for (let index = signals.length - 1; index >= 0; index -= 1) {
+    const at = (signals[index] as RunSignal).at;
+    if (dropped.has(index) && at > newestKeptAt) dropped.delete(index);
+    if (!dropped.has(index)) newestKeptAt = Math.max(newestKeptAt, at);
+  }
+  return dropped;
+}
+
+function toolKeyOf(signal: RunSignal): string | undefined {
+  switch (signal.kind) {
+    case "tool-start":
+    case "tool-update":
+    case "tool-result":
+      return signal.toolCallId;
+    case "command-output":
+      return signal.toolCallId ?? signal.itemId;
+    case "item":
+      // Other items are notes; only a tool item makes or ends the tool's step.
+      return signal.itemKind === "tool" ? (signal.toolCallId ?? signal.itemId) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 const logKey = (gatewayScope: string, sessionKey: string, runId: string) => `${gatewayScope}|${sessionKey}|${runId}`;
