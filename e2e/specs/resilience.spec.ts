@@ -73,6 +73,11 @@ test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, the
 
   const banner = turn.getByRole("alert").filter({ hasText: "Interrupted by gateway restart" });
   await expect(banner).toBeVisible(BACK_ONLINE);
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  await timeline.getByRole("group", { name: "Show the run as" }).getByRole("button", { name: "Waterfall" }).click();
+  const waterfall = timeline.getByRole("region", { name: "Run waterfall" });
+  await expect(waterfall.getByRole("group", { name: "Connection" }).getByRole("button", { name: /^Disconnected: .*1006/ })).toHaveCount(1);
+  await expect(waterfall.getByRole("group", { name: "Where the time went" })).toContainText("Disconnected");
   // The gateway writes its own "[System] … interrupted" message and runs the turn again: a note, not a user bubble.
   const note = transcript(page).getByRole("note").filter({ hasText: "resumed the interrupted turn" });
   await expect(note).toBeVisible(BACK_ONLINE);

@@ -130,6 +130,24 @@ describe("buildRunWaterfall from real captures", () => {
     ]);
   });
 
+  it("sigkill-midrun judged after the fact: the axis reaches the restart that settled it, so the disconnect has its length", () => {
+    const runId = captureRunId("sigkill-midrun.jsonl");
+    const close = captureClose("sigkill-midrun.jsonl");
+    if (!close) throw new Error("capture has no close");
+    const run = runTimeline(
+      foldRunSignals(captureFold("sigkill-midrun.jsonl"), [
+        { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
+        { runId, at: close.at + 4_000, source: "live", kind: "gateway-restarted", bootChanged: true },
+      ]),
+    );
+    const waterfall = buildRunWaterfall(run, run.lastEventAt);
+    expect(waterfall.durationMs).toBe(6_267);
+    expect(shape(waterfall).Connection).toStrictEqual([
+      ["disconnected", 2_267, 6_267],
+      ["restart", 6_267, 6_267],
+    ]);
+  });
+
   it("orders every capture's bars by the events' times and keeps them on the axis", () => {
     for (const name of ["a-text.jsonl", "b-tool-call-exec.jsonl", "c-rate-limit-429-recovered.jsonl", "e-timeout-hang-5s.jsonl", "sigterm-midrun.jsonl", "d-auth-401.jsonl"]) {
       const waterfall = buildRunWaterfall(foldCapture(name), 0);

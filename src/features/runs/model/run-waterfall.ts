@@ -52,7 +52,9 @@ export interface RunWaterfall {
 /** The axis ends at the run's end; a live run's at `now` (never before its last event). */
 export function waterfallEndAt(run: RunTimeline, now: number): number {
   if (run.status === "ended") return run.endedAt ?? run.lastEventAt;
-  return Math.max(now, run.lastEventAt);
+  // Connection news is not run activity, yet an interrupted run's axis must reach the reconnect that settled it.
+  const newestStep = run.steps.at(-1)?.at ?? run.lastEventAt;
+  return Math.max(now, run.lastEventAt, newestStep);
 }
 
 export function buildRunWaterfall(run: RunTimeline, now: number): RunWaterfall {
