@@ -44,7 +44,7 @@ export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRe
   }
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
+      <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] break-words whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
       <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
     </div>
   );
