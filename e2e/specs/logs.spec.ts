@@ -50,7 +50,9 @@ test("a finished tool run's gateway log lines are one click away and include the
   await logsButton.click();
   await expect(logsButton).toHaveAttribute("aria-expanded", "true");
 
-  const toolLines = runLogLines(page).getByRole("listitem").filter({ hasText: /embedded run tool (start|end): runId=\S+ tool=exec/ });
+  // The run's window can also hold the last lines of the run before it (another test's): count this run's own.
+  const runId = await lastTurn(page).getAttribute("data-run-id");
+  const toolLines = runLogLines(page).getByRole("listitem").filter({ hasText: new RegExp(`embedded run tool (start|end): runId=${runId} tool=exec`) });
   await expect(toolLines).toHaveCount(2, { timeout: 30_000 });
   await expect(toolLines.first()).toContainText("this run");
 
@@ -58,7 +60,7 @@ test("a finished tool run's gateway log lines are one click away and include the
   await lastTurn(page).getByRole("combobox", { name: "Minimum level" }).selectOption("warn");
   await expect(toolLines).toHaveCount(0);
   await lastTurn(page).getByRole("combobox", { name: "Minimum level" }).selectOption("all");
-  await lastTurn(page).getByRole("searchbox", { name: "Filter log lines" }).fill("tool end");
+  await lastTurn(page).getByRole("searchbox", { name: "Filter log lines" }).fill(`tool end: runId=${runId}`);
   await expect(runLogLines(page).getByRole("listitem")).toHaveCount(1);
   await expect(runLogLines(page)).toContainText("tool=exec");
 });
