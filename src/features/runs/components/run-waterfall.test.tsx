@@ -4,28 +4,20 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EMPTY_TEXT } from "../model/bounded-text";
 import type { RunOutcome } from "../model/run-outcome";
 import type { RunTimeline, TimelineStep } from "../model/run-timeline";
+import { runOfSteps, T0 } from "../model/test-signals";
 import { RunPanel } from "./run-panel";
 import { RunWaterfall } from "./run-waterfall";
 
 afterEach(cleanup);
 
-const T0 = 1_800_000_000_000;
 
 /** The captures cannot be read under jsdom; these runs copy their shapes with round times (the model tests use the captures). */
+/** Steps given in ms after T0, as a run. */
 function runOf(steps: TimelineStep[], end: number | undefined): RunTimeline {
-  return {
-    runId: "r",
-    status: end === undefined ? "running" : "ended",
-    phase: end === undefined ? { kind: "thinking" } : { kind: "ended" },
-    createdAt: T0,
-    ...(end !== undefined ? { endedAt: T0 + end } : {}),
-    lastEventAt: T0 + (end ?? Math.max(...steps.map((step) => step.at - T0))),
-    lastEventLabel: "",
-    text: "",
-    thinking: "",
-    steps: steps.map((step) => ({ ...step, at: T0 + step.at, ...(step.endedAt !== undefined ? { endedAt: T0 + step.endedAt } : {}) })),
-    stats: { signals: steps.length, unknown: 0, extraTerminals: 0 },
-  };
+  return runOfSteps(
+    steps.map((step) => ({ ...step, at: T0 + step.at, ...(step.endedAt !== undefined ? { endedAt: T0 + step.endedAt } : {}) })),
+    end,
+  );
 }
 
 const modelSelected: TimelineStep = { id: "lifecycle:model", kind: "lifecycle", event: "model-selected", label: "model fake/fake-model", at: 200, source: "live" };

@@ -86,3 +86,17 @@ export function lastHistoryMessages(name: string): unknown[] {
   if (!payload || !Array.isArray(payload.messages)) throw new Error(`no chat.history response in ${name}`);
   return payload.messages;
 }
+
+/** The killed run as this browser saw it: the capture, its real close, and the restarted gateway answering 4 s later. */
+export function killedThenRestarted(): RunTimeline {
+  const name = "sigkill-midrun.jsonl";
+  const runId = captureRunId(name);
+  const close = captureClose(name);
+  if (!close) throw new Error(`${name} has no close`);
+  return runTimeline(
+    foldRunSignals(captureFold(name), [
+      { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
+      { runId, at: close.at + 4_000, source: "live", kind: "gateway-restarted", bootChanged: true },
+    ]),
+  );
+}

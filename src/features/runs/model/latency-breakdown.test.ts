@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captureClose, captureFold, captureRunId, foldCapture } from "./capture-fixtures";
-import { foldRunSignals } from "./fold-run";
-import { runTimeline } from "./fold-state";
+import { foldCapture, killedThenRestarted } from "./capture-fixtures";
 import { latencyBreakdown } from "./latency-breakdown";
 import { runDurationMs } from "./run-summary";
 import { buildRunWaterfall, type RunWaterfall, type WaterfallBar } from "./run-waterfall";
@@ -47,16 +45,9 @@ describe("latencyBreakdown", () => {
   });
 
   it("sigkill-midrun: the disconnect wins over the model stream it interrupts", () => {
-    const runId = captureRunId("sigkill-midrun.jsonl");
-    const close = captureClose("sigkill-midrun.jsonl");
-    if (!close) throw new Error("capture has no close");
-    const run = runTimeline(
-      foldRunSignals(captureFold("sigkill-midrun.jsonl"), [
-        { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
-        { runId, at: close.at + 4_000, source: "live", kind: "gateway-restarted", bootChanged: true },
-      ]),
-    );
-    expect(parts(buildRunWaterfall(run, close.at + 5_000))).toStrictEqual({ Queued: 123, Model: 3_144, Disconnected: 4_000 });
+    const run = killedThenRestarted();
+    const aSecondAfterTheRestart = (run.steps.at(-1)?.at ?? 0) + 1_000;
+    expect(parts(buildRunWaterfall(run, aSecondAfterTheRestart))).toStrictEqual({ Queued: 123, Model: 3_144, Disconnected: 4_000 });
   });
 
   it("attributes overlaps disconnected > retry waits > tools > model > queued, and uncovered time to Other", () => {

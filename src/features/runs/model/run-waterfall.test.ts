@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_TEXT } from "./bounded-text";
-import { captureClose, captureFold, captureRunId, foldCapture } from "./capture-fixtures";
-import { foldRunSignals } from "./fold-run";
-import { runTimeline } from "./fold-state";
-import type { RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
+import { foldCapture, killedThenRestarted } from "./capture-fixtures";
+import type { TimelineStep, ToolStep } from "./run-timeline";
+import { runOfSteps, T0 } from "./test-signals";
 import { buildRunWaterfall, describeBar, formatSpan, waterfallEndAt, type RunWaterfall, type WaterfallBar } from "./run-waterfall";
 
-const T0 = 1_800_000_000_000;
 
 /** Bars as [kind, start, end], lane by lane: the shape a reader sees. */
 function shape(waterfall: RunWaterfall): Record<string, [string, number, number][]> {
@@ -29,22 +27,6 @@ function tool(id: string, at: number, endedAt: number | undefined, overrides: Pa
     isError: false,
     status: endedAt === undefined ? "running" : "done",
     ...overrides,
-  };
-}
-
-function handBuilt(steps: TimelineStep[], end: number | undefined): RunTimeline {
-  return {
-    runId: "r",
-    status: end === undefined ? "running" : "ended",
-    phase: end === undefined ? { kind: "thinking" } : { kind: "ended" },
-    createdAt: T0,
-    ...(end !== undefined ? { endedAt: T0 + end } : {}),
-    lastEventAt: T0 + (end ?? Math.max(...steps.map((step) => step.at - T0))),
-    lastEventLabel: "",
-    text: "",
-    thinking: "",
-    steps,
-    stats: { signals: steps.length, unknown: 0, extraTerminals: 0 },
   };
 }
 
@@ -100,16 +82,9 @@ describe("buildRunWaterfall from real captures", () => {
   });
 
   it("sigkill-midrun: the 1006 close on the connection lane until the restarted gateway answers, the axis running to now", () => {
-    const runId = captureRunId("sigkill-midrun.jsonl");
-    const close = captureClose("sigkill-midrun.jsonl");
-    if (!close) throw new Error("capture has no close");
-    const run = runTimeline(
-      foldRunSignals(captureFold("sigkill-midrun.jsonl"), [
-        { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
-        { runId, at: close.at + 4_000, source: "live", kind: "gateway-restarted", bootChanged: true },
-      ]),
-    );
-    const now = close.at + 5_000;
+    const run = killedThenRestarted();
+    // A second after the restarted gateway answered.
+    const now = (run.steps.at(-1)?.at ?? 0) + 1_000;
     expect(waterfallEndAt(run, now)).toBe(now);
     const waterfall = buildRunWaterfall(run, now);
     expect(waterfall.durationMs).toBe(7_267);
@@ -131,15 +106,7 @@ describe("buildRunWaterfall from real captures", () => {
   });
 
   it("sigkill-midrun judged after the fact: the axis reaches the restart that settled it, so the disconnect has its length", () => {
-    const runId = captureRunId("sigkill-midrun.jsonl");
-    const close = captureClose("sigkill-midrun.jsonl");
-    if (!close) throw new Error("capture has no close");
-    const run = runTimeline(
-      foldRunSignals(captureFold("sigkill-midrun.jsonl"), [
-        { runId, at: close.at, source: "live", kind: "disconnected", code: close.code, reason: close.reason },
-        { runId, at: close.at + 4_000, source: "live", kind: "gateway-restarted", bootChanged: true },
-      ]),
-    );
+    const run = killedThenRestarted();
     const waterfall = buildRunWaterfall(run, run.lastEventAt);
     expect(waterfall.durationMs).toBe(6_267);
     expect(shape(waterfall).Connection).toStrictEqual([
@@ -162,7 +129,7 @@ describe("buildRunWaterfall from real captures", () => {
 
 describe("buildRunWaterfall from hand-built runs", () => {
   it("gives each overlapping tool its own row, and the model answers once the last of them has ended", () => {
-    const run = handBuilt([started, tool("a", 1_000, 5_000), tool("b", 1_200, 3_000), tool("c", 3_500, 4_000), text("t", 5_500)], 6_000);
+    const run = runOfSteps([started, tool("a", 1_000, 5_000), tool("b", 1_200, 3_000), tool("c", 3_500, 4_000), text("t", 5_500)], 6_000);
     expect(shape(buildRunWaterfall(run, 0))).toStrictEqual({
       Model: [
         ["queued", 0, 100],
@@ -181,14 +148,14 @@ describe("buildRunWaterfall from hand-built runs", () => {
 
   it("draws a missed-event gap from the last event seen to the one that revealed it", () => {
     const gap: TimelineStep = { id: "gap:4-9", kind: "gap", expected: 4, received: 9, at: T0 + 2_000, source: "live" };
-    const waterfall = buildRunWaterfall(handBuilt([started, text("t", 400), gap], 3_000), 0);
+    const waterfall = buildRunWaterfall(runOfSteps([started, text("t", 400), gap], 3_000), 0);
     const gaps = waterfall.lanes.find((lane) => lane.label === "Missed events");
     expect(gaps?.bars).toStrictEqual([{ id: "gap:4-9", kind: "gap", label: "Missed 5 events (seq 4–8)", startMs: 400, endMs: 2_000 }]);
   });
 
   it("runs a live tool and the axis to now, marks a failed tool, and a model call after a tool reaches to the next tool", () => {
     const failed = tool("a", 500, 1_000, { status: "error", isError: true });
-    const run = handBuilt([started, failed, tool("b", 1_800, undefined)], undefined);
+    const run = runOfSteps([started, failed, tool("b", 1_800, undefined)], undefined);
     const waterfall = buildRunWaterfall(run, T0 + 4_000);
     expect(shape(waterfall)).toStrictEqual({
       Model: [

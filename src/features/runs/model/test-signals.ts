@@ -3,6 +3,7 @@
  * frames, and a seeded shuffle so "any order" tests are reproducible.
  */
 import type { RunSignal, RunSignalBody, SignalSource } from "./run-signal";
+import type { RunTimeline, TimelineStep } from "./run-timeline";
 
 export const T0 = 1_800_000_000_000;
 
@@ -34,4 +35,21 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
     copy[other] = a;
   }
   return copy;
+}
+
+/** A run made of these steps (absolute times), created at T0 and ended `end` ms after it (still running when undefined). */
+export function runOfSteps(steps: TimelineStep[], end: number | undefined): RunTimeline {
+  return {
+    runId: "r",
+    status: end === undefined ? "running" : "ended",
+    phase: end === undefined ? { kind: "thinking" } : { kind: "ended" },
+    createdAt: T0,
+    ...(end !== undefined ? { endedAt: T0 + end } : {}),
+    lastEventAt: T0 + (end ?? Math.max(...steps.map((step) => step.at - T0))),
+    lastEventLabel: "",
+    text: "",
+    thinking: "",
+    steps,
+    stats: { signals: steps.length, unknown: 0, extraTerminals: 0 },
+  };
 }
