@@ -131,6 +131,15 @@ describe("RunRegistry: history reconciliation", () => {
     expect(registry.openRunIds(SESSION)).toEqual(["old", "new"]);
   });
 
+  it("offers no Stop for a run history says is over, though it never got a terminal event (interrupted by a restart)", () => {
+    const { registry } = makeRegistry();
+    registry.runSent("killed", SESSION, 1_000);
+    expect(registry.sessionRuns(SESSION).activeRunId).toBe("killed");
+    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000));
+    expect(registry.getRun("killed")?.status).not.toBe("ended");
+    expect(registry.sessionRuns(SESSION).activeRunId).toBeNull();
+  });
+
   it("settles nothing when the gateway says a run is active but names none (after a crash)", () => {
     const { registry } = makeRegistry();
     registry.runSent("r1", SESSION, 1_000);
