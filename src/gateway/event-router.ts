@@ -5,6 +5,7 @@
  * frames with their own rules (e.g. what counts as "a run ended").
  */
 import type { EventFrame } from "@openclaw/gateway-protocol";
+import { isRecord, readString, readText } from "@/lib/read-untrusted";
 import type { ConnectionLogEntry } from "./gateway-connection";
 
 export type GatewayNotice =
@@ -23,18 +24,13 @@ type NoticeOf<T extends GatewayNoticeType> = Extract<GatewayNotice, { type: T }>
 const RUN_ENDING_CHAT_STATES: ReadonlySet<string> = new Set(["final", "aborted", "error"]);
 const SESSION_EVENTS: ReadonlySet<string> = new Set(["sessions.changed", "session.message"]);
 
-function textField(record: Record<string, unknown>, key: string): string | undefined {
-  const value = record[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 export function classifyEventFrame(frame: EventFrame): GatewayNotice | null {
-  const payload = frame.payload && typeof frame.payload === "object" ? (frame.payload as Record<string, unknown>) : undefined;
-  const runId = payload ? textField(payload, "runId") : undefined;
+  const payload = isRecord(frame.payload) ? frame.payload : undefined;
+  const runId = payload ? readText(payload, "runId") : undefined;
   if (payload && runId) {
-    const state = payload.state;
-    const runEnded = frame.event === "chat" && typeof state === "string" && RUN_ENDING_CHAT_STATES.has(state);
-    return { type: "run-event", frame, runId, sessionKey: textField(payload, "sessionKey"), runEnded };
+    const state = readString(payload, "state");
+    const runEnded = frame.event === "chat" && state !== undefined && RUN_ENDING_CHAT_STATES.has(state);
+    return { type: "run-event", frame, runId, sessionKey: readText(payload, "sessionKey"), runEnded };
   }
   if (SESSION_EVENTS.has(frame.event)) return { type: "sessions-changed", frame };
   if (frame.event === "presence") return { type: "presence", frame };

@@ -4,7 +4,10 @@ import { captureEvents, captureRunId, historyPayloads } from "../model/capture-f
 import { deriveRunOutcome } from "../model/run-outcome";
 import type { RunSignal } from "../model/run-signal";
 import type { RunTimeline } from "../model/run-timeline";
-import { RunRegistry, type HistorySnapshot } from "./run-registry";
+import type { EventFrame } from "@openclaw/gateway-protocol";
+import { classifyEventFrame } from "@/gateway/event-router";
+import type { GatewayEventFrame } from "../model/normalize-gateway-event";
+import { RunRegistry, type HistorySnapshot, type RunChange } from "./run-registry";
 
 const TOOL = "b-tool-call-exec.jsonl";
 const RETRIED = "c-rate-limit-429-recovered.jsonl";
@@ -36,8 +39,14 @@ function makeRegistry(localLog: RunSignal[] = []) {
   return { registry, recorded };
 }
 
+/** A frame as the event router hands it on: only events that name a run reach the registry. */
+function deliver(registry: RunRegistry, frame: GatewayEventFrame, at: number): RunChange | null {
+  const notice = classifyEventFrame({ type: "event", ...frame } as EventFrame);
+  return notice?.type === "run-event" ? registry.runEventReceived(notice, at) : null;
+}
+
 function feedLive(registry: RunRegistry, capture: string): void {
-  for (const { frame, receivedAt } of captureEvents(capture)) registry.gatewayEventReceived(frame, receivedAt);
+  for (const { frame, receivedAt } of captureEvents(capture)) deliver(registry, frame, receivedAt);
 }
 
 /** What a person sees of a run: its steps, text, end and outcome — not which source said it first. */
@@ -93,8 +102,8 @@ describe("RunRegistry: one merged run whatever order its sources arrive in", () 
     it(`${capture}: every live event delivered twice shows nothing twice`, () => {
       const { registry } = makeRegistry();
       for (const { frame, receivedAt } of captureEvents(capture)) {
-        registry.gatewayEventReceived(frame, receivedAt);
-        registry.gatewayEventReceived(frame, receivedAt);
+        deliver(registry, frame, receivedAt);
+        deliver(registry, frame, receivedAt);
       }
       registry.historyLoaded(SESSION, history);
       registry.historyLoaded(SESSION, { ...history });
@@ -159,20 +168,19 @@ describe("RunRegistry: live news", () => {
   it("says history is stale for a run it did not know and for a run that ended, not for one it follows", () => {
     const { registry } = makeRegistry();
     const events = captureEvents(TOOL);
-    const changes = events.map(({ frame, receivedAt }) => registry.gatewayEventReceived(frame, receivedAt));
+    const changes = events.map(({ frame, receivedAt }) => deliver(registry, frame, receivedAt)).filter((change) => change !== null);
     const stale = changes.filter((change) => change.historyStale);
     expect(stale.length).toBeGreaterThanOrEqual(2);
-    const firstOfRun = events.findIndex(({ frame }) => (frame.payload as { runId?: unknown } | undefined)?.runId !== undefined);
-    expect(changes[firstOfRun]).toEqual({ historyStale: true, sessionKey: SESSION });
+    expect(changes[0]).toEqual({ historyStale: true, sessionKey: SESSION });
     expect(changes.filter((change) => !change.historyStale).length).toBeGreaterThan(10);
-    expect(registry.gatewayEventReceived({ event: "tick", payload: { ts: 1 } }, 1)).toEqual({ historyStale: false });
+    expect(deliver(registry, { event: "tick", payload: { ts: 1 } }, 1)).toBeNull();
   });
 
   it("puts connection news on the runs that were open, in their session, and records it for a reload", () => {
     const { registry, recorded } = makeRegistry();
     registry.runSent("open", SESSION, 1_000);
     registry.runSent("done", SESSION, 1_000);
-    registry.gatewayEventReceived({ event: "chat", payload: { runId: "done", sessionKey: SESSION, state: "final", seq: 1 } }, 2_000);
+    deliver(registry, { event: "chat", payload: { runId: "done", sessionKey: SESSION, state: "final", seq: 1 } }, 2_000);
     recorded.length = 0;
 
     expect(registry.connectionChanged({ type: "disconnected", at: 3_000, code: 1012, reason: "service restart" })).toEqual({ historyStale: false });
@@ -204,7 +212,7 @@ describe("RunRegistry: what views read", () => {
     expect(registry.getRun("r1")).toBe(first);
     registry.runSent("r2", SESSION, 1_500);
     expect(registry.getRun("r1")).toBe(first);
-    registry.gatewayEventReceived({ event: "chat", payload: { runId: "r1", sessionKey: SESSION, state: "delta", seq: 1, message: { content: [{ type: "text", text: "hi" }] } } }, 2_000);
+    deliver(registry, { event: "chat", payload: { runId: "r1", sessionKey: SESSION, state: "delta", seq: 1, message: { content: [{ type: "text", text: "hi" }] } } }, 2_000);
     expect(registry.getRun("r1")).not.toBe(first);
     expect(registry.getRun("r1")?.text).toBe("hi");
     expect(listener).toHaveBeenCalledTimes(3);
@@ -239,7 +247,7 @@ describe("RunRegistry: what views read", () => {
     const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {}, maxRuns: 2 });
     registry.runSent("open", SESSION, 1);
     for (const [runId, at] of [["ended-old", 2], ["ended-new", 3]] as const) {
-      registry.gatewayEventReceived({ event: "chat", payload: { runId, sessionKey: SESSION, state: "final", seq: 1 } }, at);
+      deliver(registry, { event: "chat", payload: { runId, sessionKey: SESSION, state: "final", seq: 1 } }, at);
     }
     expect(registry.getRun("ended-old")).toBeUndefined();
     expect(registry.getRun("ended-new")?.status).toBe("ended");

@@ -39,6 +39,12 @@ export type ConnectionNews =
   | { type: "gap"; at: number; expected: number; received: number }
   | { type: "rejected-frame"; at: number };
 
+/** A gateway event that names a run, and whether it ends that run. */
+export interface RunEvent {
+  frame: GatewayEventFrame;
+  runEnded: boolean;
+}
+
 /** What a live event or connection news means for the rest of the page. */
 export interface RunChange {
   /** History no longer tells the whole story: a run it does not have, a run that ended, a reconnect. */
@@ -121,13 +127,13 @@ export class RunRegistry {
     this.changed([runId], [sessionKey]);
   }
 
-  gatewayEventReceived(frame: GatewayEventFrame, at: number): RunChange {
-    const signals = normalizeGatewayEvent(frame, at);
+  /** An event that names a run, as the event router classified it (`runEnded` is its one rule for a run's end). */
+  runEventReceived(event: RunEvent, at: number): RunChange {
+    const signals = normalizeGatewayEvent(event.frame, at);
     if (signals.length === 0) return { historyStale: false };
     const discovered = signals.some((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
-    const ended = signals.some((signal) => signal.kind === "chat-final" || signal.kind === "chat-aborted" || signal.kind === "chat-error");
     this.liveSignalsReceived(signals);
-    return { historyStale: discovered || ended, sessionKey: signals[0]?.sessionKey };
+    return { historyStale: discovered || event.runEnded, sessionKey: signals[0]?.sessionKey };
   }
 
   /** Connection news is a step on every run that was open when it happened. */

@@ -45,7 +45,7 @@ export function useRunFeed(onHistoryStale: (sessionKey: string | undefined) => v
       connection.request("sessions.subscribe", {}).catch((error: unknown) => logger.warn("sessions.subscribe failed", error));
     if (connection.getSnapshot().status === "online") void subscribeToSessions();
 
-    const offRunEvents = router.on("run-event", (notice) => noted(registry.gatewayEventReceived(notice.frame, Date.now())));
+    const offRunEvents = router.on("run-event", (notice) => noted(registry.runEventReceived(notice, Date.now())));
     const offConnection = router.on("connection", ({ entry }) => {
       if (entry.type === "connected") void subscribeToSessions();
       noted(registry.connectionChanged(entry));
