@@ -5,6 +5,7 @@
  */
 import type { GatewayLogLevel, GatewayLogLine } from "@/lib/gateway-log-lines";
 import { redactText } from "@/lib/redact";
+import { clip } from "@/lib/display-text";
 
 /** What the logs feature knows of a run; the app passes it in, so this feature needs nothing from runs. */
 export interface RunLogScope {
@@ -91,7 +92,7 @@ export function fieldsSummary(fields: Record<string, unknown>, maxChars = 240): 
     parts.push(`${key}=${typeof value === "string" ? value : JSON.stringify(value)}`);
   }
   const summary = parts.join(" ");
-  return summary.length > maxChars ? `${summary.slice(0, maxChars - 1)}…` : summary;
+  return clip(summary, maxChars);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { formatDuration } from "./format-duration";
 import { modelName } from "./run-signal";
 import type { RunPhase } from "./run-timeline";
+import { capitalize } from "@/lib/display-text";
 
 const REASON_WORDS: Record<string, string> = {
   rate_limit: "rate limited",
@@ -59,8 +60,4 @@ export function describeRunningStatus({ phaseText, elapsedMs, silentForMs, stall
   const elapsed = `${formatDuration(elapsedMs)} elapsed`;
   if (stalled) return { headline: `No activity for ${formatDuration(silentForMs)}`, details: `${phaseText} · ${elapsed}` };
   return { headline: capitalize(phaseText), details: `${elapsed} · last event ${formatDuration(silentForMs)} ago` };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

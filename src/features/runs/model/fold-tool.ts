@@ -11,6 +11,7 @@ import type { RunDraft } from "./fold-state";
 import { addFinalOutput, addOutputPiece, type LiveOutput, type OutputPiece } from "./live-output";
 import type { RunSignal } from "./run-signal";
 import type { TimelineStep, ToolStep } from "./run-timeline";
+import { firstLine } from "@/lib/display-text";
 
 /** Arguments above this size are kept as a truncated preview so the run stays small. */
 const MAX_ARGS_CHARS = 16_000;
@@ -202,10 +203,6 @@ function finishTool(step: ToolStep, at: number, status: "done" | "error"): void 
   step.durationMs ??= Math.max(0, endedAt - step.at);
 }
 
-function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split("\n", 1)[0]?.trim();
-  return line === "" ? undefined : line;
-}
 
 function boundArgs(args: unknown): unknown {
   if (args === undefined) return undefined;

@@ -14,6 +14,7 @@ import { formatDuration } from "./format-duration";
 import { announcesWork } from "./promise-detector";
 import { modelName } from "./run-signal";
 import { stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
+import { capitalize } from "@/lib/display-text";
 
 export interface OutcomeContext {
   now: number;
@@ -240,8 +241,4 @@ function lastRetryReason(run: RunTimeline): string | undefined {
 function durationWords(run: RunTimeline): string {
   if (run.endedAt === undefined) return "";
   return ` in ${formatDuration(run.endedAt - run.createdAt)}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,11 +7,12 @@
  * Token counts belong in the footer once a run carries usage; RunTimeline has
  * none today, and the footer says nothing rather than guess.
  */
-import { isRecord, optional, readText } from "@/lib/read-untrusted";
+import { optional } from "@/lib/read-untrusted";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline, type ToolStep } from "./run-timeline";
-import { toolTitle } from "./tool-title";
+import { argumentLine, COMMAND_KEYS, toolTitle } from "./tool-title";
+import { capitalize, clip, firstLine } from "@/lib/display-text";
 
 /** More than this and the glance shows the latest ones and points at the timeline for the rest. */
 export const GLANCE_TOOL_LIMIT = 8;
@@ -20,7 +21,6 @@ const MAX_COMMAND_CHARS = 200;
 const MAX_ERROR_CHARS = 160;
 
 const SHELL_TOOLS = new Set(["exec", "bash", "shell"]);
-const COMMAND_KEYS = ["command", "cmd"];
 
 export type ToolGlanceState = "running" | "done" | "failed";
 
@@ -89,7 +89,7 @@ function toolGlance(step: ToolStep): ToolGlance {
     state,
     statusText: statusText(state, step.exitCode),
     ...optional("durationText", state !== "running" && duration !== undefined && duration >= 0 ? formatDuration(duration) : undefined),
-    ...optional("error", state === "failed" && step.error ? clip(firstLine(step.error), MAX_ERROR_CHARS) : undefined),
+    ...optional("error", state === "failed" && step.error ? clip(firstLine(step.error.trim()) ?? "", MAX_ERROR_CHARS) : undefined),
   };
 }
 
@@ -113,11 +113,8 @@ function toolState(step: ToolStep): ToolGlanceState {
 }
 
 function commandOf(step: ToolStep): string | undefined {
-  if (!SHELL_TOOLS.has(step.name) || !isRecord(step.args)) return undefined;
-  const args = step.args;
-  const command = COMMAND_KEYS.map((key) => readText(args, key)).find((found) => found !== undefined);
-  const oneLine = command?.replace(/\s+/g, " ").trim();
-  return oneLine ? clip(oneLine, MAX_COMMAND_CHARS) : undefined;
+  const command = SHELL_TOOLS.has(step.name) ? argumentLine(step.args, COMMAND_KEYS) : undefined;
+  return command ? clip(command, MAX_COMMAND_CHARS) : undefined;
 }
 
 function leadWords(run: RunTimeline, outcome: RunOutcome): string {
@@ -140,14 +137,3 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function firstLine(text: string): string {
-  return text.trim().split("\n")[0]?.trim() ?? "";
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

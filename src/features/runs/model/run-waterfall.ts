@@ -13,6 +13,7 @@
  */
 import { toolTitle } from "./tool-title";
 import type { GapStep, RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
+import { capitalize } from "@/lib/display-text";
 
 export type WaterfallBarKind =
   | "queued"
@@ -224,10 +225,6 @@ function connectionBars(steps: readonly TimelineStep[], offset: Offset, duration
     }
   }
   return bars;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Exact enough to compare bars: "315 ms", "8.0 s", "75.3 s". */

@@ -5,14 +5,18 @@
  */
 import { isRecord, readText } from "@/lib/read-untrusted";
 import type { ToolStep } from "./run-timeline";
+import { clip } from "@/lib/display-text";
 
 const MAX_TITLE_CHARS = 80;
 
 const PATH_KEYS = ["path", "file_path"];
 
+/** Where shell tools put the command they run. */
+export const COMMAND_KEYS: readonly string[] = ["command", "cmd"];
+
 /** Tool names, the argument keys that say what the call is about, and the verb to show. */
 const ARG_TITLES: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[], string]> = [
-  [new Set(["exec", "process", "bash", "shell"]), ["command", "cmd"], "Run"],
+  [new Set(["exec", "process", "bash", "shell"]), COMMAND_KEYS, "Run"],
   [new Set(["read"]), PATH_KEYS, "Read"],
   [new Set(["ls"]), PATH_KEYS, "List"],
   [new Set(["write"]), PATH_KEYS, "Write"],
@@ -23,15 +27,17 @@ const ARG_TITLES: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[]
 
 export function toolTitle(step: Pick<ToolStep, "name" | "title" | "args">): string {
   if (step.title) return step.title;
-  const args = isRecord(step.args) ? step.args : undefined;
   for (const [names, keys, verb] of ARG_TITLES) {
-    if (!names.has(step.name) || args === undefined) continue;
-    const value = keys.map((key) => readText(args, key)).find((found) => found !== undefined);
-    if (value !== undefined) return clip(`${verb} ${value.replace(/\s+/g, " ").trim()}`);
+    if (!names.has(step.name)) continue;
+    const value = argumentLine(step.args, keys);
+    if (value !== undefined) return clip(`${verb} ${value}`, MAX_TITLE_CHARS);
   }
   return step.name;
 }
 
-function clip(text: string): string {
-  return text.length <= MAX_TITLE_CHARS ? text : `${text.slice(0, MAX_TITLE_CHARS - 1)}…`;
+/** The first of `keys` the arguments give, on one line. */
+export function argumentLine(args: unknown, keys: readonly string[]): string | undefined {
+  if (!isRecord(args)) return undefined;
+  const value = keys.map((key) => readText(args, key)).find((found) => found !== undefined);
+  return value?.replace(/\s+/g, " ").trim();
 }
