@@ -19,20 +19,34 @@ const MAX_ARGS_CHARS = 16_000;
 export type ToolSignal = Extract<RunSignal, { kind: "tool-start" | "tool-update" | "tool-result" | "command-output" }>;
 type ItemSignal = Extract<RunSignal, { kind: "item" }>;
 
-function toolKey(signal: ToolSignal): string | undefined {
-  if (signal.kind !== "command-output") return signal.toolCallId;
-  return signal.toolCallId ?? signal.itemId;
+/** The tool call a signal is about, keyed as its step is; undefined for signals about no tool call. */
+export function toolCallKeyOf(signal: RunSignal): string | undefined {
+  switch (signal.kind) {
+    case "tool-start":
+    case "tool-update":
+    case "tool-result":
+      return signal.toolCallId;
+    case "command-output":
+      return signal.toolCallId ?? signal.itemId;
+    case "item":
+      // Other items are notes; only a tool item makes or ends the tool's step.
+      return signal.itemKind === "tool" ? (signal.toolCallId ?? signal.itemId) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export function foldToolSignal(run: RunDraft, signal: ToolSignal): boolean {
-  const toolCallId = toolKey(signal);
+  const toolCallId = toolCallKeyOf(signal);
   if (toolCallId === undefined) return false;
   return upsertTool(run, toolCallId, signal, patchTool);
 }
 
 /** An activity item of kind `tool`: the readable title, server-side start/end and failure of a tool call. */
 export function foldToolItem(run: RunDraft, signal: ItemSignal): boolean {
-  return upsertTool(run, signal.toolCallId ?? signal.itemId, signal, patchFromItem);
+  const toolCallId = toolCallKeyOf(signal);
+  if (toolCallId === undefined) return false;
+  return upsertTool(run, toolCallId, signal, patchFromItem);
 }
 
 /**

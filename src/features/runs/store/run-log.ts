@@ -6,6 +6,7 @@
  */
 import { openLocalDb } from "@/lib/local-db";
 import { EMPTY_TEXT } from "../model/bounded-text";
+import { toolCallKeyOf } from "../model/fold-tool";
 import { addOutputPiece, type LiveOutput, type OutputPiece } from "../model/live-output";
 import type { RunSignal } from "../model/run-signal";
 
@@ -45,7 +46,7 @@ type LivePiece = { key: string; piece: OutputPiece };
 function livePiece(signal: RunSignal): LivePiece | undefined {
   if (signal.kind === "tool-update") return signal.partialText === undefined ? undefined : { key: signal.toolCallId, piece: { mode: "snapshot", text: signal.partialText } };
   if (signal.kind !== "command-output" || signal.phase !== "delta") return undefined;
-  const key = signal.toolCallId ?? signal.itemId;
+  const key = toolCallKeyOf(signal);
   // Both halves of one signal are read together, so it is only dropped when neither counts.
   if (key === undefined || (signal.output !== undefined) === (signal.chunk !== undefined)) return undefined;
   return signal.output !== undefined ? { key, piece: { mode: "snapshot", text: signal.output } } : { key, piece: { mode: "chunk", text: signal.chunk ?? "" } };
@@ -75,7 +76,7 @@ function supersededOutput(signals: readonly RunSignal[]): Set<number> {
   signals.forEach((signal, index) => {
     const live = livePiece(signal);
     if (live === undefined) {
-      const key = toolKeyOf(signal);
+      const key = toolCallKeyOf(signal);
       if (key === undefined) return;
       const state = tool(key);
       state.dated = true;
@@ -103,22 +104,6 @@ function supersededOutput(signals: readonly RunSignal[]): Set<number> {
     if (!dropped.has(index)) newestKeptAt = Math.max(newestKeptAt, at);
   }
   return dropped;
-}
-
-function toolKeyOf(signal: RunSignal): string | undefined {
-  switch (signal.kind) {
-    case "tool-start":
-    case "tool-update":
-    case "tool-result":
-      return signal.toolCallId;
-    case "command-output":
-      return signal.toolCallId ?? signal.itemId;
-    case "item":
-      // Other items are notes; only a tool item makes or ends the tool's step.
-      return signal.itemKind === "tool" ? (signal.toolCallId ?? signal.itemId) : undefined;
-    default:
-      return undefined;
-  }
 }
 
 const logKey = (gatewayScope: string, sessionKey: string, runId: string) => `${gatewayScope}|${sessionKey}|${runId}`;
