@@ -61,7 +61,8 @@ export function waterfallEndAt(run: RunTimeline, now: number): number {
 export function buildRunWaterfall(run: RunTimeline, now: number): RunWaterfall {
   const durationMs = Math.max(0, waterfallEndAt(run, now) - run.createdAt);
   const offset = (at: number) => Math.min(durationMs, Math.max(0, at - run.createdAt));
-  const steps = [...run.steps].sort((a, b) => a.at - b.at);
+  // A run's steps are kept in time order (step-list.ts, merge-run-sources.ts), as the bars need them.
+  const steps = run.steps;
   const toolRows = layToolRows(steps, offset, durationMs);
   const lanes: WaterfallLane[] = [
     { id: "model", label: "Model", bars: modelBars(steps, offset, durationMs) },
