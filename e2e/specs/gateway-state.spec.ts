@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { connectionStatus, openSession } from "../support/chat-page";
+import { connectionStatus, openSession, GATEWAY_BUTTON } from "../support/chat-page";
 import { controlGateway } from "../support/gateway-control";
 import { E2E_PORTS } from "../support/ports";
 
@@ -14,7 +14,7 @@ async function openTab(browser: Browser, name: string): Promise<Page> {
 }
 
 async function openGatewayPanel(page: Page) {
-  await page.getByRole("button", { name: "Gateway and clients" }).click();
+  await page.getByRole("button", { name: GATEWAY_BUTTON }).click();
   return page.getByRole("dialog", { name: "Gateway" });
 }
 

@@ -32,11 +32,11 @@ test("the running run is one click away from the composer", async ({ page }) => 
   await expect(running.getByRole("status", { name: "Run status" })).toContainText(/using exec/i, { timeout: 60_000 });
   await page.getByRole("log", { name: "Transcript" }).evaluate((log) => log.parentElement?.scrollTo({ top: 0 }));
 
-  await page.getByRole("button", { name: "Show the running run" }).click();
+  await page.getByRole("button", { name: "Show run in progress" }).click();
   const toggle = running.getByRole("button", { name: /^Timeline/ });
   await expect(toggle).toBeFocused();
   await expect(toggle).toBeInViewport();
   await expect(page.getByRole("button", { name: "Stop the running reply" })).toBeVisible();
   await expect(running.getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("button", { name: "Show the running run" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Show run in progress" })).toHaveCount(0);
 });

@@ -28,3 +28,6 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole("textbox", { name: "Message" }).fill(text);
   await page.getByRole("button", { name: "Send", exact: true }).click();
 }
+
+/** The header's gateway button is named by what it shows: "Gateway", or "Gateway 2 clients" when others are connected. */
+export const GATEWAY_BUTTON = /^Gateway( \d+ clients?)?$/;

@@ -65,7 +65,7 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
           className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none"
         />
         {running && onShowRunning && (
-          <Button variant="secondary" onClick={onShowRunning} aria-label="Show the running run">
+          <Button variant="secondary" onClick={onShowRunning} aria-label="Show run in progress">
             Show run
           </Button>
         )}

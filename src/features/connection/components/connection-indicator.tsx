@@ -18,7 +18,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
       <div role="status" aria-live="polite" aria-label="Gateway connection" className={`flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}>
         <span aria-hidden className={`size-2 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
         <span className="font-medium">{description.label}</span>
-        {description.detail && <span className="hidden text-xs opacity-80 md:inline">· {description.detail}</span>}
+        {description.detail && <span className="hidden text-xs md:inline">· {description.detail}</span>}
       </div>
       {canRetryNow && (
         <button type="button" className="rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft" onClick={() => connection.reconnectNow()}>

@@ -1,14 +1,16 @@
 import { isConnected } from "../model/presence";
 import { useGatewayState } from "../store/gateway-state-store";
 
-/** Header entry to the gateway panel; the count is every connected client the gateway lists, itself excluded. */
+/**
+ * Header entry to the gateway panel; the count is every connected client the gateway lists, itself excluded.
+ * Its accessible name is its visible text ("Gateway", "Gateway 2 clients"), so speech control can say what it sees.
+ */
 export function GatewayButton({ open, onToggle }: { open: boolean; onToggle(): void }) {
   const clients = useGatewayState((s) => s.presence.entries.filter((entry) => isConnected(entry) && entry.mode !== "gateway").length);
   return (
     <button
       type="button"
       aria-expanded={open}
-      aria-label="Gateway and clients"
       onClick={onToggle}
       className="flex items-center gap-1.5 rounded-md px-2 py-1 text-xs text-ink-2 hover:bg-surface-2"
     >

@@ -110,6 +110,10 @@ export function LogLinesView({ label, lines, marksOf, secrets, status, controls,
           const element = event.currentTarget;
           pinnedToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
         }}
+        // Scrollable, so keyboard users must be able to reach it to scroll it.
+        role="region"
+        aria-label={label}
+        tabIndex={0}
         className="max-h-96 min-h-0 overflow-auto rounded-lg border border-line bg-canvas"
       >
         {shown.length === 0 ? (

@@ -20,7 +20,7 @@ export function BoundedOutput({ label, text }: { label: string; text: BoundedTex
           </button>
         )}
       </div>
-      <pre className="max-h-96 overflow-auto rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">{shown || "(empty)"}</pre>
+      <pre role="region" aria-label={label} tabIndex={0} className="max-h-96 overflow-auto rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">{shown || "(empty)"}</pre>
       {isTruncated(text) && all && (
         <p className="text-[11px] text-ink-3">{text.totalChars.toLocaleString()} characters in all; the middle is not kept in the browser. The full output is in the session transcript on the gateway.</p>
       )}

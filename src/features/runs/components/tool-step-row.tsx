@@ -44,7 +44,7 @@ export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }
           {step.args !== undefined && (
             <div className="flex flex-col gap-1">
               <span className="text-[11px] font-medium tracking-wide text-ink-3 uppercase">Arguments</span>
-              <pre className="max-h-48 overflow-auto rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">{argsText(step.args)}</pre>
+              <pre role="region" aria-label="Arguments" tabIndex={0} className="max-h-48 overflow-auto rounded-lg bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap break-all">{argsText(step.args)}</pre>
             </div>
           )}
           <BoundedOutput label={step.status === "running" ? "Live output" : "Output"} text={step.output} />
