@@ -49,3 +49,42 @@ export async function gatewayCall<T = unknown>(method: string, params: unknown):
     socket.close();
   }
 }
+
+/** Many calls over one operator connection, one after the other (seeding a long session would take minutes with a socket per call). */
+export async function gatewayCalls(calls: ReadonlyArray<{ method: string; params: unknown }>): Promise<unknown[]> {
+  const url = process.env.CLAWSCOPE_E2E_GATEWAY_URL;
+  const token = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN;
+  if (!url || !token) throw new Error("global-setup did not publish the e2e gateway URL and token");
+  const socket = new WebSocket(url);
+  const results: unknown[] = [];
+  try {
+    return await new Promise<unknown[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${calls.length} calls: not done in 120 s`)), 120_000);
+      const next = () => {
+        const call = calls[results.length];
+        if (!call) {
+          clearTimeout(timer);
+          resolve(results);
+          return;
+        }
+        socket.send(JSON.stringify({ type: "req", id: `call-${results.length}`, method: call.method, params: call.params }));
+      };
+      socket.on("error", reject);
+      socket.on("message", (data) => {
+        const frame = JSON.parse(String(data)) as { type: string; event?: string; id?: string; ok?: boolean; payload?: unknown; error?: { message?: string } };
+        if (frame.type === "event" && frame.event === "connect.challenge") {
+          socket.send(backendConnectFrame(token, ["operator.admin", "operator.read", "operator.write"]));
+        } else if (frame.type === "res" && frame.id === "connect") {
+          if (!frame.ok) return reject(new Error(`connect failed: ${frame.error?.message}`));
+          next();
+        } else if (frame.type === "res" && frame.id === `call-${results.length}`) {
+          if (!frame.ok) return reject(new Error(`${calls[results.length]?.method} failed: ${frame.error?.message}`));
+          results.push(frame.payload);
+          next();
+        }
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}

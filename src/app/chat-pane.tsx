@@ -42,6 +42,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       )}
       <Transcript
         turns={turns}
+        earlier={history.earlier}
         renderAssistant={(turn) => <AssistantTurn turn={turn} />}
         onRetry={(turn) => turn.runId && outboxStore.getState().resendRequested(sessionKey, turn.runId)}
         onDiscard={(turn) => turn.runId && outboxStore.getState().messageCanceled(sessionKey, turn.runId)}

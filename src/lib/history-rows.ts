@@ -79,6 +79,15 @@ export function isSyntheticMarker(row: UnknownRecord): boolean {
 }
 
 /**
+ * A message an operator put into the transcript with `chat.inject`: no run wrote it and it answers
+ * no one, so it stands on its own. The gateway writes it as an assistant row of the model
+ * `gateway-injected`.
+ */
+export function isInjectedNote(row: UnknownRecord): boolean {
+  return readText(row, "model") === "gateway-injected" && runIdOfReplyRow(row) === undefined;
+}
+
+/**
  * Text of a message `content` as the chat shows it: each `{type:"text"}` part a paragraph,
  * separated by a blank line; `""` when there is none. `content` is a plain string on user rows.
  */

@@ -90,6 +90,26 @@ describe("splitHistoryTurns: which turn a reply joins", () => {
   });
 });
 
+describe("splitHistoryTurns: notes put in with chat.inject", () => {
+  // As the real gateway stores them (chat.inject, 2026.9.6).
+  const note = (text: string, id: string) => ({ role: "assistant", content: [{ type: "text", text }], stopReason: "stop", provider: "openclaw", model: "gateway-injected", __openclaw: { id, seq: 1 } });
+
+  it("each note stands on its own turn, after a user's turn and before the next", () => {
+    const rows = [user("run-a", "hi"), reply("run-a", "hello"), note("Deploy at 5", "n1"), note("Deploy done", "n2"), reply(undefined, "orphan", "r9")];
+    expect(shape(splitHistoryTurns(rows))).toEqual([
+      ["run-a", "run-a", "hi", ["assistant"]],
+      ["n1", undefined, null, ["assistant"]],
+      ["n2", undefined, null, ["assistant"]],
+      ["r9", undefined, null, ["assistant"]],
+    ]);
+  });
+
+  it("a note that names a run is that run's reply", () => {
+    const named = { ...note("x", "n3"), __openclaw: { id: "n3", runId: "run-a" } };
+    expect(shape(splitHistoryTurns([user("run-a", "hi"), named]))).toEqual([["run-a", "run-a", "hi", ["assistant"]]]);
+  });
+});
+
 describe("splitHistoryTurns: rows that belong to no turn", () => {
   it("skips compaction and reset markers, whatever their role", () => {
     const compaction = { role: "system", content: [{ type: "text", text: "Compaction" }], timestamp: 1, __openclaw: { kind: "compaction", id: "comp-1" } };

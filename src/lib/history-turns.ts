@@ -4,7 +4,7 @@
  * so a turn the chat shows and the run beside it are always the same rows.
  */
 import { isRecord, type UnknownRecord } from "./read-untrusted";
-import { idOfRow, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, timeOfRow } from "./history-rows";
+import { idOfRow, isInjectedNote, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, timeOfRow } from "./history-rows";
 
 export interface HistoryTurn {
   /**
@@ -30,6 +30,7 @@ const REPLY_ROLES: ReadonlySet<string> = new Set(["assistant", "toolResult", "cu
 export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
   const turns: HistoryTurn[] = [];
   const byRunId = new Map<string, HistoryTurn>();
+  const notes = new Set<number>();
 
   const open = (row: UnknownRecord, index: number, runId: string | undefined, userRow: UnknownRecord | undefined): HistoryTurn => {
     const openingRowId = idOfRow(row) ?? `row-${index}`;
@@ -47,9 +48,16 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
       return;
     }
     if (role === undefined || !REPLY_ROLES.has(role)) return;
+    if (isInjectedNote(value)) {
+      // Closed at once: nothing that follows joins a note.
+      open(value, index, undefined, undefined).replies.push(value);
+      notes.add(turns.length - 1);
+      return;
+    }
     const runId = runIdOfReplyRow(value);
     // A reply joins the turn of the run it names, which keeps a steered run's rows apart from a user row sent in its middle.
-    const turn = (runId !== undefined && byRunId.get(runId)) || replyTurn(turns.at(-1), runId) || open(value, index, runId, undefined);
+    const newest = notes.has(turns.length - 1) ? undefined : turns.at(-1);
+    const turn = (runId !== undefined && byRunId.get(runId)) || replyTurn(newest, runId) || open(value, index, runId, undefined);
     if (turn.runId === undefined && runId !== undefined) {
       turn.runId = runId;
       byRunId.set(runId, turn);

@@ -1,6 +1,8 @@
 /** A session's transcript (`chat.history`), as TanStack Query server state. */
 import { queryOptions } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
+import { pageInfoOf, type HistoryPageInfo } from "../model/history-pages";
 
 export interface InFlightRun {
   runId: string;
@@ -22,6 +24,8 @@ export interface ChatHistory {
   activeRunIds: string[];
   hasActiveRun: boolean;
   model?: string;
+  /** Where this tail page sits in the whole session: what is older, and how much there is. */
+  page: HistoryPageInfo;
 }
 
 /** Every session's history on one gateway: what to refetch when all of them may have moved on. */
@@ -48,17 +52,78 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
     activeRunIds: Array.isArray(info.activeRunIds) ? info.activeRunIds.filter((id): id is string => typeof id === "string") : [],
     hasActiveRun: info.hasActiveRun === true,
     model: model ? (provider && !model.includes("/") ? `${provider}/${model}` : model) : undefined,
+    page: pageInfoOf(payload),
   };
 }
 
-export function chatHistoryQueryOptions(connection: GatewayConnection, sessionKey: string, enabled: boolean) {
+/** The tail a plain read returns; the first turns of a long session are read as older pages. */
+export const TAIL_LIMIT = 200;
+/** The most rows the gateway returns for one `chat.history` read. */
+const MAX_LIMIT = 1_000;
+
+/**
+ * Older pages, oldest-first position anchored to the session's whole record
+ * (the gateway counts offsets from the newest record, which moves as messages
+ * arrive; an index from the oldest record does not).
+ */
+export interface OlderHistoryPage {
+  rows: unknown[];
+  /** Index, from the session's first record, where the next older page ends. */
+  startsAt: number;
+  /** Index just past this page's newest record. */
+  endsAt: number;
+  hasMore: boolean;
+}
+
+export const olderHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => ["chat-history-older", gatewayUrl, sessionKey] as const;
+
+/** Where the tail starts in the whole record (0 when it reaches the first message). */
+export function tailStartsAt(page: HistoryPageInfo): number | undefined {
+  if (!page.hasMore) return 0;
+  return page.totalMessages !== undefined && page.nextOffset !== undefined ? page.totalMessages - page.nextOffset : undefined;
+}
+
+/**
+ * How many rows the tail read asks for: 200, or enough to reach back to the
+ * older pages already shown, so the rows between them and a tail that moved on
+ * are not skipped.
+ */
+export function tailLimit(previousTotal: number | undefined, olderEndsAt: number | undefined): number {
+  if (previousTotal === undefined || olderEndsAt === undefined) return TAIL_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(TAIL_LIMIT, previousTotal - olderEndsAt + 50));
+}
+
+export function chatHistoryQueryOptions(connection: GatewayConnection, queryClient: QueryClient, sessionKey: string, enabled: boolean) {
+  const olderKey = olderHistoryQueryKey(connection.url, sessionKey);
   return queryOptions({
     queryKey: chatHistoryQueryKey(connection.url, sessionKey),
     queryFn: async () => {
       const requestedAt = Date.now();
-      return parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit: 200 }), requestedAt);
+      const older = queryClient.getQueryData<OlderHistoryPage[]>(olderKey) ?? [];
+      const previous = queryClient.getQueryData<ChatHistory>(chatHistoryQueryKey(connection.url, sessionKey));
+      const limit = tailLimit(previous?.page.totalMessages, older[0]?.endsAt);
+      const history = parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit }), requestedAt);
+      const startsAt = tailStartsAt(history.page);
+      // Still a gap (far more new messages than one read holds): drop the older pages rather than show a transcript with a hole.
+      if (older[0] && (startsAt === undefined || startsAt > older[0].endsAt)) queryClient.setQueryData(olderKey, []);
+      return history;
     },
     enabled,
     staleTime: 5_000,
   });
+}
+
+/** Reads the page just older than what is shown; the caller adds it to the older pages. */
+export async function readOlderPage(connection: GatewayConnection, sessionKey: string, startsAt: number, knownTotal: number): Promise<OlderHistoryPage> {
+  const offset = Math.max(0, knownTotal - startsAt);
+  const payload = await connection.request<unknown>("chat.history", { sessionKey, limit: TAIL_LIMIT, offset });
+  const page = pageInfoOf(payload);
+  const total = page.totalMessages ?? knownTotal;
+  const record = payload && typeof payload === "object" ? (payload as Record<string, unknown>) : {};
+  return {
+    rows: Array.isArray(record.messages) ? record.messages : [],
+    endsAt: total - offset,
+    startsAt: page.hasMore && page.nextOffset !== undefined ? total - page.nextOffset : 0,
+    hasMore: page.hasMore,
+  };
 }

@@ -1,12 +1,13 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
+import type { EarlierHistory } from "../api/use-chat-history";
 import type { Turn } from "../model/transcript";
-import { UserMessage } from "./user-message";
+import { EarlierHistoryRow } from "./earlier-history-row";
+import { TurnArticle, type TurnRenderers } from "./turn-article";
+import { VirtualTurns } from "./virtual-turns";
 
-export interface TranscriptProps {
+export interface TranscriptProps extends TurnRenderers {
   turns: Turn[];
-  renderAssistant(turn: Turn): ReactNode;
-  onRetry(turn: Turn): void;
-  onDiscard(turn: Turn): void;
+  earlier: EarlierHistory;
   emptyState: ReactNode;
 }
 
@@ -20,33 +21,53 @@ export function revealTurn(runId: string): void {
 
 /** Distance from the bottom within which new content keeps the view pinned to the end. */
 const STICKY_PX = 120;
+/** Distance from the top within which older messages are read before the user reaches the end. */
+const LOAD_EARLIER_PX = 400;
+/**
+ * Beyond this many turns only those near the viewport are rendered. Below it every turn stays
+ * mounted, so a timeline the user opened keeps its state while scrolled out of view.
+ */
+export const VIRTUALIZE_AFTER_TURNS = 120;
 
-export function Transcript({ turns, renderAssistant, onRetry, onDiscard, emptyState }: TranscriptProps) {
+export function Transcript({ turns, earlier, emptyState, ...renderers }: TranscriptProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const shown = useRef<{ firstKey?: string; scrollHeight: number }>({ scrollHeight: 0 });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = scroller.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    const before = shown.current;
+    const firstKey = turns[0]?.key;
+    if (pinned.current) {
+      element.scrollTop = element.scrollHeight;
+    } else if (before.firstKey !== undefined && firstKey !== before.firstKey && turns.some((turn, index) => index > 0 && turn.key === before.firstKey)) {
+      // Older turns were put above the one the user was reading: keep that one where it was.
+      element.scrollTop += element.scrollHeight - before.scrollHeight;
+    }
+    shown.current = { firstKey, scrollHeight: element.scrollHeight };
   });
 
+  const virtual = turns.length > VIRTUALIZE_AFTER_TURNS;
   return (
     <div
       ref={scroller}
       onScroll={(event) => {
         const element = event.currentTarget;
         pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_PX;
+        shown.current = { ...shown.current, scrollHeight: element.scrollHeight };
+        if (earlier.status === "more" && element.scrollTop < LOAD_EARLIER_PX && !pinned.current) earlier.load();
       }}
       className="min-h-0 flex-1 overflow-y-auto"
     >
       <div role="log" aria-label="Transcript" aria-live="off" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6">
+        <EarlierHistoryRow earlier={earlier} hasTurns={turns.length > 0} />
         {turns.length === 0 ? emptyState : null}
-        {turns.map((turn) => (
-          <article key={turn.key} aria-label={turn.user ? `Turn: ${turn.user.text.slice(0, 60)}` : "Assistant turn"} data-run-id={turn.runId ?? undefined} className="flex flex-col gap-3">
-            {turn.user && <UserMessage user={turn.user} onRetry={() => onRetry(turn)} onDiscard={() => onDiscard(turn)} />}
-            {renderAssistant(turn)}
-          </article>
-        ))}
+        {virtual ? (
+          <VirtualTurns turns={turns} scroller={scroller} pinned={pinned} {...renderers} />
+        ) : (
+          turns.map((turn) => <TurnArticle key={turn.key} turn={turn} {...renderers} />)
+        )}
       </div>
     </div>
   );

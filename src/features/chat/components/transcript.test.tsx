@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Turn } from "../model/transcript";
+import { Transcript, VIRTUALIZE_AFTER_TURNS } from "./transcript";
+
+const turnsOf = (count: number): Turn[] =>
+  Array.from({ length: count }, (_, index) => ({
+    key: `run-${index}`,
+    runId: `run-${index}`,
+    user: { id: `run-${index}`, text: `Question ${index}`, systemNote: false },
+    replyText: `Answer ${index}`,
+    at: index,
+  }));
+
+const renderers = { renderAssistant: (turn: Turn) => <p>{turn.replyText}</p>, onRetry: () => {}, onDiscard: () => {} };
+
+afterEach(cleanup);
+
+describe("Transcript", () => {
+  it("renders every turn of a short session", () => {
+    render(<Transcript turns={turnsOf(3)} earlier={{ status: "complete" }} emptyState={null} {...renderers} />);
+    const log = screen.getByRole("log", { name: "Transcript" });
+    expect(within(log).getAllByRole("article").map((article) => article.getAttribute("aria-label"))).toEqual(["Turn: Question 0", "Turn: Question 1", "Turn: Question 2"]);
+    expect(within(log).getByText("Start of the session")).toBeTruthy();
+  });
+
+  it("keeps only a window of a 10,000-turn session in the page", () => {
+    render(<Transcript turns={turnsOf(10_000)} earlier={{ status: "complete" }} emptyState={null} {...renderers} />);
+    const articles = within(screen.getByRole("log", { name: "Transcript" })).queryAllByRole("article");
+    expect(articles.length).toBeLessThan(50);
+  });
+
+  it("renders every turn up to the virtualization threshold", () => {
+    render(<Transcript turns={turnsOf(VIRTUALIZE_AFTER_TURNS)} earlier={{ status: "complete" }} emptyState={null} {...renderers} />);
+    expect(within(screen.getByRole("log", { name: "Transcript" })).getAllByRole("article")).toHaveLength(VIRTUALIZE_AFTER_TURNS);
+  });
+
+  it("offers older messages, says while they load, and says why they did not", async () => {
+    const load = vi.fn();
+    const { rerender } = render(<Transcript turns={turnsOf(2)} earlier={{ status: "more", load }} emptyState={null} {...renderers} />);
+    await userEvent.click(screen.getByRole("button", { name: "Load earlier messages" }));
+    expect(load).toHaveBeenCalledTimes(1);
+    rerender(<Transcript turns={turnsOf(2)} earlier={{ status: "loading" }} emptyState={null} {...renderers} />);
+    expect(screen.getByRole("status").textContent).toBe("Loading earlier messages…");
+    rerender(<Transcript turns={turnsOf(2)} earlier={{ status: "failed", error: "request timed out", load }} emptyState={null} {...renderers} />);
+    expect(screen.getByRole("alert").textContent).toBe("Could not load earlier messages: request timed outTry again");
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
