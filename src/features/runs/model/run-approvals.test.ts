@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseApprovalEvent, type ApprovalChange } from "@/gateway/exec-approvals";
 import { captureEvents, captureRunId, captureSignals } from "./capture-fixtures";
 import { foldTimeline } from "./fold-run";
-import { clockTime, pendingApproval, refusedApprovals, withApprovalChange } from "./run-approvals";
+import { approvalStepText, clockTime, pendingApproval, refusedApprovals, withApprovalChange } from "./run-approvals";
 import { deriveRunOutcome, STALL_AFTER_MS, type RunOutcome } from "./run-outcome";
 import type { RunSignal } from "./run-signal";
 import type { RunApproval, RunTimeline } from "./run-timeline";
@@ -135,5 +135,18 @@ describe("a refused approval is part of the run's outcome", () => {
       title: "Approval expired",
       summary: "Approval expired after 2 min — the command did not run.",
     });
+  });
+});
+
+describe("the approval's timeline row", () => {
+  const approval: RunApproval = { id: "a", command: "ls", requestedAt: new Date(2026, 11, 1, 14, 1).getTime(), expiresAt: new Date(2026, 11, 1, 14, 3).getTime() };
+
+  it("says when it was asked, and what became of it", () => {
+    expect(approvalStepText(approval, approval.requestedAt + 1_000)).toBe("Approval asked at 14:01 · waiting for your decision");
+    expect(approvalStepText({ ...approval, decision: "deny", decidedAt: approval.requestedAt + 60_000, decidedBy: "cli" }, 0)).toBe(
+      "Approval asked at 14:01 · Denied at 14:02 by cli — the command did not run",
+    );
+    expect(approvalStepText({ ...approval, decision: "allow-once", decidedAt: approval.requestedAt }, 0)).toBe("Approval asked at 14:01 · Allowed once at 14:01");
+    expect(approvalStepText(approval, approval.expiresAt)).toBe("Approval asked at 14:01 · Expired after 2 min — the command did not run");
   });
 });

@@ -85,3 +85,17 @@ export function refusalWords(run: RunTimeline, refused: RefusedApproval): { titl
   const waited = known ? known.expiresAt - known.requestedAt : (refused.step.durationMs ?? (refused.step.endedAt ?? refused.step.at) - refused.step.at);
   return { title: "Approval expired", summary: `Approval expired after ${formatDuration(waited)} — the command did not run.` };
 }
+
+const DECIDED_WORDS = { "allow-once": "Allowed once", "allow-always": "Allowed always", deny: "Denied" } as const;
+
+/** The approval's row in the run's timeline: asked, then allowed, denied or expired. */
+export function approvalStepText(approval: RunApproval, now: number): string {
+  const asked = `Approval asked at ${clockTime(approval.requestedAt)}`;
+  if (approval.decision) {
+    const by = approval.decidedBy ? ` by ${approval.decidedBy}` : "";
+    const ran = approval.decision === "deny" ? " — the command did not run" : "";
+    return `${asked} · ${DECIDED_WORDS[approval.decision]} at ${clockTime(approval.decidedAt ?? approval.requestedAt)}${by}${ran}`;
+  }
+  if (approval.expiresAt <= now) return `${asked} · Expired after ${formatDuration(approval.expiresAt - approval.requestedAt)} — the command did not run`;
+  return `${asked} · waiting for your decision`;
+}
