@@ -34,6 +34,9 @@ export const SCENARIOS = {
     ],
   }),
   tool: () => ({ kind: "tool", name: "exec", args: { command: "echo hello-from-fake-tool && uname -s" } }),
+  // Sent as `/exec ask=always … fake:approval`, the turn asks the operator before this command runs
+  // (a `$((…))` expansion would be refused outright instead of put up for approval).
+  approval: () => ({ kind: "tool", name: "exec", args: { command: "echo approved-by-operator && uname -s" } }),
   slowtool: () => ({
     kind: "tool",
     name: "exec",

@@ -1,4 +1,5 @@
 import { useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
 import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
@@ -40,6 +41,7 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
         )}
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
+        {live && <RunApprovals runId={run.runId} />}
       </div>
       <RunPanel
         run={run}

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript } from "@/features/chat/components/transcript";
@@ -35,6 +36,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           Could not load this session's history: {history.error.message}
         </p>
       )}
+      <PendingApprovals sessionKey={sessionKey} />
       {turns.length > 0 && (
         <div className="mx-auto w-full max-w-6xl px-4 pt-2">
           <TimelineToggles />

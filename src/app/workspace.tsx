@@ -17,6 +17,7 @@ import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { ChatPane } from "./chat-pane";
 import { ThemeToggle } from "./theme-toggle";
+import { useApprovalBridge } from "./use-approval-bridge";
 import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
 import { useKnownSecrets } from "./use-known-secrets";
@@ -28,6 +29,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   useLiveEventBridge();
   useGatewayStateFeed();
   useOutboxSender();
+  const awaitingApproval = useApprovalBridge();
   const sessionKey = useSessionKey();
   const knownSecrets = useKnownSecrets();
   const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
@@ -57,6 +59,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
           <SessionList
             sessions={sessions.data ?? []}
             activeKey={sessionKey}
+            awaitingApproval={awaitingApproval}
             loading={sessions.isLoading}
             error={sessions.error ? sessions.error.message : null}
             onSelect={sessionSelected}

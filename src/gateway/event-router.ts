@@ -6,6 +6,7 @@
  */
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { isRecord, readString, readText } from "@/lib/read-untrusted";
+import { parseApprovalEvent, type ApprovalChange } from "./exec-approvals";
 import type { ConnectionLogEntry } from "./gateway-connection";
 
 export type GatewayNotice =
@@ -13,6 +14,8 @@ export type GatewayNotice =
   | { type: "run-event"; frame: EventFrame; runId: string; sessionKey?: string; runEnded: boolean }
   /** The session list or a session's transcript changed outside any run. */
   | { type: "sessions-changed"; frame: EventFrame }
+  /** An exec approval was requested or decided (by anyone: this tab, another, the CLI). */
+  | { type: "approval"; change: ApprovalChange }
   | { type: "presence"; frame: EventFrame }
   | { type: "health"; frame: EventFrame }
   | { type: "connection"; entry: ConnectionLogEntry };
@@ -26,6 +29,8 @@ const SESSION_EVENTS: ReadonlySet<string> = new Set(["sessions.changed", "sessio
 
 export function classifyEventFrame(frame: EventFrame): GatewayNotice | null {
   const payload = isRecord(frame.payload) ? frame.payload : undefined;
+  const approval = parseApprovalEvent(frame.event, frame.payload);
+  if (approval) return { type: "approval", change: approval };
   const runId = payload ? readText(payload, "runId") : undefined;
   if (payload && runId) {
     const state = readString(payload, "state");

@@ -3,6 +3,7 @@ import { formatDuration } from "../model/format-duration";
 import type { RunOutcome } from "../model/run-outcome";
 import { runDurationMs } from "../model/run-summary";
 import type { RunTimeline } from "../model/run-timeline";
+import { ApprovalSteps } from "./approval-steps";
 import { RunWaterfall } from "./run-waterfall";
 import { TimelineSteps } from "./timeline-steps";
 
@@ -56,7 +57,7 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPan
             {took !== undefined ? ` · ${formatDuration(took)}` : ""}
           </span>
         </button>
-        <span className={`max-w-full rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind === "running" ? "Running" : outcome.title}</span>
+        <span className={`max-w-full rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind !== "running" ? outcome.title : outcome.waitingForApproval ? "Waiting for approval" : "Running"}</span>
         {logs && (
           <button type="button" aria-expanded={logs.open} aria-controls={logsId} onClick={logs.onToggle} className="rounded-md px-2 py-0.5 text-xs whitespace-nowrap text-ink-2 hover:bg-surface-2">
             Gateway logs
@@ -79,6 +80,9 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPan
               </button>
             ))}
           </div>
+          {run.approvals && run.approvals.length > 0 && (
+            <ApprovalSteps approvals={run.approvals} now={outcome.kind === "running" ? run.createdAt + outcome.elapsedMs : run.lastEventAt} />
+          )}
           {view === "waterfall" ? (
             <RunWaterfall run={run} now={outcome.kind === "running" ? run.createdAt + outcome.elapsedMs : run.lastEventAt} />
           ) : (

@@ -12,6 +12,7 @@ import { describePhase } from "./describe-phase";
 import { describeFailure } from "./failure-words";
 import { formatDuration } from "./format-duration";
 import { announcesWork } from "./promise-detector";
+import { pendingApproval, refusalWords, refusedApprovals } from "./run-approvals";
 import { modelName } from "./run-signal";
 import { stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
@@ -39,7 +40,7 @@ export const LIFECYCLE_ERROR_GRACE_MS = 20_000;
  */
 export const RECONCILE_WINDOW_MS = 15_000;
 
-export type DegradedReason = "retried" | "fallback" | "promised-no-work";
+export type DegradedReason = "retried" | "fallback" | "promised-no-work" | "approval-denied" | "approval-expired";
 
 interface OutcomeBase {
   title: string;
@@ -57,6 +58,8 @@ export type RunOutcome =
       stalled: boolean;
       /** A retry announced a wait until then; silence before it is expected. */
       quietUntil?: number;
+      /** The run waits for the operator to allow a command: silence is expected until the approval expires. */
+      waitingForApproval?: { command: string; expiresAt: number };
     })
   | (OutcomeBase & { kind: "completed" })
   | (OutcomeBase & {
@@ -98,6 +101,8 @@ export function deriveRunOutcome(run: RunTimeline, context: OutcomeContext): Run
   const silentSinceReconnect = run.disconnectedAt !== undefined && run.lastEventAt <= Math.max(run.disconnectedAt, run.reconnectedAt ?? 0);
   const reconciling = context.now - Math.max(run.disconnectedAt ?? 0, run.reconnectedAt ?? 0) < RECONCILE_WINDOW_MS;
   if (silentSinceReconnect && reconciling && context.gatewayConfirmedIdle !== false) return unknown(run, "reconciling");
+  const waiting = pendingApproval(run, context.now);
+  if (waiting) return waitingForApproval(run, context.now, waiting);
   return running(run, context.now);
 }
 
@@ -122,7 +127,29 @@ function running(run: RunTimeline, now: number): RunOutcome {
   };
 }
 
+/** A run held by an exec approval is waiting for a person, not stuck: no silence warning while it waits. */
+function waitingForApproval(run: RunTimeline, now: number, approval: { command: string; expiresAt: number }): RunOutcome {
+  const phaseText = "waiting for your approval";
+  const elapsedMs = Math.max(0, now - run.createdAt);
+  return {
+    kind: "running",
+    title: "Waiting for your approval",
+    summary: `${phaseText} · ${formatDuration(elapsedMs)} elapsed`,
+    phase: run.phase,
+    phaseText,
+    elapsedMs,
+    silentForMs: Math.max(0, now - run.lastEventAt),
+    stalled: false,
+    waitingForApproval: { command: approval.command, expiresAt: approval.expiresAt },
+  };
+}
+
 function completedOrDegraded(run: RunTimeline): RunOutcome {
+  const refused = refusedApprovals(run)[0];
+  if (refused) {
+    const reasons: DegradedReason[] = [refused.why === "denied" ? "approval-denied" : "approval-expired"];
+    return { kind: "degraded", reasons, retries: 0, ...refusalWords(run, refused) };
+  }
   const tools = stepsOfKind(run.steps, "tool").length;
   const retries = stepsOfKind(run.steps, "retry").length;
   const attemptErrors = stepsOfKind(run.steps, "provider-error").length;

@@ -5,6 +5,7 @@
  * and by history-to-runs.ts, combined by merge-run-sources.ts. Plain data,
  * compared by reference in React: the same fold state gives the same object.
  */
+import type { ApprovalDecision } from "@/gateway/exec-approvals";
 import type { BoundedText } from "./bounded-text";
 import type { ModelRef, ProviderErrorInfo, SignalSource } from "./run-signal";
 
@@ -222,6 +223,20 @@ export interface RunTimeline {
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
   stats: RunStats;
+  /** Exec approvals the run asked for (run-approvals.ts); kept by the registry beside the fold. */
+  approvals?: readonly RunApproval[];
+}
+
+/** One exec approval of a run, as far as this page knows it. */
+export interface RunApproval {
+  id: string;
+  command: string;
+  toolCallId?: string;
+  requestedAt: number;
+  expiresAt: number;
+  decision?: ApprovalDecision;
+  decidedAt?: number;
+  decidedBy?: string;
 }
 
 export type StepOfKind<K extends StepKind> = Extract<TimelineStep, { kind: K }>;

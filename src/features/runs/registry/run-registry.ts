@@ -9,13 +9,15 @@
  * history wins on content and the local record on timing (merge-run-sources).
  * Whatever order the sources arrive in, the merged run is the same.
  */
+import type { ApprovalChange } from "@/gateway/exec-approvals";
 import { foldRunSignal, foldRunSignals } from "../model/fold-run";
 import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import { runsFromHistory } from "../model/history-to-runs";
 import { mergeRunSources } from "../model/merge-run-sources";
+import { withApprovalChange } from "../model/run-approvals";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
 import { signalsForRuns, type RunSignal } from "../model/run-signal";
-import type { RunTimeline } from "../model/run-timeline";
+import type { RunApproval, RunTimeline } from "../model/run-timeline";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
 
 /** What one `chat.history` read says about a session's runs. */
@@ -73,6 +75,8 @@ export class RunRegistry {
   private readonly merged = new Map<string, RunTimeline>();
   private readonly sessionLists = new Map<string, SessionRunList>();
   private readonly replayedSessions = new Set<string>();
+  /** Exec approvals per run: facts from the approval events and the pending list, beside the fold. */
+  private readonly approvals = new Map<string, readonly RunApproval[]>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
 
@@ -92,7 +96,9 @@ export class RunRegistry {
     const fold = this.seen.get(runId);
     const live = fold && runTimeline(fold);
     const fromHistory = this.historyRuns.get(runId);
-    const run = live && fromHistory ? mergeRunSources(fromHistory, live) : (live ?? fromHistory);
+    const merged = live && fromHistory ? mergeRunSources(fromHistory, live) : (live ?? fromHistory);
+    const approvals = this.approvals.get(runId);
+    const run = merged && approvals ? { ...merged, approvals } : merged;
     if (run) this.merged.set(runId, run);
     return run;
   }
@@ -134,6 +140,17 @@ export class RunRegistry {
     const discovered = signals.some((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
     this.liveSignalsReceived(signals);
     return { historyStale: discovered || event.runEnded, sessionKey: signals[0]?.sessionKey };
+  }
+
+  /** An exec approval was asked for or decided (an event, or the pending list read again after a reload): part of its run. */
+  approvalSeen(change: ApprovalChange): void {
+    const runId = change.kind === "requested" ? change.approval.runId : change.resolution.runId;
+    if (!runId) return;
+    const known = this.approvals.get(runId) ?? [];
+    const next = withApprovalChange(known, change);
+    if (next === known) return;
+    this.approvals.set(runId, next);
+    this.changed([runId]);
   }
 
   /** Connection news is a step on every run that was open when it happened. */

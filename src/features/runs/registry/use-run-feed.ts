@@ -1,6 +1,6 @@
 /**
  * Keeps the tab's run registry fed for as long as the workspace is open:
- * run events and connection news from the event router, and the session
+ * run events, approval events and connection news from the event router, and the session
  * subscription that brings other clients' tool events.
  */
 import { useEffect, useRef } from "react";
@@ -46,6 +46,7 @@ export function useRunFeed(onHistoryStale: (sessionKey: string | undefined) => v
     if (connection.getSnapshot().status === "online") void subscribeToSessions();
 
     const offRunEvents = router.on("run-event", (notice) => noted(registry.runEventReceived(notice, Date.now())));
+    const offApprovals = router.on("approval", ({ change }) => registry.approvalSeen(change));
     const offConnection = router.on("connection", ({ entry }) => {
       if (entry.type === "connected") void subscribeToSessions();
       noted(registry.connectionChanged(entry));
@@ -53,6 +54,7 @@ export function useRunFeed(onHistoryStale: (sessionKey: string | undefined) => v
     return () => {
       clearTimeout(timer);
       offRunEvents();
+      offApprovals();
       offConnection();
     };
   }, [connection]);

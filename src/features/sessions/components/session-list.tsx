@@ -8,9 +8,11 @@ export interface SessionListProps {
   error: string | null;
   onSelect(key: string): void;
   onNew(): void;
+  /** Sessions with a command waiting for the operator's approval. */
+  awaitingApproval?: ReadonlySet<string>;
 }
 
-export function SessionList({ sessions, activeKey, loading, error, onSelect, onNew }: SessionListProps) {
+export function SessionList({ sessions, activeKey, loading, error, onSelect, onNew, awaitingApproval }: SessionListProps) {
   const rows = sessions.some((row) => row.key === activeKey) ? sessions : [{ key: activeKey, title: shortKey(activeKey), hasActiveRun: false }, ...sessions];
   return (
     <nav aria-label="Sessions" className="flex min-h-0 flex-1 flex-col gap-2">
@@ -33,7 +35,10 @@ export function SessionList({ sessions, activeKey, loading, error, onSelect, onN
             >
               <span className="flex items-center gap-2">
                 <span className="truncate font-medium">{row.title}</span>
-                {row.hasActiveRun && (
+                {awaitingApproval?.has(row.key) && (
+                  <span className="ml-auto shrink-0 rounded-full bg-warn-soft px-1.5 text-[10px] font-medium text-warn">approval needed</span>
+                )}
+                {row.hasActiveRun && !awaitingApproval?.has(row.key) && (
                   <span className="ml-auto shrink-0 rounded-full bg-accent-soft px-1.5 text-[10px] font-medium text-accent">running</span>
                 )}
               </span>

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from "@playwright/test";
+import { connectionStatus, lastTurn, openSession, sendMessage } from "../support/chat-page";
+import { gatewayCall } from "../support/gateway-admin";
+
+/** What the scripted provider's fake:approval cue runs; `/exec ask=always` makes the gateway ask first. */
+const COMMAND = "echo approved-by-operator && uname -s";
+const ASK_FIRST = "/exec ask=always Please run the check. fake:approval";
+
+interface ListedApproval {
+  id: string;
+  request: { command: string; sessionKey?: string };
+}
+
+/** Waits until the gateway itself holds the session's approval (the run takes a while to reach its exec). */
+async function gatewayPendingApproval(sessionKey: string): Promise<ListedApproval> {
+  let found: ListedApproval | undefined;
+  await expect
+    .poll(
+      async () => {
+        const list = await gatewayCall<ListedApproval[]>("exec.approval.list", {});
+        found = list.find((approval) => approval.request.sessionKey === sessionKey);
+        return found?.request.command;
+      },
+      { timeout: 90_000, intervals: [250] },
+    )
+    .toBe(COMMAND);
+  if (!found) throw new Error("no pending approval");
+  return found;
+}
+
+function pendingApprovals(page: Page) {
+  return page.getByRole("region", { name: "Pending approvals" });
+}
+
+function clock(at: Date): string {
+  return `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
+}
+
+test("a command waiting for approval shows within 2 s with its exact text, again after a reload, and Allow once runs it", async ({ page }) => {
+  const sessionKey = await openSession(page, "approve");
+  await sendMessage(page, ASK_FIRST);
+  await gatewayPendingApproval(sessionKey);
+
+  const card = pendingApprovals(page).getByRole("region", { name: "Approval needed to run a command" });
+  await expect(card.getByLabel("Command", { exact: true })).toHaveText(COMMAND, { timeout: 2_000 });
+  await expect(card).toContainText("Directory");
+  await expect(card).toContainText("Agentmain");
+  await expect(card).toContainText("Hostgateway");
+  await expect(card.getByRole("timer", { name: "Time left to decide" })).toHaveText(/^Expires in (29|30):\d\d$/);
+  await expect(lastTurn(page).getByRole("region", { name: "Approval for this run" }).getByLabel("Command", { exact: true })).toHaveText(COMMAND);
+  await expect(lastTurn(page).getByRole("status", { name: "Run status" })).toContainText("Waiting for your approval");
+  await expect(page.getByRole("navigation", { name: "Sessions" }).getByRole("button", { name: /approval needed/ })).toHaveAttribute("aria-current", "page");
+
+  await page.reload();
+  await expect(connectionStatus(page)).toContainText("Connected");
+  await expect(card.getByLabel("Command", { exact: true })).toHaveText(COMMAND);
+  await expect(lastTurn(page).getByRole("status", { name: "Run status" })).toContainText("Waiting for your approval");
+
+  await card.getByRole("button", { name: "Allow once" }).click();
+  await expect(pendingApprovals(page)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "Allowed once: the command runs now." })).toContainText(COMMAND);
+  await expect(lastTurn(page)).toContainText("Tool finished. Output: approved-by-operator Linux", { timeout: 60_000 });
+  await expect(lastTurn(page).getByRole("region", { name: "Run timeline" })).toContainText("Completed");
+});
+
+test("Deny ends the run with the denied outcome: the command did not run", async ({ page }) => {
+  const sessionKey = await openSession(page, "deny");
+  await sendMessage(page, ASK_FIRST);
+  await gatewayPendingApproval(sessionKey);
+
+  const card = pendingApprovals(page).getByRole("region", { name: "Approval needed to run a command" });
+  await expect(card.getByLabel("Command", { exact: true })).toHaveText(COMMAND, { timeout: 2_000 });
+  // Keyboard: the decisions are reachable and labelled buttons.
+  await card.getByRole("button", { name: "Deny" }).focus();
+  const before = new Date();
+  await page.keyboard.press("Enter");
+  const after = new Date();
+  await expect(pendingApprovals(page)).toHaveCount(0);
+
+  const banner = lastTurn(page).getByRole("alert");
+  await expect(banner).toContainText("Command denied", { timeout: 60_000 });
+  const said = await banner.locator("p").nth(1).textContent();
+  expect([`Denied at ${clock(before)} — the command did not run.`, `Denied at ${clock(after)} — the command did not run.`]).toContain(said);
+});
+
+test("an approval decided from another client disappears without a reload", async ({ page }) => {
+  const sessionKey = await openSession(page, "elsewhere");
+  await sendMessage(page, ASK_FIRST);
+  const pending = await gatewayPendingApproval(sessionKey);
+  const card = pendingApprovals(page).getByRole("region", { name: "Approval needed to run a command" });
+  await expect(card.getByLabel("Command", { exact: true })).toHaveText(COMMAND, { timeout: 2_000 });
+
+  await gatewayCall("exec.approval.resolve", { id: pending.id, decision: "allow-once" });
+  await expect(pendingApprovals(page)).toHaveCount(0, { timeout: 2_000 });
+  await expect(lastTurn(page).getByRole("region", { name: "Approval for this run" })).toHaveCount(0);
+  await expect(lastTurn(page)).toContainText("Tool finished. Output: approved-by-operator Linux", { timeout: 60_000 });
+});
