@@ -83,12 +83,14 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
 function GatewayForm() {
   const connection = useGateway();
   const token = useConnectionSettings((s) => s.token);
+  const remember = useConnectionSettings((s) => s.remember);
   const submitted = useConnectionSettings((s) => s.connectionFormSubmitted);
   return (
     <ConnectionForm
       key={connection.url + token}
       initialUrl={connection.url}
       initialToken={token}
+      initialRemember={remember}
       onSubmit={(values) => {
         submitted(values);
         if (values.gatewayUrl === connection.url && values.token === token) connection.reconnectNow();
