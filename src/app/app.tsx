@@ -1,4 +1,5 @@
 import { ConnectionForm } from "@/features/connection/components/connection-form";
+import { ForgetNoticeView } from "@/features/connection/components/forget-gateway";
 import { LaunchConsentDialog } from "@/features/connection/components/launch-consent-dialog";
 import { StartupProgress } from "@/features/connection/components/startup-progress";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
@@ -26,6 +27,7 @@ function GatewayTarget({ embedded, embeddedStarting }: { embedded: EmbeddedLooku
   const token = useConnectionSettings((s) => s.token);
   const remember = useConnectionSettings((s) => s.remember);
   const connectionFormSubmitted = useConnectionSettings((s) => s.connectionFormSubmitted);
+  const forgetNotice = useConnectionSettings((s) => s.forgetNotice);
 
   if (embeddedStarting && embedded.state === "found") return <StartupProgress info={embedded.info} />;
 
@@ -35,6 +37,7 @@ function GatewayTarget({ embedded, embeddedStarting }: { embedded: EmbeddedLooku
     }
     return (
       <main className="mx-auto mt-16 w-full max-w-md rounded-2xl border border-line bg-surface p-6 shadow-sm">
+        {forgetNotice && <ForgetNoticeView notice={forgetNotice} />}
         <h1 className="text-lg font-semibold">Connect to an OpenClaw gateway</h1>
         <p className="mt-1 mb-4 text-sm text-ink-2">Enter the gateway's WebSocket URL and its token.</p>
         <ConnectionForm initialUrl="ws://127.0.0.1:18789" initialToken="" initialRemember={remember} onSubmit={connectionFormSubmitted} />

@@ -1,7 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ConnectionForm } from "@/features/connection/components/connection-form";
+import { ForgetGateway } from "@/features/connection/components/forget-gateway";
 import { ConnectionIndicator } from "@/features/connection/components/connection-indicator";
 import type { EmbeddedInfo } from "@/features/connection/api/embedded-info";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
@@ -16,6 +17,7 @@ import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-butto
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { ChatPane } from "./chat-pane";
+import { forgetGateway } from "./forget-gateway";
 import { ThemeToggle } from "./theme-toggle";
 import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
@@ -35,6 +37,9 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [gatewayPanelOpen, setGatewayPanelOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const forget = () =>
+    void forgetGateway(connection.url, (sessions.data ?? []).map((row) => row.key)).then(() => queryClient.removeQueries());
 
   return (
     <div className="flex h-full flex-col">
@@ -74,7 +79,11 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             <ChatPane sessionKey={sessionKey} />
           )}
         </main>
-        {gatewayPanelOpen && <GatewayPanel onClose={() => setGatewayPanelOpen(false)} />}
+        {gatewayPanelOpen && (
+          <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
+            <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
+          </GatewayPanel>
+        )}
       </div>
     </div>
   );

@@ -137,7 +137,7 @@ describe("connection settings", () => {
     const store = await freshStore();
     store.getState().connectionFormSubmitted({ gatewayUrl: "ws://10.0.0.5:18789", token: "typed-token", remember: true });
     store.getState().gatewayForgotten("ws://10.0.0.5:18789");
-    expect(store.getState()).toMatchObject({ gatewayUrl: null, token: "", sessionKey: null, source: null, remember: false });
+    expect(store.getState()).toMatchObject({ gatewayUrl: null, token: "", sessionKey: null, source: null, remember: false, forgetNotice: { gatewayUrl: "ws://10.0.0.5:18789", summary: null } });
     expect(storedText()).toBe("");
   });
 });

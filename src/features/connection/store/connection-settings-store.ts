@@ -31,9 +31,16 @@ interface SettingsActions {
   sameOriginGatewayAssumed(url: string): void;
   sessionSelected(sessionKey: string): void;
   gatewayForgotten(gatewayUrl: string): void;
+  gatewayForgetFinished(summary: string): void;
 }
 
-type SettingsState = ConnectionSettings & { pendingLaunch: LaunchRequest | null };
+/** What "Forget this gateway" did, shown once on the page that follows (the workspace is gone by then). */
+export interface ForgetNotice {
+  gatewayUrl: string;
+  summary: string | null;
+}
+
+type SettingsState = ConnectionSettings & { pendingLaunch: LaunchRequest | null; forgetNotice: ForgetNotice | null };
 
 export const connectionSettingsStore = createStore<SettingsState & SettingsActions>()((set, get) => {
   const update = (next: Partial<SettingsState>) => {
@@ -65,6 +72,7 @@ export const connectionSettingsStore = createStore<SettingsState & SettingsActio
   return {
     ...initial,
     pendingLaunch: null,
+    forgetNotice: null,
     launchLinkOpened(params) {
       const request: LaunchRequest = { gatewayUrl: params.gatewayUrl, token: params.token, sessionKey: params.sessionKey };
       if (!request.gatewayUrl && !request.token && !request.sessionKey) return;
@@ -110,7 +118,11 @@ export const connectionSettingsStore = createStore<SettingsState & SettingsActio
     gatewayForgotten(gatewayUrl) {
       if (get().gatewayUrl !== gatewayUrl) return;
       forgetStoredSettings();
-      set({ ...EMPTY_SETTINGS, pendingLaunch: null });
+      set({ ...EMPTY_SETTINGS, pendingLaunch: null, forgetNotice: { gatewayUrl, summary: null } });
+    },
+    gatewayForgetFinished(summary) {
+      const { forgetNotice } = get();
+      if (forgetNotice) set({ forgetNotice: { ...forgetNotice, summary } });
     },
   };
 });
