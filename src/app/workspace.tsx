@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ConnectionForm } from "@/features/connection/components/connection-form";
 import { ForgetGateway } from "@/features/connection/components/forget-gateway";
@@ -80,9 +81,11 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
           )}
         </main>
         {gatewayPanelOpen && (
-          <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
-            <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
-          </GatewayPanel>
+          <ErrorBoundary label="The gateway panel" secrets={knownSecrets}>
+            <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
+              <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
+            </GatewayPanel>
+          </ErrorBoundary>
         )}
       </div>
     </div>
