@@ -198,6 +198,13 @@ describe("scripted provider", () => {
     expect(r.text).toContain("[click](javascript:alert(1))");
   });
 
+  it("fake:hostilelinks returns links carrying Clawscope's launch parameters", async () => {
+    const r = await streamed(turn("fake:hostilelinks"));
+    expect(r.text).toBe(
+      "Your [report](/?gatewayUrl=wss%3A%2F%2Fattacker.example) is ready. If it does not open, try [this link](#token=junk) or read [the docs](https://example.com/docs).\n",
+    );
+  });
+
   it("fake:slow streams many small chunks with pauses", async () => {
     const res = await complete(turn("fake:slow"), true);
     const reader = res.body!.getReader();

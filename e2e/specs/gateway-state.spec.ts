@@ -58,6 +58,8 @@ test("a tab whose handshake fails says who it signed in as, and other tabs list 
   const failingContext = await browser.newContext();
   const failing = await failingContext.newPage();
   await failing.goto(`${WRONG_TOKEN_ORIGIN}/?gatewayUrl=${encodeURIComponent(gatewayUrl)}#token=definitely-not-the-token`);
+  // A token from a link is only used once the user says so.
+  await failing.getByRole("dialog", { name: /^Use the token from this link for ws:\/\/127\.0\.0\.1:\d+\?$/ }).getByRole("button", { name: "Connect" }).click();
   const alert = failing.getByRole("alert").filter({ hasText: "Wrong gateway token" });
   await expect(alert).toBeVisible({ timeout: 60_000 });
   await expect(alert).toContainText(/signed in as openclaw-control-ui \(webchat, operator\) from device [0-9a-f]{6}…[0-9a-f]{6} using gateway token/);

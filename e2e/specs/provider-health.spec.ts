@@ -99,6 +99,19 @@ test("after a 401 on its own provider, a new session there shows the cooldown be
   await page.reload();
   await expect(page.getByRole("alert").filter({ hasText: "Not sent" })).toContainText("Hello from the second session.");
   expect(await userMessagesIn(sessionKey)).toBe(0);
+
+  // The tab holds no admin scope; Test provider (models.probe, admin-only) reconnects asking for it, then tests.
+  const connects: unknown[] = [];
+  page.on("websocket", (socket) =>
+    socket.on("framesent", ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { method?: string; params?: { scopes?: unknown } };
+      if (frame.method === "connect") connects.push(frame.params?.scopes);
+    }),
+  );
+  await page.getByRole("alert").filter({ hasText: "Not sent" }).getByRole("button", { name: "Test provider" }).click();
+  await expect(page.getByRole("status", { name: "Provider test result" })).toHaveText(/^Provider test: (answered|failed \(.+\))/, { timeout: 60_000 });
+  expect(connects).toEqual([["operator.admin", "operator.read", "operator.write", "operator.approvals"]]);
+  expect(await userMessagesIn(sessionKey)).toBe(0);
 });
 
 test("after a rate-limited run, the composer shows the provider as rate limited recently", async ({ page }) => {

@@ -73,6 +73,14 @@ export const SCENARIOS = {
       "And a link that must not run: [click](javascript:alert(1))\n",
     ],
   }),
+  // A prompt-injected reply: links that would move Clawscope to another gateway or swap its token.
+  hostilelinks: () => ({
+    kind: "text",
+    chunks: [
+      "Your [report](/?gatewayUrl=wss%3A%2F%2Fattacker.example) is ready. ",
+      "If it does not open, try [this link](#token=junk) or read [the docs](https://example.com/docs).\n",
+    ],
+  }),
   htmltool: () => ({
     kind: "tool",
     name: "exec",

@@ -1,4 +1,5 @@
 import { useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
@@ -43,18 +44,24 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
         {live && <RunApprovals runId={run.runId} />}
       </div>
-      <RunPanel
-        run={run}
-        outcome={outcome}
-        open={open}
-        onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
-        actions={<CopyReportButton run={run} outcome={outcome} />}
-        logs={{
-          open: logsOpen,
-          onToggle: () => setLogsOpen((open) => !open),
-          panel: <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />,
-        }}
-      />
+      <ErrorBoundary label="The run timeline" secrets={secrets}>
+        <RunPanel
+          run={run}
+          outcome={outcome}
+          open={open}
+          onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
+          actions={<CopyReportButton run={run} outcome={outcome} />}
+          logs={{
+            open: logsOpen,
+            onToggle: () => setLogsOpen((open) => !open),
+            panel: (
+              <ErrorBoundary label="The run's gateway logs" secrets={secrets}>
+                <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />
+              </ErrorBoundary>
+            ),
+          }}
+        />
+      </ErrorBoundary>
     </div>
   );
 }

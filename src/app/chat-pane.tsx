@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
@@ -11,6 +12,7 @@ import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/u
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";
+import { useKnownSecrets } from "./use-known-secrets";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const connection = useGateway();
@@ -28,6 +30,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
     [history.data, outbox, sessionRuns],
   );
   const activeRunId = sessionRuns.activeRunId;
+  const secrets = useKnownSecrets();
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -45,7 +48,12 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       <Transcript
         turns={turns}
         earlier={history.earlier}
-        renderAssistant={(turn) => <AssistantTurn turn={turn} />}
+        renderAssistant={(turn) => (
+          // A bad record breaks its own turn, never the transcript.
+          <ErrorBoundary label="This turn" secrets={secrets}>
+            <AssistantTurn turn={turn} />
+          </ErrorBoundary>
+        )}
         onRetry={(turn) => turn.runId && outboxStore.getState().resendRequested(sessionKey, turn.runId)}
         onDiscard={(turn) => turn.runId && outboxStore.getState().messageCanceled(sessionKey, turn.runId)}
         emptyState={

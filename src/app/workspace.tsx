@@ -1,7 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ConnectionForm } from "@/features/connection/components/connection-form";
+import { ForgetGateway } from "@/features/connection/components/forget-gateway";
 import { ConnectionIndicator } from "@/features/connection/components/connection-indicator";
 import type { EmbeddedInfo } from "@/features/connection/api/embedded-info";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
@@ -16,6 +18,7 @@ import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-butto
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { ChatPane } from "./chat-pane";
+import { forgetGateway } from "./forget-gateway";
 import { ThemeToggle } from "./theme-toggle";
 import { useApprovalBridge } from "./use-approval-bridge";
 import { useLiveEventBridge } from "./use-live-event-bridge";
@@ -37,6 +40,9 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [gatewayPanelOpen, setGatewayPanelOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const forget = () =>
+    void forgetGateway(connection.url, (sessions.data ?? []).map((row) => row.key)).then(() => queryClient.removeQueries());
 
   return (
     <div className="flex h-full flex-col">
@@ -77,7 +83,13 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             <ChatPane sessionKey={sessionKey} />
           )}
         </main>
-        {gatewayPanelOpen && <GatewayPanel onClose={() => setGatewayPanelOpen(false)} />}
+        {gatewayPanelOpen && (
+          <ErrorBoundary label="The gateway panel" secrets={knownSecrets}>
+            <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
+              <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
+            </GatewayPanel>
+          </ErrorBoundary>
+        )}
       </div>
     </div>
   );
@@ -86,12 +98,14 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
 function GatewayForm() {
   const connection = useGateway();
   const token = useConnectionSettings((s) => s.token);
+  const remember = useConnectionSettings((s) => s.remember);
   const submitted = useConnectionSettings((s) => s.connectionFormSubmitted);
   return (
     <ConnectionForm
       key={connection.url + token}
       initialUrl={connection.url}
       initialToken={token}
+      initialRemember={remember}
       onSubmit={(values) => {
         submitted(values);
         if (values.gatewayUrl === connection.url && values.token === token) connection.reconnectNow();

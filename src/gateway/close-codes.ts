@@ -23,6 +23,8 @@ export interface CloseClassification {
 }
 
 export const CLIENT_SILENCE_CLOSE_CODE = 4000;
+/** This client reconnects to ask for other scopes (operator.admin for one admin action). */
+export const CLIENT_RESCOPE_CLOSE_CODE = 4002;
 export const GATEWAY_AUTH_CHANGED_CLOSE_CODE = 4001;
 
 const CLOSE_WORDS: Record<number, string> = {
@@ -38,6 +40,7 @@ const CLOSE_WORDS: Record<number, string> = {
   1013: "gateway starting, try again later",
   4000: "connection went silent",
   4001: "gateway auth changed",
+  4002: "reconnecting with other scopes",
   4008: "refused by gateway policy",
 };
 

@@ -3,6 +3,11 @@
  * UI-compatible webchat client with operator scopes and the tool-events
  * capability, without which the gateway streams no tool events), the signed
  * device plan, and the device token the gateway hands back in hello-ok.
+ *
+ * It asks for the fewest scopes the views need: read (history, sessions, logs,
+ * models and auth status, presence, health), write (chat.send, chat.abort, a
+ * session's model) and approvals. operator.admin is asked for only while the
+ * user takes an admin action (models.probe: "Test provider"; admin-access.ts).
  */
 import {
   GatewayBrowserDeviceAuthLifecycle,
@@ -16,7 +21,8 @@ import {
 import type { Logger } from "@/lib/logger";
 import { describeHandshakeIdentity, type HandshakeIdentity } from "./handshake-identity";
 
-export const OPERATOR_SCOPES = ["operator.admin", "operator.read", "operator.write", "operator.approvals"] as const;
+export const OPERATOR_SCOPES = ["operator.read", "operator.write", "operator.approvals"] as const;
+export const ADMIN_SCOPE = "operator.admin";
 const CLIENT_CAPS = ["tool-events"];
 
 export type ClientInfo = ConnectParams["client"];
@@ -67,6 +73,8 @@ export class DeviceHandshake {
   private readonly options: DeviceHandshakeOptions;
   private readonly lifecycle: GatewayBrowserDeviceAuthLifecycle;
   private lastIdentity: HandshakeIdentity | null = null;
+  /** Whether the next handshakes ask for operator.admin as well. */
+  admin = false;
 
   constructor(options: DeviceHandshakeOptions) {
     this.options = options;
@@ -83,7 +91,7 @@ export class DeviceHandshake {
     const plan = await this.lifecycle.buildPlan({
       client,
       role: "operator",
-      defaultScopes: OPERATOR_SCOPES,
+      defaultScopes: this.admin ? [ADMIN_SCOPE, ...OPERATOR_SCOPES] : OPERATOR_SCOPES,
       token: this.options.token,
       nonce: challenge.nonce,
       challengeTs: challenge.challengeTs,

@@ -34,13 +34,17 @@ export function createDeviceTokenStore(gatewayUrl: string): GatewayBrowserDevice
   };
 }
 
-/** Forgets every device token this browser holds for one gateway. */
-export async function forgetDeviceTokens(gatewayUrl: string): Promise<void> {
+/** Forgets every device token this browser holds for one gateway; says how many there were. */
+export async function forgetDeviceTokens(gatewayUrl: string): Promise<number> {
   const scope = gatewayCredentialScope(gatewayUrl);
   const db = await openLocalDb();
   const tx = db.transaction("device-tokens", "readwrite");
+  let forgotten = 0;
   for (const key of await tx.store.getAllKeys()) {
-    if (key.startsWith(`${scope}|`)) await tx.store.delete(key);
+    if (!key.startsWith(`${scope}|`)) continue;
+    await tx.store.delete(key);
+    forgotten += 1;
   }
   await tx.done;
+  return forgotten;
 }

@@ -5,6 +5,7 @@ import { FakeGatewaySocket, type ConnectAnswer } from "@/testing/fake-gateway-so
 import type { Logger } from "@/lib/logger";
 import { base64UrlEncode } from "./device-identity";
 import type { BrowserSignals } from "./browser-signals";
+import { AdminAccessRefusedError, hasAdminAccess, withAdminAccess } from "./admin-access";
 import { GatewayConnection, type ConnectionLogEntry } from "./gateway-connection";
 
 async function memoryIdentity(): Promise<{ identity: GatewayBrowserDeviceIdentity; publicKey: CryptoKey }> {
@@ -40,6 +41,14 @@ function recordingLogger(): Logger & { warnings: string[] } {
 }
 
 const hello = helloFrom();
+
+/** The recorded hello-ok, granting the given scopes. */
+function helloGranting(scopes: string[]): Record<string, unknown> {
+  const frame = structuredClone(hello) as { payload: { auth: { scopes: string[] } } };
+  frame.payload.auth.scopes = scopes;
+  return frame;
+}
+const BASE_SCOPES = ["operator.read", "operator.write", "operator.approvals"];
 const wrongToken = connectErrorFrom("wrong-token.jsonl");
 const starting = connectErrorFrom("startup-connect-retries.jsonl");
 
@@ -329,6 +338,60 @@ describe("restarts and silence", () => {
     expect(FakeGatewaySocket.instances).toHaveLength(2);
     latest().accept();
     await until(() => connection.getSnapshot().status === "online");
+    connection.stop();
+  });
+});
+
+describe("scopes", () => {
+  const requestedScopes = (socket: FakeGatewaySocket) => (socket.requests("connect")[0]!.params as { scopes: string[] }).scopes;
+
+  it("asks for read, write and approvals only, not admin", async () => {
+    answers = [{ kind: "hello", frame: helloGranting(BASE_SCOPES) }];
+    const { connection } = setup();
+    await connectOnline(connection);
+    expect(requestedScopes(latest())).toEqual(BASE_SCOPES);
+    expect(hasAdminAccess(connection)).toBe(false);
+    connection.stop();
+  });
+
+  it("an admin action reconnects asking for operator.admin, then runs", async () => {
+    answers = [{ kind: "hello", frame: helloGranting(BASE_SCOPES) }, { kind: "hello", frame: helloGranting(["operator.admin", ...BASE_SCOPES]) }];
+    const { connection } = setup();
+    await connectOnline(connection);
+    const action = vi.fn(async () => "probed");
+    const result = withAdminAccess(connection, action);
+    await until(() => FakeGatewaySocket.instances.length === 2 && latest().readyState === 0);
+    latest().accept();
+    await expect(result).resolves.toBe("probed");
+    expect(requestedScopes(latest())).toEqual(["operator.admin", ...BASE_SCOPES]);
+    expect(hasAdminAccess(connection)).toBe(true);
+
+    await withAdminAccess(connection, action);
+    expect(FakeGatewaySocket.instances).toHaveLength(2);
+    expect(action).toHaveBeenCalledTimes(2);
+    connection.stop();
+  });
+
+  it("when the gateway does not grant admin, says so and goes back to the narrower scopes", async () => {
+    answers = [
+      { kind: "hello", frame: helloGranting(BASE_SCOPES) },
+      { kind: "hello", frame: helloGranting(BASE_SCOPES) },
+      { kind: "hello", frame: helloGranting(BASE_SCOPES) },
+    ];
+    const { connection } = setup();
+    await connectOnline(connection);
+    const action = vi.fn(async () => "probed");
+    const result = withAdminAccess(connection, action);
+    const refused = expect(result).rejects.toThrow(AdminAccessRefusedError);
+    await until(() => FakeGatewaySocket.instances.length === 2 && latest().readyState === 0);
+    latest().accept();
+    await refused;
+    await expect(result).rejects.toThrow("needs admin access (operator.admin)");
+    expect(action).not.toHaveBeenCalled();
+    await until(() => FakeGatewaySocket.instances.length === 3 && latest().readyState === 0);
+    latest().accept();
+    await until(() => connection.getSnapshot().status === "online");
+    expect(requestedScopes(latest())).toEqual(BASE_SCOPES);
     connection.stop();
   });
 });

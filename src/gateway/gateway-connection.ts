@@ -16,11 +16,12 @@ import {
 } from "@openclaw/gateway-client/browser";
 import { createLogger, type Logger } from "@/lib/logger";
 import { responseToSignal, type BrowserSignal, type BrowserSignals } from "./browser-signals";
-import { CLIENT_SILENCE_CLOSE_CODE, type CloseKind } from "./close-codes";
+import { CLIENT_RESCOPE_CLOSE_CODE, CLIENT_SILENCE_CLOSE_CODE, type CloseKind } from "./close-codes";
 import { connectRejection, resolveClose } from "./close-resolution";
 import { transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
 import { bootChanged, DEFAULT_MAX_FRAME_CHARS, summarizeHello, type ServerSummary } from "./hello";
 import { DeviceHandshake } from "./device-handshake";
+import { GatewayNotConnectedError } from "./request-errors";
 import type { HandshakeIdentity } from "./handshake-identity";
 import { SeqTracker } from "./seq-tracker";
 import { SilenceWatchdog } from "./silence-watchdog";
@@ -167,6 +168,13 @@ export class GatewayConnection {
     this.client.start();
   }
 
+  /** Connects again with or without operator.admin (see admin-access.ts). */
+  rescope(admin: boolean): void {
+    this.handshake.admin = admin;
+    if (this.state.status === "online") this.client.closeSocket(CLIENT_RESCOPE_CLOSE_CODE, "reconnecting with other scopes");
+    else this.reconnectNow();
+  }
+
   getSnapshot = (): ConnectionState => this.state;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -286,12 +294,5 @@ export class GatewayConnection {
 
   private armSilenceWatchdog(): void {
     if (this.state.status === "online" && this.server) this.silence.arm(this.server.tickIntervalMs);
-  }
-}
-
-export class GatewayNotConnectedError extends Error {
-  constructor(method: string, status: string) {
-    super(`cannot call ${method}: the gateway connection is ${status}`);
-    this.name = "GatewayNotConnectedError";
   }
 }

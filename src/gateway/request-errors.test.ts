@@ -1,6 +1,6 @@
 import { GatewayProtocolRequestError, GatewayProtocolRequestTimeoutError } from "@openclaw/gateway-client/browser";
 import { describe, expect, it } from "vitest";
-import { GatewayNotConnectedError } from "./gateway-connection";
+import { GatewayNotConnectedError } from "./request-errors";
 import { gatewayRefusalOf } from "./request-errors";
 
 describe("gatewayRefusalOf", () => {

@@ -17,3 +17,10 @@ export function gatewayRefusalOf(error: unknown): GatewayRefusal | null {
   if (!(error instanceof GatewayProtocolRequestError) || error instanceof GatewayProtocolRequestTimeoutError) return null;
   return { code: error.gatewayCode || error.code, message: error.message, retryable: error.retryable, retryAfterMs: error.retryAfterMs, details: error.details };
 }
+
+export class GatewayNotConnectedError extends Error {
+  constructor(method: string, status: string) {
+    super(`cannot call ${method}: the gateway connection is ${status}`);
+    this.name = "GatewayNotConnectedError";
+  }
+}

@@ -4,6 +4,10 @@
  * failures are swallowed here rather than at every caller.
  */
 
+/** The keys of per-session text, named once so "Forget this gateway" finds them too. */
+export const draftKey = (sessionKey: string) => `clawscope.draft.${sessionKey}`;
+export const heldMessageKey = (sessionKey: string) => `clawscope.held.${sessionKey}`;
+
 export function readStoredText(key: string): string | null {
   try {
     return localStorage.getItem(key);

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentPropsWithRef } from "react";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 
@@ -9,7 +9,7 @@ const VARIANTS: Record<Variant, string> = {
   danger: "bg-bad text-white hover:opacity-90",
 };
 
-export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "secondary", className = "", type = "button", ...props }: ComponentPropsWithRef<"button"> & { variant?: Variant }) {
   return (
     <button
       type={type}

@@ -1,7 +1,7 @@
 import { GatewayProtocolRequestError, GatewayProtocolRequestTimeoutError } from "@openclaw/gateway-client/browser";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionState } from "@/gateway/connection-machine";
-import { GatewayNotConnectedError } from "@/gateway/gateway-connection";
+import { GatewayNotConnectedError } from "@/gateway/request-errors";
 import { createOutboxStore, outboxEntries, type OutboxStore } from "../store/outbox-store";
 import { OutboxSender } from "./outbox-sender";
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { readStoredText, writeStoredText } from "@/lib/stored-text";
+import { draftKey, readStoredText, writeStoredText } from "@/lib/stored-text";
 
 export interface ComposerProps {
   sessionKey: string;
@@ -15,7 +15,6 @@ export interface ComposerProps {
   onShowRunning?(): void;
 }
 
-const draftKey = (sessionKey: string) => `clawscope.draft.${sessionKey}`;
 
 function readDraft(sessionKey: string): string {
   return readStoredText(draftKey(sessionKey)) ?? "";

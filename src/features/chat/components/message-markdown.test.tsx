@@ -29,4 +29,24 @@ describe("MessageMarkdown", () => {
     expect(container.querySelectorAll("li")).toHaveLength(2);
     expect(container.querySelector("a")).toMatchObject({ href: "https://example.com/", rel: "noopener noreferrer nofollow" });
   });
+
+  it("renders links that carry this app's launch parameters inert, with a note", () => {
+    const text = "See the [report](/?gatewayUrl=wss%3A%2F%2Fattacker.example), [x](#token=junk) and [docs](https://example.com/docs).";
+    const { container, getByRole, queryByRole } = render(<MessageMarkdown text={text} />);
+    expect(queryByRole("link", { name: "report" })).toBeNull();
+    expect(queryByRole("link", { name: "x" })).toBeNull();
+    expect(container.innerHTML).not.toMatch(/gatewayUrl|token=junk/);
+    expect(getByRole("link", { name: "docs" })).toHaveProperty("href", "https://example.com/docs");
+    const notes = container.querySelectorAll("[data-inert-link]");
+    expect([...notes].map((note) => note.textContent)).toEqual([
+      "report (link removed: it would change Clawscope's gateway, token or session)",
+      "x (link removed: it would change Clawscope's gateway, token or session)",
+    ]);
+  });
+
+  it("renders an image whose address carries launch parameters inert too", () => {
+    const { container } = render(<MessageMarkdown text={"![chart](http://localhost:5173/?gatewayUrl=ws%3A%2F%2Fevil%3A1)"} />);
+    expect(container.querySelector("a")).toBeNull();
+    expect(container.textContent).toBe("chart (link removed: it would change Clawscope's gateway, token or session)");
+  });
 });

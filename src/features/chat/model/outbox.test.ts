@@ -1,6 +1,6 @@
 import { GatewayProtocolRequestError, GatewayProtocolRequestTimeoutError } from "@openclaw/gateway-client/browser";
 import { describe, expect, it } from "vitest";
-import { GatewayNotConnectedError } from "@/gateway/gateway-connection";
+import { GatewayNotConnectedError } from "@/gateway/request-errors";
 import { classifySendFailure, restoredEntry, sendOrder, type OutboxEntry } from "./outbox";
 
 const entry = (runId: string, createdAt: number, status: OutboxEntry["status"] = "waiting"): OutboxEntry => ({ runId, sessionKey: "s", text: runId, createdAt, status, attempts: 0 });

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from "react";
 import { fetchEmbeddedInfo, type EmbeddedInfo } from "./embedded-info";
-import { readLaunchParams, sameOriginGatewayUrl } from "../model/launch-params";
-import { connectionSettingsStore } from "../store/connection-settings-store";
+import { launchQuestion, readLaunchParams, sameOriginGatewayUrl, type LaunchQuestion } from "../model/launch-params";
+import { connectionSettingsStore, useConnectionSettings } from "../store/connection-settings-store";
 
 export type EmbeddedLookup = { state: "loading" } | { state: "absent" } | { state: "found"; info: EmbeddedInfo } | { state: "error"; message: string };
 
@@ -19,6 +19,23 @@ export function useLaunchLink(): void {
     // The token must not stay in the address bar, history or a screenshot.
     if (params.changed) window.history.replaceState(window.history.state, "", params.cleanedHref);
   }, []);
+}
+
+export interface LaunchConsent {
+  question: LaunchQuestion;
+  accept(): void;
+  decline(): void;
+}
+
+/** The question a waiting launch link raises, once the current gateway is known (`ready`); null when there is none. */
+export function useLaunchConsent(ready: boolean): LaunchConsent | null {
+  const pending = useConnectionSettings((s) => s.pendingLaunch);
+  const gatewayUrl = useConnectionSettings((s) => s.gatewayUrl);
+  const token = useConnectionSettings((s) => s.token);
+  const accept = useConnectionSettings((s) => s.launchLinkAccepted);
+  const decline = useConnectionSettings((s) => s.launchLinkDeclined);
+  const question = ready && pending ? launchQuestion(pending, { gatewayUrl, token }) : null;
+  return question ? { question, accept, decline } : null;
 }
 
 export function useEmbeddedGateway(): EmbeddedLookup {

@@ -5,14 +5,16 @@ import { isGatewayUrl } from "../model/launch-params";
 export interface ConnectionFormProps {
   initialUrl: string;
   initialToken: string;
-  onSubmit(values: { gatewayUrl: string; token: string }): void;
+  initialRemember: boolean;
+  onSubmit(values: { gatewayUrl: string; token: string; remember: boolean }): void;
   onForgetDevice?: () => void;
   submitLabel?: string;
 }
 
-export function ConnectionForm({ initialUrl, initialToken, onSubmit, onForgetDevice, submitLabel = "Connect" }: ConnectionFormProps) {
+export function ConnectionForm({ initialUrl, initialToken, initialRemember, onSubmit, onForgetDevice, submitLabel = "Connect" }: ConnectionFormProps) {
   const [gatewayUrl, setGatewayUrl] = useState(initialUrl);
   const [token, setToken] = useState(initialToken);
+  const [remember, setRemember] = useState(initialRemember);
   const [showToken, setShowToken] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const urlId = useId();
@@ -27,7 +29,7 @@ export function ConnectionForm({ initialUrl, initialToken, onSubmit, onForgetDev
       return;
     }
     setError(null);
-    onSubmit({ gatewayUrl: url, token: token.trim() });
+    onSubmit({ gatewayUrl: url, token: token.trim(), remember });
   };
 
   return (
@@ -66,7 +68,13 @@ export function ConnectionForm({ initialUrl, initialToken, onSubmit, onForgetDev
             {showToken ? "Hide" : "Show"}
           </Button>
         </div>
-        <p className="text-xs text-ink-3">Stored in this browser only. `openclaw gateway auth-token --show` prints it on the gateway host.</p>
+        <p className="text-xs text-ink-3">
+          Kept for this tab only unless you check Remember on this device. `openclaw gateway auth-token --show` prints it on the gateway host.
+        </p>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+          Remember on this device
+        </label>
       </div>
       {error && (
         <p id={errorId} role="alert" className="text-sm text-bad">

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { TONE_DOT, type Tone } from "@/components/ui/tone";
 import { useNow } from "@/hooks/use-now";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
@@ -17,7 +17,8 @@ const HEALTH_WORDS: Record<HealthStatus, { label: string; tone: Tone }> = {
   unknown: { label: "Not reported yet", tone: "idle" },
 };
 
-export function GatewayPanel({ onClose }: { onClose(): void }) {
+/** `children`: what the app adds at the end of the panel (e.g. "Forget this gateway"). */
+export function GatewayPanel({ onClose, children }: { onClose(): void; children?: ReactNode }) {
   const connection = useGateway();
   const online = useConnectionState().status === "online";
   const now = useNow();
@@ -120,6 +121,7 @@ export function GatewayPanel({ onClose }: { onClose(): void }) {
             </ul>
           </div>
         )}
+        {children}
       </div>
     </section>
   );

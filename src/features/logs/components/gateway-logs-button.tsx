@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { GatewayLogsView } from "./gateway-logs-view";
 
 /** One step from the header to the whole gateway's log; the view (and its polling) exists only while the dialog is open. */
@@ -33,7 +34,9 @@ export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
                 Close
               </button>
             </div>
-            <GatewayLogsView secrets={secrets} />
+            <ErrorBoundary label="The gateway logs" secrets={secrets}>
+              <GatewayLogsView secrets={secrets} />
+            </ErrorBoundary>
           </div>
         )}
       </dialog>

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
+import { withAdminAccess } from "@/gateway/admin-access";
 import { eventRouterOf } from "@/gateway/event-router";
 import { useNow } from "@/hooks/use-now";
 import { useGateway, useIsOnline } from "@/providers/gateway-provider";
@@ -110,7 +111,8 @@ export function useProbeProvider() {
   const connection = useGateway();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (provider: string) => probeProvider(connection, provider),
+    // models.probe is admin-only: the tab reconnects with operator.admin for it (or says why it cannot).
+    mutationFn: (provider: string) => withAdminAccess(connection, () => probeProvider(connection, provider), "Testing a provider"),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: logFailuresQueryKey(connection.url) });
       void queryClient.invalidateQueries({ queryKey: modelsQueryKey(connection.url) });

@@ -6,20 +6,18 @@
  * user already chose to send into is not asked about again; a new one is.
  */
 import { useState } from "react";
-import { readStoredText, writeStoredText } from "@/lib/stored-text";
+import { heldMessageKey, readStoredText, writeStoredText } from "@/lib/stored-text";
 import { healthSignature, sendWouldFail } from "../model/provider-health";
 import type { ModelRef } from "../model/provider-signals";
 import { useProbeProvider, useProviderHealth, useSwitchSessionModel } from "./use-provider-health";
 
-const heldKey = (sessionKey: string) => `clawscope.held.${sessionKey}`;
-
 /** The held message of each session, kept like the draft: it survives a reload and another session's hold. */
 function useHeldMessage(sessionKey: string): [string | null, (text: string | null) => void] {
   const [held, setHeld] = useState<Record<string, string | null>>({});
-  const current = sessionKey in held ? (held[sessionKey] ?? null) : readStoredText(heldKey(sessionKey));
+  const current = sessionKey in held ? (held[sessionKey] ?? null) : readStoredText(heldMessageKey(sessionKey));
   const update = (text: string | null) => {
     setHeld((all) => ({ ...all, [sessionKey]: text }));
-    writeStoredText(heldKey(sessionKey), text);
+    writeStoredText(heldMessageKey(sessionKey), text);
   };
   return [current, update];
 }
