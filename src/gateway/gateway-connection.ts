@@ -22,6 +22,7 @@ import { transition, type ConnectionEvent, type ConnectionState } from "./connec
 import { bootChanged, DEFAULT_MAX_FRAME_CHARS, summarizeHello, type ServerSummary } from "./hello";
 import { DeviceHandshake } from "./device-handshake";
 import type { HandshakeIdentity } from "./handshake-identity";
+import { DEFAULT_BACKOFF } from "./reconnect-policy";
 import { SeqTracker } from "./seq-tracker";
 import { SilenceWatchdog } from "./silence-watchdog";
 import { createTransport } from "./transport";
@@ -130,8 +131,8 @@ export class GatewayConnection {
         timeoutMs: CHALLENGE_TIMEOUT_MS,
         timeoutMessage: (elapsed) => `the gateway accepted the socket but sent no challenge in ${elapsed} ms`,
       },
-      // Delays come from resolveClose; these values only matter if it ever returns none.
-      reconnect: { initialMs: 800, multiplier: 1.7, maxMs: 15_000 },
+      // The library's supervisor runs the timer; every delay comes from resolveClose (reconnect-policy.ts).
+      reconnect: { initialMs: DEFAULT_BACKOFF.initialMs, multiplier: DEFAULT_BACKOFF.multiplier, maxMs: DEFAULT_BACKOFF.maxMs },
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       nowMs: () => this.now(),
     });
@@ -158,12 +159,15 @@ export class GatewayConnection {
     this.dispatch({ type: "stopped" });
   }
 
-  /** Skips the remaining backoff, or retries after a terminal failure once the user has fixed it. */
+  /**
+   * Skips the remaining wait (or retries after a terminal failure once the user has fixed it). It is one
+   * more attempt: the counter goes on and the next wait follows from it. Does nothing while an attempt runs.
+   */
   reconnectNow(): void {
     if (!this.running) return this.start();
-    if (this.state.status === "online" || this.state.status === "connecting" || this.state.status === "handshaking") return;
+    if (!isBetweenAttempts(this.state)) return;
     this.client.stop();
-    this.client.resetReconnectBackoff(800);
+    this.client.resetReconnectBackoff(DEFAULT_BACKOFF.initialMs);
     this.client.start();
   }
 
@@ -233,6 +237,7 @@ export class GatewayConnection {
     this.previousBootId = server.bootId ?? this.previousBootId;
     this.everConnected = true;
     this.armSilenceWatchdog();
+    this.signals?.announceOnline?.();
   }
 
   private handleEvent(frame: EventFrame): void {
@@ -277,7 +282,7 @@ export class GatewayConnection {
       if (this.state.status === "offline") this.client.stop();
     } else if (response === "resume") {
       this.dispatch({ type: "browser-online", at: this.now() });
-      this.client.resetReconnectBackoff(800);
+      this.client.resetReconnectBackoff(DEFAULT_BACKOFF.initialMs);
       this.client.start();
     } else if (response === "reconnect-now") {
       this.reconnectNow();
@@ -286,6 +291,21 @@ export class GatewayConnection {
 
   private armSilenceWatchdog(): void {
     if (this.state.status === "online" && this.server) this.silence.arm(this.server.tickIntervalMs);
+  }
+}
+
+/** Waiting for the next attempt, or for the user: not while a socket is being tried or is up. */
+function isBetweenAttempts(state: ConnectionState): boolean {
+  switch (state.status) {
+    case "backing-off":
+    case "failed":
+    case "offline":
+      return true;
+    case "restarting":
+    case "waiting-for-gateway":
+      return state.nextRetryAt !== undefined;
+    default:
+      return false;
   }
 }
 

@@ -39,7 +39,7 @@ function createConnection(target: GatewayTarget): GatewayConnection {
     instanceId: tabInstanceId(),
     loadIdentity: loadDeviceIdentity,
     tokenStore: createDeviceTokenStore(target.url),
-    signals: windowSignals(),
+    signals: windowSignals(target.url),
   });
 }
 
