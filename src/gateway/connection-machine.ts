@@ -148,3 +148,18 @@ export function isReconnecting(state: ConnectionState): boolean {
     state.status === "backing-off"
   );
 }
+
+/** Waiting for the next attempt, or for the user: not while a socket is being tried or is up. */
+export function isBetweenAttempts(state: ConnectionState): boolean {
+  switch (state.status) {
+    case "backing-off":
+    case "failed":
+    case "offline":
+      return true;
+    case "restarting":
+    case "waiting-for-gateway":
+      return state.nextRetryAt !== undefined;
+    default:
+      return false;
+  }
+}

@@ -16,27 +16,21 @@ import {
 } from "@openclaw/gateway-client/browser";
 import { createLogger, type Logger } from "@/lib/logger";
 import { responseToSignal, type BrowserSignal, type BrowserSignals } from "./browser-signals";
-import { CLIENT_SILENCE_CLOSE_CODE, type CloseKind } from "./close-codes";
+import { CLIENT_SILENCE_CLOSE_CODE } from "./close-codes";
 import { connectRejection, resolveClose } from "./close-resolution";
-import { transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
+import { isBetweenAttempts, transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
 import { bootChanged, DEFAULT_MAX_FRAME_CHARS, summarizeHello, type ServerSummary } from "./hello";
 import { DeviceHandshake } from "./device-handshake";
+import { GatewayClock } from "./gateway-clock";
 import type { HandshakeIdentity } from "./handshake-identity";
 import { DEFAULT_BACKOFF } from "./reconnect-policy";
 import { SeqTracker } from "./seq-tracker";
 import { SilenceWatchdog } from "./silence-watchdog";
+import type { ConnectionLogEntry } from "./connection-log";
 import { createTransport } from "./transport";
 
 /** The gateway's own pre-auth budget is 15 s; a challenge that has not come in 8 s is not coming. */
 const CHALLENGE_TIMEOUT_MS = 8_000;
-
-/** Things that happened to the connection, in order, for the run timelines and the details view. */
-export type ConnectionLogEntry =
-  | { type: "disconnected"; at: number; code: number; reason: string; words: string; kind: CloseKind }
-  | { type: "restarting"; at: number; reason: string }
-  | { type: "connected"; at: number; server: ServerSummary; restarted: boolean; firstConnect: boolean }
-  | { type: "gap"; at: number; expected: number; received: number }
-  | { type: "rejected-frame"; at: number; reason: string };
 
 export interface GatewayConnectionOptions {
   url: string;
@@ -56,11 +50,6 @@ export interface GatewayConnectionOptions {
   userAgent?: string;
 }
 
-export interface RequestOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
-
 export class GatewayConnection {
   readonly url: string;
   private readonly options: GatewayConnectionOptions;
@@ -74,6 +63,8 @@ export class GatewayConnection {
   private lastHello: HelloOk | null = null;
   private server: ServerSummary | null = null;
   private readonly seq = new SeqTracker();
+  /** The gateway's clock against this browser's, for comparing its times (log lines, history) with ours. */
+  readonly clock = new GatewayClock();
   private previousBootId: string | undefined;
   private everConnected = false;
   private readonly silence: SilenceWatchdog;
@@ -110,7 +101,10 @@ export class GatewayConnection {
         });
       },
       createRequestId: () => crypto.randomUUID(),
-      buildConnectPlan: (challenge) => this.handshake.plan(challenge),
+      buildConnectPlan: (challenge) => {
+        this.clock.observe(challenge.challengeTs, this.now());
+        return this.handshake.plan(challenge);
+      },
       buildConnectParams: (plan) => this.handshake.params(plan),
       onConnectHello: (hello, context) => this.handshake.accept(hello, context.plan),
       onHello: (hello) => this.handleHello(hello),
@@ -198,10 +192,8 @@ export class GatewayConnection {
     return () => this.logListeners.delete(listener);
   }
 
-  request<T>(method: string, params?: unknown, options: RequestOptions = {}): Promise<T> {
-    if (this.state.status !== "online") {
-      return Promise.reject(new GatewayNotConnectedError(method, this.state.status));
-    }
+  request<T>(method: string, params?: unknown, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    if (this.state.status !== "online") return Promise.reject(new GatewayNotConnectedError(method, this.state.status));
     return this.client.request<T>(method, params, { timeoutMs: options.timeoutMs, signal: options.signal });
   }
 
@@ -247,6 +239,8 @@ export class GatewayConnection {
       return;
     }
     if (verdict.kind === "gap") this.log({ type: "gap", at: this.now(), expected: verdict.expected, received: verdict.received });
+    if (verdict.kind === "gap" && verdict.rebaselined) this.logger.warn(`seq jumped from ${verdict.expected - 1} to ${verdict.received}; counting again from the next event`);
+    if (frame.event === "tick") this.clock.observe((frame.payload as { ts?: unknown } | undefined)?.ts, this.now());
     if (frame.event === "shutdown") {
       const payload = (frame.payload ?? {}) as { reason?: unknown };
       const reason = typeof payload.reason === "string" ? payload.reason : "gateway stopping";
@@ -291,21 +285,6 @@ export class GatewayConnection {
 
   private armSilenceWatchdog(): void {
     if (this.state.status === "online" && this.server) this.silence.arm(this.server.tickIntervalMs);
-  }
-}
-
-/** Waiting for the next attempt, or for the user: not while a socket is being tried or is up. */
-function isBetweenAttempts(state: ConnectionState): boolean {
-  switch (state.status) {
-    case "backing-off":
-    case "failed":
-    case "offline":
-      return true;
-    case "restarting":
-    case "waiting-for-gateway":
-      return state.nextRetryAt !== undefined;
-    default:
-      return false;
   }
 }
 
