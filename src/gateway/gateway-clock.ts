@@ -15,6 +15,8 @@
 export const CLOCK_SAMPLES = 16;
 /** Changes smaller than this do not notify: transit jitter is not news. */
 export const CLOCK_NOTIFY_STEP_MS = 250;
+/** Below this the clocks agree as far as anyone can tell (a local gateway reads a few ms of transit): no correction. */
+export const CLOCK_SKEW_THRESHOLD_MS = 1_000;
 
 export class GatewayClock {
   private samples: number[] = [];
@@ -25,7 +27,8 @@ export class GatewayClock {
   observe(serverMs: unknown, receivedAt: number): void {
     if (typeof serverMs !== "number" || !Number.isFinite(serverMs) || serverMs <= 0) return;
     this.samples = [...this.samples.slice(-(CLOCK_SAMPLES - 1)), serverMs - receivedAt];
-    const next = Math.round(Math.max(...this.samples));
+    const estimate = Math.round(Math.max(...this.samples));
+    const next = Math.abs(estimate) < CLOCK_SKEW_THRESHOLD_MS ? 0 : estimate;
     const changedEnough = Math.abs(next - this.offset) >= CLOCK_NOTIFY_STEP_MS;
     this.offset = next;
     if (changedEnough) for (const listener of this.listeners) listener();

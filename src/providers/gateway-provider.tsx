@@ -72,3 +72,9 @@ export function useConnectionState(): ConnectionState {
 export function useIsOnline(): boolean {
   return useConnectionState().status === "online";
 }
+
+/** Gateway clock minus this browser's (positive: the gateway is ahead), for comparing the gateway's times with ours. */
+export function useGatewayClockOffset(): number {
+  const { clock } = useGateway();
+  return useSyncExternalStore(clock.subscribe, clock.getOffsetMs);
+}

@@ -29,6 +29,8 @@ export interface HistorySnapshot {
   inFlightRun: { runId: string; text: string; startedAt?: number } | null;
   activeRunIds: readonly string[];
   hasActiveRun: boolean;
+  /** Gateway clock minus browser clock when the read was made (history times are the gateway's). */
+  clockOffsetMs?: number;
 }
 
 /** Connection news, as `GatewayConnection.onConnectionLog` reports it. */
@@ -182,6 +184,7 @@ export class RunRegistry {
       activity: history.activity,
       inFlightRun: history.inFlightRunRaw,
       sessionInfo: history.sessionInfoRaw,
+      clockOffsetMs: history.clockOffsetMs,
     });
     const previous = this.historyRunIdsBySession.get(sessionKey) ?? [];
     for (const runId of previous) this.historyRuns.delete(runId);
@@ -261,7 +264,7 @@ export function reconciliationSignals(
   const signals: RunSignal[] = [];
   const inFlight = history.inFlightRun;
   if (inFlight) {
-    const at = inFlight.startedAt ?? loadedAt;
+    const at = inFlight.startedAt === undefined ? loadedAt : inFlight.startedAt - (history.clockOffsetMs ?? 0);
     signals.push({ kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at, source: "history", sessionKey });
     if (inFlight.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history", sessionKey });
   }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
-import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+import { useConnectionState, useGateway, useGatewayClockOffset } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";
@@ -47,9 +47,10 @@ export function useSessionRuns(sessionKey: string): SessionRunList {
 export function useSessionRunSources(sessionKey: string, history: HistorySnapshot | undefined): void {
   const registry = useRunRegistry();
   useEffect(() => registry.sessionOpened(sessionKey), [registry, sessionKey]);
+  const clockOffsetMs = useGatewayClockOffset();
   useEffect(() => {
-    if (history) registry.historyLoaded(sessionKey, history);
-  }, [registry, sessionKey, history]);
+    if (history) registry.historyLoaded(sessionKey, clockOffsetMs === 0 ? history : { ...history, clockOffsetMs });
+  }, [registry, sessionKey, history, clockOffsetMs]);
 }
 
 function useOutcomeConnection(): OutcomeContext["connection"] {
