@@ -16,6 +16,7 @@ import { mergeRunSources } from "../model/merge-run-sources";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
 import { signalsForRuns, type RunSignal } from "../model/run-signal";
 import type { RunTimeline } from "../model/run-timeline";
+import { findHangingRuns } from "./hanging-runs";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
 
 /** What one `chat.history` read says about a session's runs. */
@@ -75,6 +76,8 @@ export class RunRegistry {
   private readonly merged = new Map<string, RunTimeline>();
   private readonly sessionLists = new Map<string, SessionRunList>();
   private readonly replayedSessions = new Set<string>();
+  /** Runs first heard of from an event: not sent by this tab, not in history or the log (hanging-runs.ts). */
+  private readonly unexpected = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
 
@@ -124,6 +127,8 @@ export class RunRegistry {
 
   /** This tab sent a message: its run exists from now on, before the gateway says anything. */
   runSent(runId: string, sessionKey: string, at: number): void {
+    // Its first event may have come before the acknowledgement: it is this tab's all the same.
+    this.unexpected.delete(runId);
     if (this.seen.has(runId)) return;
     this.seen.set(runId, createRunFold(runId, { at, sessionKey }));
     this.changed([runId], [sessionKey]);
@@ -133,9 +138,20 @@ export class RunRegistry {
   runEventReceived(event: RunEvent, at: number): RunChange {
     const signals = normalizeGatewayEvent(event.frame, at);
     if (signals.length === 0) return { historyStale: false };
-    const discovered = signals.some((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
+    const discovered = signals.filter((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
+    for (const signal of discovered) this.unexpected.add(signal.runId);
     this.liveSignalsReceived(signals);
-    return { historyStale: discovered || event.runEnded, sessionKey: signals[0]?.sessionKey };
+    // A lifecycle end without the chat final: a history read may settle it before the sweep's grace runs out.
+    const agentEnded = signals.some((signal) => signal.kind === "lifecycle-end");
+    return { historyStale: discovered.length > 0 || event.runEnded || agentEnded, sessionKey: signals[0]?.sessionKey };
+  }
+
+  /** Called every few seconds: drops runs that never started and settles runs whose chat final never came. */
+  sweep(now: number): void {
+    const { drop, settle } = findHangingRuns(this.seen.values(), this.unexpected, now);
+    for (const runId of drop) this.forget(runId);
+    if (drop.length > 0) this.changed(drop);
+    this.fold(settle.map((runId) => ({ kind: "run-inactive", via: "lifecycle-end", runId, at: now, source: "live", sessionKey: this.seen.get(runId)?.sessionKey })));
   }
 
   /** Connection news is a step on every run that was open when it happened. */
@@ -230,11 +246,15 @@ export class RunRegistry {
     const maxRuns = this.options.maxRuns ?? DEFAULT_MAX_RUNS;
     if (this.seen.size <= maxRuns) return;
     const ended = [...this.seen.values()].filter((run) => run.status === "ended").sort((a, b) => a.lastEventAt - b.lastEventAt);
-    for (const run of ended.slice(0, this.seen.size - maxRuns)) {
-      this.seen.delete(run.runId);
-      this.merged.delete(run.runId);
-      if (run.sessionKey) this.sessionLists.delete(run.sessionKey);
-    }
+    for (const run of ended.slice(0, this.seen.size - maxRuns)) this.forget(run.runId);
+  }
+
+  private forget(runId: string): void {
+    const sessionKey = this.seen.get(runId)?.sessionKey;
+    this.seen.delete(runId);
+    this.merged.delete(runId);
+    this.unexpected.delete(runId);
+    if (sessionKey) this.sessionLists.delete(sessionKey);
   }
 
   private changed(runIds: Iterable<string>, sessionKeys: Iterable<string> = []): void {
