@@ -11,7 +11,8 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
   const now = useNow();
   const [open, setOpen] = useState(false);
   const description = describeConnection(state, now);
-  const canRetryNow = state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting";
+  // Only while waiting out a delay: during an attempt there is nothing to skip.
+  const canRetryNow = (state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting") && state.nextRetryAt !== undefined;
 
   return (
     <div className="relative flex items-center gap-2">
