@@ -7,17 +7,22 @@ describe("responseToSignal", () => {
     expect(responseToSignal("offline", "backing-off")).toBe("go-offline");
   });
 
-  it("resumes only a connection that was paused for the network", () => {
+  it("resumes a connection paused for the network, and tries at once when one was waiting out a backoff", () => {
     expect(responseToSignal("online", "offline")).toBe("resume");
-    expect(responseToSignal("online", "backing-off")).toBe("none");
+    expect(responseToSignal("online", "backing-off")).toBe("reconnect-now");
+    expect(responseToSignal("online", "restarting")).toBe("reconnect-now");
     expect(responseToSignal("online", "online")).toBe("none");
+    expect(responseToSignal("online", "failed")).toBe("none");
   });
 
-  it("skips a hidden-tab backoff when someone looks at the tab again", () => {
-    expect(responseToSignal("visible", "backing-off")).toBe("reconnect-now");
-    expect(responseToSignal("visible", "restarting")).toBe("reconnect-now");
-    expect(responseToSignal("visible", "waiting-for-gateway")).toBe("none");
-    expect(responseToSignal("visible", "failed")).toBe("none");
+  it("tries at once when someone looks at the tab again or another tab reached the gateway", () => {
+    for (const signal of ["visible", "gateway-back"] as const) {
+      expect(responseToSignal(signal, "backing-off")).toBe("reconnect-now");
+      expect(responseToSignal(signal, "restarting")).toBe("reconnect-now");
+      expect(responseToSignal(signal, "waiting-for-gateway")).toBe("reconnect-now");
+      expect(responseToSignal(signal, "failed")).toBe("none");
+      expect(responseToSignal(signal, "online")).toBe("none");
+    }
     expect(responseToSignal("hidden", "backing-off")).toBe("none");
   });
 });

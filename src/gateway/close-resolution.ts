@@ -90,7 +90,8 @@ export function resolveClose(context: CloseContext, circumstances: CloseCircumst
   const { url, state, at, browserOffline, tabHidden, random } = circumstances;
   const close: CloseRecord = { code: context.code, reason: context.reason, words: describeClose(context.code, context.reason), at };
   const { kind, failure } = judgeClose(context, url, state);
-  const attempt = ("attempt" in state ? state.attempt : 0) + 1;
-  const retryInMs = browserOffline ? null : reconnectDelay({ kind, attempt, retryAfterMs: failure?.retryAfterMs, hidden: tabHidden }, undefined, random);
+  // `attempt` counts the attempts made since the connection was lost; this wait precedes the next one.
+  const retry = ("attempt" in state ? state.attempt : 0) + 1;
+  const retryInMs = browserOffline ? null : reconnectDelay({ kind, retry, retryAfterMs: failure?.retryAfterMs, hidden: tabHidden }, undefined, random);
   return { close, kind, ...(failure ? { failure } : {}), retryInMs };
 }

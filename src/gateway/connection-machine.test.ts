@@ -63,9 +63,21 @@ describe("connection machine", () => {
 
   it.each([1006, 1001, 1000, 4000])("%i backs off and counts attempts", (code) => {
     const first = run([closed(code, 800)], online);
-    expect(first).toMatchObject({ status: "backing-off", attempt: 1 });
-    const second = run([{ type: "attempt-started", at: 900 }, closed(1006, 1400, undefined, 950)], first);
-    expect(second).toMatchObject({ status: "backing-off", attempt: 2 });
+    expect(first).toMatchObject({ status: "backing-off", attempt: 0, nextRetryAt: 810 });
+    const trying = run([{ type: "attempt-started", at: 900 }], first);
+    expect(trying).toMatchObject({ status: "connecting", attempt: 1 });
+    const second = run([closed(1006, 1400, undefined, 950)], trying);
+    expect(second).toMatchObject({ status: "backing-off", attempt: 1, nextRetryAt: 2350 });
+  });
+
+  it("counts attempts while restarting and while the gateway is starting, not only while backing off", () => {
+    const restarting = run([{ type: "shutdown-announced", at: 5, reason: "gateway stopping" }, closed(1012, 2000)], online);
+    expect(restarting).toMatchObject({ status: "restarting", attempt: 0 });
+    const retried = run([{ type: "attempt-started", at: 2010 }, closed(1006, 1000, undefined, 2020), { type: "attempt-started", at: 3020 }], restarting);
+    expect(retried).toMatchObject({ status: "restarting", attempt: 2, nextRetryAt: undefined });
+    const waiting = run([{ type: "attempt-started", at: 0 }, { type: "socket-opened", at: 1 }, closed(1013, 500)]);
+    const refusedAgain = run([{ type: "attempt-started", at: 510 }, closed(1013, 500, undefined, 520), { type: "attempt-started", at: 1020 }], waiting);
+    expect(refusedAgain).toMatchObject({ status: "waiting-for-gateway", attempt: 3, nextRetryAt: undefined });
   });
 
   it.each([1002, 1008, 1009, 4001])("%i with no retry is a terminal failure that names the close", (code) => {

@@ -14,6 +14,12 @@ export interface CloseRecord {
   at: number;
 }
 
+/**
+ * `attempt` in every reconnecting state counts the connection attempts made
+ * since the connection was lost (or since the first start): 0 right after a
+ * drop, one more for each socket opened, whatever the status shows meanwhile.
+ * `nextRetryAt` is when the next one is due; absent while one is under way.
+ */
 export type ConnectionState =
   | { status: "idle" }
   | { status: "connecting"; attempt: number; since: number; lastClose?: CloseRecord }
@@ -22,7 +28,7 @@ export type ConnectionState =
   /** The gateway said it is shutting down (event `shutdown` or close 1012): expected, not an error. */
   | { status: "restarting"; since: number; reason: string; attempt: number; nextRetryAt?: number; lastClose?: CloseRecord }
   /** The gateway answers but is not ready yet (1013 / UNAVAILABLE): waiting quietly. */
-  | { status: "waiting-for-gateway"; since: number; attempt: number; nextRetryAt: number; lastClose?: CloseRecord; failure?: ConnectFailure }
+  | { status: "waiting-for-gateway"; since: number; attempt: number; nextRetryAt?: number; lastClose?: CloseRecord; failure?: ConnectFailure }
   | { status: "backing-off"; since: number; attempt: number; nextRetryAt: number; lastClose: CloseRecord; failure?: ConnectFailure }
   /** The browser reports no network: retries wait for it to come back. */
   | { status: "offline"; since: number; lastClose?: CloseRecord }
@@ -65,8 +71,8 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Conn
 
     case "attempt-started":
       if (state.status === "failed" || state.status === "offline") return state;
-      if (state.status === "restarting") return { ...state, nextRetryAt: undefined };
-      if (state.status === "waiting-for-gateway") return state;
+      // A restart or a starting gateway keeps its words while the next attempt runs; the attempt still counts.
+      if (state.status === "restarting" || state.status === "waiting-for-gateway") return { ...state, attempt: state.attempt + 1, nextRetryAt: undefined };
       return { status: "connecting", attempt: attemptOf(state) + 1, since: event.at, lastClose: lastCloseOf(state) };
 
     case "socket-opened":
@@ -107,19 +113,19 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Conn
           },
         };
       }
-      const attempt = attemptOf(state) + (state.status === "online" ? 1 : 0);
+      const attempt = attemptOf(state);
       const nextRetryAt = event.at + event.retryInMs;
       if (event.kind === "restart" || state.status === "restarting") {
         const since = state.status === "restarting" ? state.since : event.at;
         const reason = state.status === "restarting" ? state.reason : event.close.words;
         // A restarting gateway that refuses with 1013 is still restarting from the user's point of view.
-        return { status: "restarting", since, reason, attempt: Math.max(1, attempt), nextRetryAt, lastClose: event.close };
+        return { status: "restarting", since, reason, attempt, nextRetryAt, lastClose: event.close };
       }
       if (event.kind === "starting" || failure?.kind === "gateway-starting" || failure?.kind === "gateway-restarting") {
         const since = state.status === "waiting-for-gateway" ? state.since : event.at;
-        return { status: "waiting-for-gateway", since, attempt: Math.max(1, attempt), nextRetryAt, lastClose: event.close, failure };
+        return { status: "waiting-for-gateway", since, attempt, nextRetryAt, lastClose: event.close, failure };
       }
-      return { status: "backing-off", since: event.at, attempt: Math.max(1, attempt), nextRetryAt, lastClose: event.close, failure };
+      return { status: "backing-off", since: event.at, attempt, nextRetryAt, lastClose: event.close, failure };
     }
 
     case "browser-offline":
@@ -141,4 +147,19 @@ export function isReconnecting(state: ConnectionState): boolean {
     state.status === "waiting-for-gateway" ||
     state.status === "backing-off"
   );
+}
+
+/** Waiting for the next attempt, or for the user: not while a socket is being tried or is up. */
+export function isBetweenAttempts(state: ConnectionState): boolean {
+  switch (state.status) {
+    case "backing-off":
+    case "failed":
+    case "offline":
+      return true;
+    case "restarting":
+    case "waiting-for-gateway":
+      return state.nextRetryAt !== undefined;
+    default:
+      return false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { describe, expect, it, vi } from "vitest";
 import { classifyEventFrame, eventRouterOf, type GatewayNotice } from "./event-router";
-import type { ConnectionLogEntry } from "./gateway-connection";
+import type { ConnectionLogEntry } from "./connection-log";
 
 const frame = (event: string, payload?: unknown): EventFrame => ({ type: "event", event, payload }) as EventFrame;
 

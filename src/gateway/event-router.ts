@@ -7,7 +7,7 @@
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { isRecord, readString, readText } from "@/lib/read-untrusted";
 import { parseApprovalEvent, type ApprovalChange } from "./exec-approvals";
-import type { ConnectionLogEntry } from "./gateway-connection";
+import type { ConnectionLogEntry } from "./connection-log";
 
 export type GatewayNotice =
   /** Any event that names a run (`payload.runId`): chat, agent streams, session.tool, timings. */

@@ -6,7 +6,8 @@ import type { Logger } from "@/lib/logger";
 import { base64UrlEncode } from "./device-identity";
 import type { BrowserSignals } from "./browser-signals";
 import { AdminAccessRefusedError, hasAdminAccess, withAdminAccess } from "./admin-access";
-import { GatewayConnection, type ConnectionLogEntry } from "./gateway-connection";
+import type { ConnectionLogEntry } from "./connection-log";
+import { GatewayConnection } from "./gateway-connection";
 
 async function memoryIdentity(): Promise<{ identity: GatewayBrowserDeviceIdentity; publicKey: CryptoKey }> {
   const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, false, ["sign", "verify"])) as CryptoKeyPair;
@@ -243,6 +244,37 @@ describe("frames", () => {
     expect(log.filter((e) => e.type === "gap")).toEqual([]);
     expect(connection.getSnapshot().status).toBe("online");
     expect(events).toEqual([1, 2, 3]);
+    connection.stop();
+  });
+  it("one frame with an absurd seq costs a gap, not every later event", async () => {
+    const { connection, log } = setup();
+    const events: unknown[] = [];
+    connection.onEvent((frame) => events.push(frame.seq));
+    await connectOnline(connection);
+    latest().receive({ type: "event", event: "tick", payload: { ts: 1 }, seq: 1 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 2 }, seq: 2 ** 50 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 3 }, seq: 2 });
+    latest().receive({ type: "event", event: "tick", payload: { ts: 4 }, seq: 3 });
+    expect(events).toEqual([1, 2 ** 50, 2, 3]);
+    expect(log.filter((e) => e.type === "gap")).toMatchObject([{ expected: 2, received: 2 ** 50 }]);
+    expect(connection.getSnapshot().status).toBe("online");
+    connection.stop();
+  });
+});
+
+describe("the gateway's clock", () => {
+  it("reads the offset from the challenge and the ticks of a gateway 10 minutes ahead", async () => {
+    const skew = 10 * 60_000;
+    const { connection } = setup();
+    connection.start();
+    latest().accept({ challenge: false });
+    await vi.advanceTimersByTimeAsync(30);
+    latest().receive({ type: "event", event: "connect.challenge", payload: { nonce: "n-1", ts: Date.now() + skew, capabilities: [] } });
+    await until(() => connection.getSnapshot().status === "online");
+    expect(connection.clock.getOffsetMs()).toBe(skew);
+    latest().receive({ type: "event", event: "tick", payload: { ts: Date.now() + skew + 400 }, seq: 1 });
+    expect(connection.clock.getOffsetMs()).toBe(skew + 400);
+    expect(connection.clock.toLocal(Date.now() + skew + 400)).toBe(Date.now());
     connection.stop();
   });
 });

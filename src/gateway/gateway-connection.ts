@@ -16,27 +16,22 @@ import {
 } from "@openclaw/gateway-client/browser";
 import { createLogger, type Logger } from "@/lib/logger";
 import { responseToSignal, type BrowserSignal, type BrowserSignals } from "./browser-signals";
-import { CLIENT_RESCOPE_CLOSE_CODE, CLIENT_SILENCE_CLOSE_CODE, type CloseKind } from "./close-codes";
+import { CLIENT_RESCOPE_CLOSE_CODE, CLIENT_SILENCE_CLOSE_CODE } from "./close-codes";
 import { connectRejection, resolveClose } from "./close-resolution";
-import { transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
+import { isBetweenAttempts, transition, type ConnectionEvent, type ConnectionState } from "./connection-machine";
 import { bootChanged, DEFAULT_MAX_FRAME_CHARS, summarizeHello, type ServerSummary } from "./hello";
 import { DeviceHandshake } from "./device-handshake";
 import { GatewayNotConnectedError } from "./request-errors";
+import { GatewayClock } from "./gateway-clock";
 import type { HandshakeIdentity } from "./handshake-identity";
+import { DEFAULT_BACKOFF } from "./reconnect-policy";
 import { SeqTracker } from "./seq-tracker";
 import { SilenceWatchdog } from "./silence-watchdog";
+import type { ConnectionLogEntry } from "./connection-log";
 import { createTransport } from "./transport";
 
 /** The gateway's own pre-auth budget is 15 s; a challenge that has not come in 8 s is not coming. */
 const CHALLENGE_TIMEOUT_MS = 8_000;
-
-/** Things that happened to the connection, in order, for the run timelines and the details view. */
-export type ConnectionLogEntry =
-  | { type: "disconnected"; at: number; code: number; reason: string; words: string; kind: CloseKind }
-  | { type: "restarting"; at: number; reason: string }
-  | { type: "connected"; at: number; server: ServerSummary; restarted: boolean; firstConnect: boolean }
-  | { type: "gap"; at: number; expected: number; received: number }
-  | { type: "rejected-frame"; at: number; reason: string };
 
 export interface GatewayConnectionOptions {
   url: string;
@@ -56,11 +51,6 @@ export interface GatewayConnectionOptions {
   userAgent?: string;
 }
 
-export interface RequestOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
-
 export class GatewayConnection {
   readonly url: string;
   private readonly options: GatewayConnectionOptions;
@@ -74,6 +64,8 @@ export class GatewayConnection {
   private lastHello: HelloOk | null = null;
   private server: ServerSummary | null = null;
   private readonly seq = new SeqTracker();
+  /** The gateway's clock against this browser's, for comparing its times (log lines, history) with ours. */
+  readonly clock = new GatewayClock();
   private previousBootId: string | undefined;
   private everConnected = false;
   private readonly silence: SilenceWatchdog;
@@ -110,7 +102,10 @@ export class GatewayConnection {
         });
       },
       createRequestId: () => crypto.randomUUID(),
-      buildConnectPlan: (challenge) => this.handshake.plan(challenge),
+      buildConnectPlan: (challenge) => {
+        this.clock.observe(challenge.challengeTs, this.now());
+        return this.handshake.plan(challenge);
+      },
       buildConnectParams: (plan) => this.handshake.params(plan),
       onConnectHello: (hello, context) => this.handshake.accept(hello, context.plan),
       onHello: (hello) => this.handleHello(hello),
@@ -131,8 +126,8 @@ export class GatewayConnection {
         timeoutMs: CHALLENGE_TIMEOUT_MS,
         timeoutMessage: (elapsed) => `the gateway accepted the socket but sent no challenge in ${elapsed} ms`,
       },
-      // Delays come from resolveClose; these values only matter if it ever returns none.
-      reconnect: { initialMs: 800, multiplier: 1.7, maxMs: 15_000 },
+      // The library's supervisor runs the timer; every delay comes from resolveClose (reconnect-policy.ts).
+      reconnect: { initialMs: DEFAULT_BACKOFF.initialMs, multiplier: DEFAULT_BACKOFF.multiplier, maxMs: DEFAULT_BACKOFF.maxMs },
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       nowMs: () => this.now(),
     });
@@ -159,12 +154,15 @@ export class GatewayConnection {
     this.dispatch({ type: "stopped" });
   }
 
-  /** Skips the remaining backoff, or retries after a terminal failure once the user has fixed it. */
+  /**
+   * Skips the remaining wait (or retries after a terminal failure once the user has fixed it). It is one
+   * more attempt: the counter goes on and the next wait follows from it. Does nothing while an attempt runs.
+   */
   reconnectNow(): void {
     if (!this.running) return this.start();
-    if (this.state.status === "online" || this.state.status === "connecting" || this.state.status === "handshaking") return;
+    if (!isBetweenAttempts(this.state)) return;
     this.client.stop();
-    this.client.resetReconnectBackoff(800);
+    this.client.resetReconnectBackoff(DEFAULT_BACKOFF.initialMs);
     this.client.start();
   }
 
@@ -202,10 +200,8 @@ export class GatewayConnection {
     return () => this.logListeners.delete(listener);
   }
 
-  request<T>(method: string, params?: unknown, options: RequestOptions = {}): Promise<T> {
-    if (this.state.status !== "online") {
-      return Promise.reject(new GatewayNotConnectedError(method, this.state.status));
-    }
+  request<T>(method: string, params?: unknown, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    if (this.state.status !== "online") return Promise.reject(new GatewayNotConnectedError(method, this.state.status));
     return this.client.request<T>(method, params, { timeoutMs: options.timeoutMs, signal: options.signal });
   }
 
@@ -241,6 +237,7 @@ export class GatewayConnection {
     this.previousBootId = server.bootId ?? this.previousBootId;
     this.everConnected = true;
     this.armSilenceWatchdog();
+    this.signals?.announceOnline?.();
   }
 
   private handleEvent(frame: EventFrame): void {
@@ -250,6 +247,8 @@ export class GatewayConnection {
       return;
     }
     if (verdict.kind === "gap") this.log({ type: "gap", at: this.now(), expected: verdict.expected, received: verdict.received });
+    if (verdict.kind === "gap" && verdict.rebaselined) this.logger.warn(`seq jumped from ${verdict.expected - 1} to ${verdict.received}; counting again from the next event`);
+    if (frame.event === "tick") this.clock.observe((frame.payload as { ts?: unknown } | undefined)?.ts, this.now());
     if (frame.event === "shutdown") {
       const payload = (frame.payload ?? {}) as { reason?: unknown };
       const reason = typeof payload.reason === "string" ? payload.reason : "gateway stopping";
@@ -285,7 +284,7 @@ export class GatewayConnection {
       if (this.state.status === "offline") this.client.stop();
     } else if (response === "resume") {
       this.dispatch({ type: "browser-online", at: this.now() });
-      this.client.resetReconnectBackoff(800);
+      this.client.resetReconnectBackoff(DEFAULT_BACKOFF.initialMs);
       this.client.start();
     } else if (response === "reconnect-now") {
       this.reconnectNow();

@@ -1,44 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, DEFAULT_BACKOFF, HIDDEN_TAB_MIN_DELAY_MS, reconnectDelay, RESTART_FIRST_DELAY_MS } from "./reconnect-policy";
+import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF, HIDDEN_TAB_MIN_DELAY_MS, reconnectDelay, RESTART_FIRST_DELAY_MS } from "./reconnect-policy";
 
 const middle = () => 0.5;
+const top = () => 0.999_999;
+const bottom = () => 0;
 
-describe("backoffDelay", () => {
-  it("grows by the multiplier and stops at the cap", () => {
-    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((attempt) => backoffDelay(attempt, DEFAULT_BACKOFF, middle));
-    expect(delays[0]).toBe(800);
-    expect(delays[1]).toBe(1360);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
-    expect(Math.max(...delays)).toBe(DEFAULT_BACKOFF.maxMs);
+describe("backoff with full jitter", () => {
+  it("doubles the ceiling from 1 s and stops at 30 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((retry) => backoffCeiling(retry))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
   });
 
-  it("spreads delays with jitter but never beyond the cap", () => {
-    expect(backoffDelay(1, DEFAULT_BACKOFF, () => 0)).toBe(600);
-    expect(backoffDelay(1, DEFAULT_BACKOFF, () => 0.999999)).toBe(1000);
-    expect(backoffDelay(50, DEFAULT_BACKOFF, () => 0.999999)).toBeLessThanOrEqual(DEFAULT_BACKOFF.maxMs);
+  it("draws anywhere between the 500 ms floor and the ceiling", () => {
+    expect(backoffDelay(1, DEFAULT_BACKOFF, bottom)).toBe(500);
+    expect(backoffDelay(1, DEFAULT_BACKOFF, top)).toBe(1_000);
+    expect(backoffDelay(4, DEFAULT_BACKOFF, middle)).toBe(4_000);
+    expect(backoffDelay(4, DEFAULT_BACKOFF, bottom)).toBe(500);
+    expect(backoffDelay(50, DEFAULT_BACKOFF, top)).toBe(30_000);
   });
 });
 
 describe("reconnectDelay", () => {
   it("never retries terminal closes", () => {
-    expect(reconnectDelay({ kind: "terminal", attempt: 1 })).toBeNull();
-    expect(reconnectDelay({ kind: "client", attempt: 1 })).toBeNull();
+    expect(reconnectDelay({ kind: "terminal", retry: 1 })).toBeNull();
+    expect(reconnectDelay({ kind: "client", retry: 1 })).toBeNull();
   });
 
   it("waits the gateway's advised delay while it is starting", () => {
-    expect(reconnectDelay({ kind: "starting", attempt: 1, retryAfterMs: 500 }, DEFAULT_BACKOFF, middle)).toBe(500);
-    expect(reconnectDelay({ kind: "starting", attempt: 2 }, DEFAULT_BACKOFF, middle)).toBe(1000);
+    expect(reconnectDelay({ kind: "starting", retry: 1, retryAfterMs: 500 }, DEFAULT_BACKOFF, middle)).toBe(500);
+    expect(reconnectDelay({ kind: "starting", retry: 2 }, DEFAULT_BACKOFF, middle)).toBe(1000);
+    expect(reconnectDelay({ kind: "starting", retry: 5, retryAfterMs: 500 }, DEFAULT_BACKOFF, top)).toBe(500);
   });
 
-  it("slows down when a starting gateway keeps refusing", () => {
-    expect(reconnectDelay({ kind: "starting", attempt: 9, retryAfterMs: 500 }, DEFAULT_BACKOFF, middle)).toBeGreaterThan(500);
+  it("after five refusals a starting gateway gets the backoff, never less than its advice", () => {
+    expect(reconnectDelay({ kind: "starting", retry: 6, retryAfterMs: 500 }, DEFAULT_BACKOFF, top)).toBe(1_000);
+    expect(reconnectDelay({ kind: "starting", retry: 9, retryAfterMs: 500 }, DEFAULT_BACKOFF, top)).toBe(8_000);
+    expect(reconnectDelay({ kind: "starting", retry: 9, retryAfterMs: 500 }, DEFAULT_BACKOFF, bottom)).toBe(500);
   });
 
-  it("gives a restarting gateway a moment before the first try", () => {
-    expect(reconnectDelay({ kind: "restart", attempt: 1 }, DEFAULT_BACKOFF, middle)).toBe(RESTART_FIRST_DELAY_MS);
+  it("gives a restarting gateway a moment before the first try, then backs off", () => {
+    expect(reconnectDelay({ kind: "restart", retry: 1 }, DEFAULT_BACKOFF, middle)).toBe(RESTART_FIRST_DELAY_MS);
+    expect(reconnectDelay({ kind: "restart", retry: 6 }, DEFAULT_BACKOFF, top)).toBe(30_000);
   });
 
   it("backs off further in a hidden tab", () => {
-    expect(reconnectDelay({ kind: "transient", attempt: 1, hidden: true }, DEFAULT_BACKOFF, middle)).toBe(HIDDEN_TAB_MIN_DELAY_MS);
+    expect(reconnectDelay({ kind: "transient", retry: 1, hidden: true }, DEFAULT_BACKOFF, middle)).toBe(HIDDEN_TAB_MIN_DELAY_MS);
   });
 });

@@ -1,7 +1,15 @@
 /**
- * How long to wait before the next connection attempt. Kept apart from the
- * transport (as tldraw separates its ReconnectManager from the socket adapter)
- * so it can be tested with a fixed random source.
+ * How long to wait before the next connection attempt: exponential backoff
+ * with full jitter (AWS's "full jitter": a uniform wait between a small floor
+ * and the step's ceiling), so a gateway that stays down sees one attempt per
+ * ~15 s on average once the 30 s cap is reached, and many tabs do not come
+ * back in lockstep. Kept apart from the connection so it can be tested with a
+ * fixed random source.
+ *
+ * The protocol client's own supervisor (`@openclaw/gateway-client/browser`)
+ * still owns the timer; it has a fixed-fraction jitter and knows nothing of
+ * restarts, 1013 advice or hidden tabs, so every close hands it the delay
+ * decided here (`reconnectDelayMs`).
  */
 import type { CloseKind } from "./close-codes";
 
@@ -9,31 +17,37 @@ export interface BackoffPolicy {
   initialMs: number;
   multiplier: number;
   maxMs: number;
-  /** Share of the delay that is randomised, so many tabs do not reconnect in lockstep. */
-  jitter: number;
+  /** The shortest wait full jitter may draw, so a run of small random numbers cannot turn into a retry storm. */
+  minMs: number;
 }
 
-/** Close to the Control UI's own ladder (800 ms × 1.7, capped at 15 s). */
-export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 800, multiplier: 1.7, maxMs: 15_000, jitter: 0.25 };
+/** 1, 2, 4, 8, 16, then 30 s ceilings, like the protocol client's Node defaults (1 s × 2, capped at 30 s). */
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1_000, multiplier: 2, maxMs: 30_000, minMs: 500 };
 
 /** A restarting gateway needs a few seconds before it accepts again; asking sooner only earns 1013s. */
 export const RESTART_FIRST_DELAY_MS = 2_000;
 /** What to wait on 1013 when the gateway gave no retryAfterMs. */
 export const STARTING_DEFAULT_DELAY_MS = 1_000;
+/** A gateway that keeps answering "not ready yet" gets this many retries at its advised delay before the backoff applies. */
+export const STARTING_ADVISED_RETRIES = 5;
 /** Hidden tabs back off further: nobody is watching and the gateway should not be hammered. */
 export const HIDDEN_TAB_MIN_DELAY_MS = 10_000;
 
-export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const exponent = Math.max(0, attempt - 1);
-  const base = Math.min(policy.maxMs, policy.initialMs * policy.multiplier ** exponent);
-  const spread = base * policy.jitter;
-  return Math.round(Math.min(policy.maxMs, Math.max(0, base - spread + random() * 2 * spread)));
+/** The longest wait before retry number `retry` (1 = the first retry). */
+export function backoffCeiling(retry: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+  return Math.min(policy.maxMs, policy.initialMs * policy.multiplier ** Math.max(0, retry - 1));
+}
+
+/** A uniform draw between the floor and the ceiling of this retry. */
+export function backoffDelay(retry: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const ceiling = backoffCeiling(retry, policy);
+  return Math.round(Math.min(ceiling, Math.max(policy.minMs, random() * ceiling)));
 }
 
 export interface ReconnectInput {
   kind: CloseKind;
-  /** Consecutive failed attempts so far, starting at 1 for the first retry. */
-  attempt: number;
+  /** Which retry this wait precedes: 1 for the first one after the connection was lost. */
+  retry: number;
   retryAfterMs?: number;
   hidden?: boolean;
 }
@@ -43,13 +57,14 @@ export function reconnectDelay(input: ReconnectInput, policy: BackoffPolicy = DE
   if (input.kind === "terminal" || input.kind === "client") return null;
   let delay: number;
   if (input.kind === "starting") {
-    // Respect the gateway's advice, but never spin faster than the backoff floor on repeated refusals.
+    // Respect the gateway's advice, but a gateway that keeps refusing gets the backoff, never less than its advice.
     const advised = input.retryAfterMs ?? STARTING_DEFAULT_DELAY_MS;
-    delay = Math.max(advised, input.attempt > 5 ? backoffDelay(input.attempt - 5, policy, random) : 0);
-  } else if (input.kind === "restart" && input.attempt <= 1) {
+    const beyond = input.retry - STARTING_ADVISED_RETRIES;
+    delay = beyond > 0 ? Math.max(advised, backoffDelay(beyond, policy, random)) : advised;
+  } else if (input.kind === "restart" && input.retry <= 1) {
     delay = RESTART_FIRST_DELAY_MS;
   } else {
-    delay = backoffDelay(input.attempt, policy, random);
+    delay = backoffDelay(input.retry, policy, random);
   }
   return input.hidden ? Math.max(delay, HIDDEN_TAB_MIN_DELAY_MS) : delay;
 }

@@ -40,4 +40,32 @@ describe("SeqTracker", () => {
     expect(tracker.admit(tick(1))).toEqual({ kind: "in-order", highestSeq: 1 });
     expect(tracker.admit(tick(5))).toEqual({ kind: "gap", highestSeq: 5, expected: 2, received: 5 });
   });
+
+  it("an absurd jump is a gap that re-baselines: the events after it still arrive", () => {
+    const tracker = new SeqTracker();
+    const frames = [tick(1), tick(2), tick(2 ** 50), tick(3), tick(4)];
+    expect(frames.map((frame) => tracker.admit(frame))).toEqual([
+      { kind: "in-order", highestSeq: 1 },
+      { kind: "in-order", highestSeq: 2 },
+      { kind: "gap", highestSeq: 0, expected: 3, received: 2 ** 50, rebaselined: true },
+      { kind: "in-order", highestSeq: 3 },
+      { kind: "in-order", highestSeq: 4 },
+    ]);
+    expect(frames.filter((frame) => !tracker.isStale(frame)).map((frame) => frame.seq)).toEqual([1, 2, 2 ** 50, 3, 4]);
+  });
+
+  it("a counter that fell far back (not a late frame) re-baselines too", () => {
+    const tracker = new SeqTracker();
+    tracker.admit(tick(500_000));
+    expect(tracker.admit(tick(3))).toEqual({ kind: "gap", highestSeq: 0, expected: 500_001, received: 3, rebaselined: true });
+    expect(tracker.admit(tick(4))).toEqual({ kind: "in-order", highestSeq: 4 });
+  });
+
+  it("a seq that is not a whole non-negative number counts as no seq", () => {
+    const tracker = new SeqTracker();
+    tracker.admit(tick(5));
+    expect(tracker.admit(tick(-1))).toEqual({ kind: "in-order", highestSeq: 5 });
+    expect(tracker.admit(tick(5.5))).toEqual({ kind: "in-order", highestSeq: 5 });
+    expect(tracker.admit(tick(6))).toEqual({ kind: "in-order", highestSeq: 6 });
+  });
 });

@@ -6,17 +6,29 @@
  */
 import type { EventFrame } from "@openclaw/gateway-client/browser";
 
+/**
+ * The farthest one frame's seq may move from the highest seen and still be
+ * believed. A gateway that drops events for a slow socket skips far fewer;
+ * anything beyond is a bad counter, not lost events, and trusting it would
+ * make every later frame look stale.
+ */
+export const MAX_SEQ_JUMP = 100_000;
+
 /** `highestSeq` is the highest seq seen once this frame is counted. */
 export type SeqVerdict =
   | { kind: "in-order"; highestSeq: number }
-  | { kind: "gap"; highestSeq: number; expected: number; received: number }
+  /** `rebaselined`: the jump was absurd; the next numbered frame starts the count again, like a new connection's first. */
+  | { kind: "gap"; highestSeq: number; expected: number; received: number; rebaselined?: true }
   /** A repeat or a late frame: at or below what was already seen. */
   | { kind: "stale"; highestSeq: number };
 
 export function judgeSeq(highestSeq: number, seq: number | undefined): SeqVerdict {
-  if (seq === undefined) return { kind: "in-order", highestSeq };
+  if (seq === undefined || !Number.isSafeInteger(seq) || seq < 0) return { kind: "in-order", highestSeq };
+  if (highestSeq > 0 && Math.abs(seq - highestSeq) > MAX_SEQ_JUMP) {
+    return { kind: "gap", highestSeq: 0, expected: highestSeq + 1, received: seq, rebaselined: true };
+  }
   if (seq <= highestSeq) return { kind: "stale", highestSeq };
-  // The first numbered frame of a connection may start anywhere.
+  // The first numbered frame of a connection (or after a re-baseline) may start anywhere.
   if (highestSeq > 0 && seq > highestSeq + 1) return { kind: "gap", highestSeq: seq, expected: highestSeq + 1, received: seq };
   return { kind: "in-order", highestSeq: seq };
 }

@@ -39,7 +39,7 @@ function createConnection(target: GatewayTarget): GatewayConnection {
     instanceId: tabInstanceId(),
     loadIdentity: loadDeviceIdentity,
     tokenStore: createDeviceTokenStore(target.url),
-    signals: windowSignals(),
+    signals: windowSignals(target.url),
   });
 }
 
@@ -71,4 +71,10 @@ export function useConnectionState(): ConnectionState {
 
 export function useIsOnline(): boolean {
   return useConnectionState().status === "online";
+}
+
+/** Gateway clock minus this browser's (positive: the gateway is ahead), for comparing the gateway's times with ours. */
+export function useGatewayClockOffset(): number {
+  const { clock } = useGateway();
+  return useSyncExternalStore(clock.subscribe, clock.getOffsetMs);
 }

@@ -11,7 +11,8 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
   const now = useNow();
   const [open, setOpen] = useState(false);
   const description = describeConnection(state, now);
-  const canRetryNow = state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting";
+  // Only while waiting out a delay: during an attempt there is nothing to skip.
+  const canRetryNow = (state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting") && state.nextRetryAt !== undefined;
 
   return (
     <div className="relative flex items-center gap-2">
@@ -21,7 +22,13 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
         {description.detail && <span className="hidden text-xs md:inline">· {description.detail}</span>}
       </div>
       {canRetryNow && (
-        <button type="button" className="rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft" onClick={() => connection.reconnectNow()}>
+        <button
+          type="button"
+          aria-label="Retry now"
+          title={description.detail}
+          className="rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft"
+          onClick={() => connection.reconnectNow()}
+        >
           Retry now
         </button>
       )}
@@ -49,6 +56,14 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
                 <dd className="truncate font-mono text-xs">{state.server.bootId ?? "—"}</dd>
                 <dt className="text-ink-3">Auth</dt>
                 <dd>{state.server.authMethod ?? "—"}</dd>
+              </>
+            )}
+            {"attempt" in state && state.status !== "connecting" && state.status !== "handshaking" && (
+              <>
+                <dt className="text-ink-3">Attempts</dt>
+                <dd>{state.attempt}</dd>
+                <dt className="text-ink-3">Next try</dt>
+                <dd>{state.nextRetryAt === undefined ? "now" : new Date(state.nextRetryAt).toLocaleTimeString()}</dd>
               </>
             )}
             {"lastClose" in state && state.lastClose && (

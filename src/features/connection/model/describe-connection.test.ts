@@ -18,9 +18,19 @@ describe("describeConnection", () => {
     expect(describeConnection(state, 1000)).toMatchObject({ tone, label });
   });
 
-  it("counts down to the next retry", () => {
+  it("counts down to the next retry and says how many attempts were made", () => {
     const state: ConnectionState = { status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close };
-    expect(describeConnection(state, 1000).detail).toBe("1006 connection lost (no close frame) · retrying in 3 s (attempt 2)");
+    expect(describeConnection(state, 1000).detail).toBe("1006 connection lost (no close frame) · next try in 3 s · 2 attempts so far");
+    expect(describeConnection({ ...state, attempt: 0 }, 1000).detail).toBe("1006 connection lost (no close frame) · next try in 3 s");
+    expect(describeConnection({ ...state, attempt: 1 }, 3500).detail).toBe("1006 connection lost (no close frame) · next try in 1 s · 1 attempt so far");
+  });
+
+  it("says the same while restarting or waiting for a starting gateway, and when an attempt is under way", () => {
+    const restarting: ConnectionState = { status: "restarting", since: 0, reason: "gateway stopping", attempt: 7, nextRetryAt: 31_000, lastClose: close };
+    expect(describeConnection(restarting, 1_000).detail).toBe("Next try in 30 s · 7 attempts so far");
+    expect(describeConnection({ ...restarting, attempt: 8, nextRetryAt: undefined }, 31_000).detail).toBe("Trying now (attempt 8)");
+    const waiting: ConnectionState = { status: "waiting-for-gateway", since: 0, attempt: 6, nextRetryAt: 1_500 };
+    expect(describeConnection(waiting, 1_000).detail).toBe("Next try in 1 s · 6 attempts so far");
   });
 
   it("names a terminal failure and the next step", () => {

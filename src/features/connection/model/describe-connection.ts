@@ -3,6 +3,7 @@
  * tested sentence and none falls back to a bare spinner.
  */
 import type { ConnectionState } from "@/gateway/connection-machine";
+import { capitalize } from "@/lib/display-text";
 
 export type ConnectionTone = "ok" | "working" | "warn" | "error" | "idle";
 
@@ -14,6 +15,17 @@ export interface ConnectionDescription {
 
 function seconds(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+}
+
+function attemptsSoFar(attempt: number): string | undefined {
+  if (attempt <= 0) return undefined;
+  return `${attempt} ${attempt === 1 ? "attempt" : "attempts"} so far`;
+}
+
+/** When the next attempt is due and how many were made, as the user can check them: no rounding the count away. */
+export function retryWords(attempt: number, nextRetryAt: number | undefined, now: number): string {
+  if (nextRetryAt === undefined || nextRetryAt <= now) return attempt > 0 ? `trying now (attempt ${attempt})` : "trying now";
+  return [`next try in ${seconds(nextRetryAt - now)}`, attemptsSoFar(attempt)].filter(Boolean).join(" · ");
 }
 
 export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
@@ -35,25 +47,14 @@ export function describeConnection(state: ConnectionState, now: number): Connect
         detail: `OpenClaw ${state.server.version}${state.restartedSinceLastOnline ? " · gateway restarted while away" : ""}`,
       };
     case "restarting":
-      return {
-        tone: "warn",
-        label: "Gateway restarting",
-        detail:
-          state.nextRetryAt !== undefined && state.nextRetryAt > now
-            ? `Reconnecting in ${seconds(state.nextRetryAt - now)}`
-            : "Reconnecting when it is back",
-      };
+      return { tone: "warn", label: "Gateway restarting", detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)) };
     case "waiting-for-gateway":
-      return {
-        tone: "warn",
-        label: "Waiting for the gateway to start",
-        detail: state.nextRetryAt > now ? `Trying again in ${seconds(state.nextRetryAt - now)}` : "Trying again now",
-      };
+      return { tone: "warn", label: "Waiting for the gateway to start", detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)) };
     case "backing-off":
       return {
         tone: "warn",
         label: state.failure?.kind === "unreachable" ? "Gateway unreachable" : "Connection lost",
-        detail: `${state.lastClose.words} · retrying in ${seconds(Math.max(0, state.nextRetryAt - now))} (attempt ${state.attempt})`,
+        detail: `${state.lastClose.words} · ${retryWords(state.attempt, state.nextRetryAt, now)}`,
       };
     case "offline":
       return { tone: "warn", label: "Offline", detail: "Waiting for the network to come back" };

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useGatewayClockOffset } from "@/providers/gateway-provider";
 import { useGatewayLogTail } from "../api/gateway-log-tail";
 import { linesInRunWindow, marksOf, WINDOW_AFTER_MS, WINDOW_BEFORE_MS, type RunLogScope } from "../model/run-log-lines";
 import { LogLinesView } from "./log-lines-view";
@@ -12,15 +13,16 @@ export interface RunLogsPanelProps extends RunLogScope {
 /** The gateway's log lines for one run's time window, beside its timeline. Mounted only while open, so it polls only then. */
 export function RunLogsPanel({ live, secrets, ...scope }: RunLogsPanelProps) {
   const tail = useGatewayLogTail({ follow: live, secrets });
+  const clockOffsetMs = useGatewayClockOffset();
   const region = useRef<HTMLElement>(null);
   // Braces matter: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
   useEffect(() => {
     region.current?.scrollIntoView?.({ block: "nearest" });
   }, []);
 
-  const lines = tail.data ? linesInRunWindow(tail.data.lines, scope) : [];
+  const lines = tail.data ? linesInRunWindow(tail.data.lines, { ...scope, clockOffsetMs }) : [];
   const firstKept = tail.data?.lines[0]?.time;
-  const cutOff = tail.data?.startsMidFile === true && firstKept !== undefined && firstKept > scope.startedAt - WINDOW_BEFORE_MS;
+  const cutOff = tail.data?.startsMidFile === true && firstKept !== undefined && firstKept > scope.startedAt + clockOffsetMs - WINDOW_BEFORE_MS;
   const status = tail.isPending
     ? "reading the gateway log…"
     : tail.isError

@@ -27,6 +27,16 @@ describe("linesInRunWindow", () => {
     expect(linesInRunWindow(lines, { startedAt: T0 }).map((l) => l.text)).toEqual(["just before", "during", "continuation", "just after", "long after"]);
   });
 
+  it("finds a run's lines on a gateway whose clock is 10 minutes off the browser's", () => {
+    const skew = 10 * 60_000;
+    const ahead = lines.map((l) => (l.time === undefined ? l : { ...l, time: l.time + skew }));
+    const scope = { startedAt: T0, endedAt: T0 + 10_000 };
+    expect(linesInRunWindow(ahead, scope).map((l) => l.text)).toEqual([]);
+    expect(linesInRunWindow(ahead, { ...scope, clockOffsetMs: skew }).map((l) => l.text)).toEqual(["just before", "during", "continuation", "just after"]);
+    const behind = lines.map((l) => (l.time === undefined ? l : { ...l, time: l.time - skew }));
+    expect(linesInRunWindow(behind, { ...scope, clockOffsetMs: -skew }).map((l) => l.text)).toEqual(["just before", "during", "continuation", "just after"]);
+  });
+
   it("drops untimed lines that follow lines outside the window", () => {
     expect(linesInRunWindow([line({ text: "old", time: T0 - 60_000 }), line({ text: "tail", time: undefined })], { startedAt: T0 })).toEqual([]);
   });

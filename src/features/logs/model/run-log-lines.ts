@@ -14,6 +14,11 @@ export interface RunLogScope {
   endedAt?: number;
   runId?: string;
   sessionKey?: string;
+  /**
+   * Gateway clock minus browser clock. The run's times are the browser's (when its events arrived), the
+   * lines' the gateway's; without this a few minutes of skew put every line outside the window.
+   */
+  clockOffsetMs?: number;
 }
 
 /** The gateway logs a little before a run is admitted (chat.send) and a little after its last event (dispatch completed). */
@@ -25,8 +30,9 @@ export const WINDOW_AFTER_MS = 5_000;
  * (a plain-text continuation) takes the time of the line before it.
  */
 export function linesInRunWindow(lines: readonly GatewayLogLine[], scope: RunLogScope): GatewayLogLine[] {
-  const from = scope.startedAt - WINDOW_BEFORE_MS;
-  const to = scope.endedAt === undefined ? Number.POSITIVE_INFINITY : scope.endedAt + WINDOW_AFTER_MS;
+  const offset = scope.clockOffsetMs ?? 0;
+  const from = scope.startedAt + offset - WINDOW_BEFORE_MS;
+  const to = scope.endedAt === undefined ? Number.POSITIVE_INFINITY : scope.endedAt + offset + WINDOW_AFTER_MS;
   const inside: GatewayLogLine[] = [];
   let lastTime: number | undefined;
   for (const line of lines) {

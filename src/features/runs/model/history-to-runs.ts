@@ -26,6 +26,11 @@ export interface HistoryOptions {
    * runs (`[]` proves idle), which settles turns that never got a terminal row.
    */
   sessionInfo?: unknown;
+  /**
+   * Gateway clock minus browser clock. History rows carry the gateway's times, live events the browser's;
+   * the runs come out on the browser's clock so the two can be merged and compared with now.
+   */
+  clockOffsetMs?: number;
 }
 
 const FAILED_BEFORE_REPLY = "run-failed-before-reply";
@@ -47,6 +52,7 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
   const active = activeRuns(options.sessionInfo);
 
   const settledAt = laterOutputTimes(turns);
+  const offset = options.clockOffsetMs ?? 0;
 
   const runs = turns.map((turn, index) => {
     const runId = turn.runId ?? `history:${index}:${turn.at}`;
@@ -65,15 +71,22 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
     if (inFlight?.runId === runId && inFlight.text) {
       signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
     }
-    return foldTimeline(runId, signals, { at: turn.at, sessionKey: options.sessionKey, trigger: turn.trigger });
+    return foldTimeline(runId, onBrowserClock(signals, offset), { at: turn.at - offset, sessionKey: options.sessionKey, trigger: turn.trigger });
   });
 
   if (inFlight && !runs.some((run) => run.runId === inFlight.runId)) {
     const at = inFlight.startedAt ?? 0;
     const text: RunSignal[] = inFlight.text ? [signal(inFlight.runId, at, options.sessionKey, { kind: "assistant-text", text: inFlight.text })] : [];
-    runs.push(foldTimeline(inFlight.runId, [signal(inFlight.runId, at, options.sessionKey, { kind: "lifecycle-start" }), ...text], { at, sessionKey: options.sessionKey }));
+    const signals = onBrowserClock([signal(inFlight.runId, at, options.sessionKey, { kind: "lifecycle-start" }), ...text], offset);
+    runs.push(foldTimeline(inFlight.runId, signals, { at: at - offset, sessionKey: options.sessionKey }));
   }
   return runs;
+}
+
+/** Moves signals made from history (gateway times) onto the browser's clock; they are this module's own objects. */
+function onBrowserClock(signals: RunSignal[], offset: number): RunSignal[] {
+  if (offset !== 0) for (const stamped of signals) stamped.at -= offset;
+  return signals;
 }
 
 function splitTurns(messages: readonly unknown[]): Turn[] {

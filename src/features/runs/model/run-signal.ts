@@ -154,7 +154,7 @@ export type RunSignalBody =
   | { kind: "gateway-restarting"; reason: string; restartExpectedMs?: number }
   | { kind: "gateway-restarted"; bootChanged: boolean }
   /** The gateway (or history) says this run is no longer active. */
-  | { kind: "run-inactive"; via: "session-info" | "history" | "agent-wait" }
+  | { kind: "run-inactive"; via: "session-info" | "history" | "agent-wait" | "lifecycle-end" }
   | { kind: "seq-gap"; expected: number; received: number }
   /** A known event that only proves the run is alive (usage, timings, plan updates). */
   | { kind: "activity"; label: string }

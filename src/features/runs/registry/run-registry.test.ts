@@ -7,7 +7,8 @@ import type { RunTimeline } from "../model/run-timeline";
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { classifyEventFrame } from "@/gateway/event-router";
 import type { GatewayEventFrame } from "../model/normalize-gateway-event";
-import { RunRegistry, type HistorySnapshot, type RunChange } from "./run-registry";
+import type { HistorySnapshot } from "./reconcile-history";
+import { RunRegistry, type RunChange } from "./run-registry";
 
 const TOOL = "b-tool-call-exec.jsonl";
 const RETRIED = "c-rate-limit-429-recovered.jsonl";

@@ -18,20 +18,9 @@ import { withApprovalChange } from "../model/run-approvals";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
 import { signalsForRuns, type RunSignal } from "../model/run-signal";
 import type { RunApproval, RunTimeline } from "../model/run-timeline";
+import { findHangingRuns } from "./hanging-runs";
+import { reconciliationSignals, type HistorySnapshot } from "./reconcile-history";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
-
-/** What one `chat.history` read says about a session's runs. */
-export interface HistorySnapshot {
-  /** When the read was asked for: runs created after it cannot be judged by it. */
-  requestedAt: number;
-  messages: readonly unknown[];
-  activity: unknown;
-  inFlightRunRaw: unknown;
-  sessionInfoRaw: unknown;
-  inFlightRun: { runId: string; text: string; startedAt?: number } | null;
-  activeRunIds: readonly string[];
-  hasActiveRun: boolean;
-}
 
 /** Connection news, as `GatewayConnection.onConnectionLog` reports it. */
 export type ConnectionNews =
@@ -77,6 +66,8 @@ export class RunRegistry {
   private readonly replayedSessions = new Set<string>();
   /** Exec approvals per run: facts from the approval events and the pending list, beside the fold. */
   private readonly approvals = new Map<string, readonly RunApproval[]>();
+  /** Runs first heard of from an event: not sent by this tab, not in history or the log (hanging-runs.ts). */
+  private readonly unexpected = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
 
@@ -128,6 +119,8 @@ export class RunRegistry {
 
   /** This tab sent a message: its run exists from now on, before the gateway says anything. */
   runSent(runId: string, sessionKey: string, at: number): void {
+    // Its first event may have come before the acknowledgement: it is this tab's all the same.
+    this.unexpected.delete(runId);
     if (this.seen.has(runId)) return;
     this.seen.set(runId, createRunFold(runId, { at, sessionKey }));
     this.changed([runId], [sessionKey]);
@@ -137,9 +130,20 @@ export class RunRegistry {
   runEventReceived(event: RunEvent, at: number): RunChange {
     const signals = normalizeGatewayEvent(event.frame, at);
     if (signals.length === 0) return { historyStale: false };
-    const discovered = signals.some((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
+    const discovered = signals.filter((signal) => !this.seen.has(signal.runId) && !this.historyRuns.has(signal.runId));
+    for (const signal of discovered) this.unexpected.add(signal.runId);
     this.liveSignalsReceived(signals);
-    return { historyStale: discovered || event.runEnded, sessionKey: signals[0]?.sessionKey };
+    // A lifecycle end without the chat final: a history read may settle it before the sweep's grace runs out.
+    const agentEnded = signals.some((signal) => signal.kind === "lifecycle-end");
+    return { historyStale: discovered.length > 0 || event.runEnded || agentEnded, sessionKey: signals[0]?.sessionKey };
+  }
+
+  /** Called every few seconds: drops runs that never started and settles runs whose chat final never came. */
+  sweep(now: number): void {
+    const { drop, settle } = findHangingRuns(this.seen.values(), this.unexpected, now);
+    for (const runId of drop) this.forget(runId);
+    if (drop.length > 0) this.changed(drop);
+    this.fold(settle.map((runId) => ({ kind: "run-inactive", via: "lifecycle-end", runId, at: now, source: "live", sessionKey: this.seen.get(runId)?.sessionKey })));
   }
 
   /** An exec approval was asked for or decided (an event, or the pending list read again after a reload): part of its run. */
@@ -199,6 +203,7 @@ export class RunRegistry {
       activity: history.activity,
       inFlightRun: history.inFlightRunRaw,
       sessionInfo: history.sessionInfoRaw,
+      clockOffsetMs: history.clockOffsetMs,
     });
     const previous = this.historyRunIdsBySession.get(sessionKey) ?? [];
     for (const runId of previous) this.historyRuns.delete(runId);
@@ -244,11 +249,15 @@ export class RunRegistry {
     const maxRuns = this.options.maxRuns ?? DEFAULT_MAX_RUNS;
     if (this.seen.size <= maxRuns) return;
     const ended = [...this.seen.values()].filter((run) => run.status === "ended").sort((a, b) => a.lastEventAt - b.lastEventAt);
-    for (const run of ended.slice(0, this.seen.size - maxRuns)) {
-      this.seen.delete(run.runId);
-      this.merged.delete(run.runId);
-      if (run.sessionKey) this.sessionLists.delete(run.sessionKey);
-    }
+    for (const run of ended.slice(0, this.seen.size - maxRuns)) this.forget(run.runId);
+  }
+
+  private forget(runId: string): void {
+    const sessionKey = this.seen.get(runId)?.sessionKey;
+    this.seen.delete(runId);
+    this.merged.delete(runId);
+    this.unexpected.delete(runId);
+    if (sessionKey) this.sessionLists.delete(sessionKey);
   }
 
   private changed(runIds: Iterable<string>, sessionKeys: Iterable<string> = []): void {
@@ -261,33 +270,4 @@ export class RunRegistry {
     for (const sessionKey of sessions) this.sessionLists.delete(sessionKey);
     for (const listener of this.listeners) listener();
   }
-}
-
-/**
- * After a history read: a run the gateway says is in flight is adopted (a
- * reload mid-run), and open runs the gateway no longer lists are settled —
- * but only runs that existed when history was asked for.
- */
-export function reconciliationSignals(
-  sessionKey: string,
-  history: HistorySnapshot,
-  openRunIds: readonly string[],
-  seen: ReadonlyMap<string, Pick<RunFold, "createdAt">>,
-): RunSignal[] {
-  const loadedAt = history.requestedAt;
-  const signals: RunSignal[] = [];
-  const inFlight = history.inFlightRun;
-  if (inFlight) {
-    const at = inFlight.startedAt ?? loadedAt;
-    signals.push({ kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at, source: "history", sessionKey });
-    if (inFlight.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history", sessionKey });
-  }
-  const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
-  // "Active, but no run ids" (after a crash) confirms nothing either way.
-  if (history.hasActiveRun && active.size === 0) return signals;
-  for (const runId of openRunIds) {
-    if (active.has(runId) || (seen.get(runId)?.createdAt ?? Infinity) >= loadedAt) continue;
-    signals.push({ kind: "run-inactive", via: "history", runId, at: loadedAt, source: "history", sessionKey });
-  }
-  return signals;
 }

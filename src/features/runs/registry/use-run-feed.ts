@@ -12,6 +12,8 @@ import { runRegistryFor } from "./use-runs";
 
 /** Coalesces history reads when a burst of events all say "something changed". */
 const HISTORY_STALE_DEBOUNCE_MS = 250;
+/** How often the registry looks for runs that would otherwise hang (hanging-runs.ts). */
+const SWEEP_INTERVAL_MS = 5_000;
 
 /**
  * `onHistoryStale(sessionKey)` says a session's history no longer tells the
@@ -51,7 +53,9 @@ export function useRunFeed(onHistoryStale: (sessionKey: string | undefined) => v
       if (entry.type === "connected") void subscribeToSessions();
       noted(registry.connectionChanged(entry));
     });
+    const sweeper = setInterval(() => registry.sweep(Date.now()), SWEEP_INTERVAL_MS);
     return () => {
+      clearInterval(sweeper);
       clearTimeout(timer);
       offRunEvents();
       offApprovals();

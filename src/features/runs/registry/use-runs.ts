@@ -4,12 +4,13 @@
  */
 import { useEffect, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
-import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+import { useConnectionState, useGateway, useGatewayClockOffset } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";
 import { createRunLogWriter, readSessionRunLogs } from "../store/run-log";
-import { RunRegistry, type HistorySnapshot } from "./run-registry";
+import type { HistorySnapshot } from "./reconcile-history";
+import { RunRegistry } from "./run-registry";
 import type { SessionRunList } from "./session-run-list";
 
 const registries = new Map<string, RunRegistry>();
@@ -47,9 +48,10 @@ export function useSessionRuns(sessionKey: string): SessionRunList {
 export function useSessionRunSources(sessionKey: string, history: HistorySnapshot | undefined): void {
   const registry = useRunRegistry();
   useEffect(() => registry.sessionOpened(sessionKey), [registry, sessionKey]);
+  const clockOffsetMs = useGatewayClockOffset();
   useEffect(() => {
-    if (history) registry.historyLoaded(sessionKey, history);
-  }, [registry, sessionKey, history]);
+    if (history) registry.historyLoaded(sessionKey, clockOffsetMs === 0 ? history : { ...history, clockOffsetMs });
+  }, [registry, sessionKey, history, clockOffsetMs]);
 }
 
 function useOutcomeConnection(): OutcomeContext["connection"] {

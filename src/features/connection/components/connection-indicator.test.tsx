@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ConnectionState } from "@/gateway/connection-machine";
+import { ConnectionIndicator } from "./connection-indicator";
+
+const NOW = Date.parse("2026-11-24T04:23:30.000Z");
+const close = { code: 1012, reason: "service restart", words: "1012 gateway restarting: service restart", at: NOW - 60_000 };
+const reconnectNow = vi.fn();
+let state: ConnectionState;
+
+vi.mock("@/providers/gateway-provider", () => ({
+  useConnectionState: () => state,
+  useGateway: () => ({ url: "ws://127.0.0.1:19789", reconnectNow }),
+}));
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
+  vi.setSystemTime(NOW);
+  reconnectNow.mockClear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe("ConnectionIndicator while the gateway is away", () => {
+  it("says how many attempts were made and when the next one is, and Retry now tries at once", () => {
+    state = { status: "restarting", since: NOW - 60_000, reason: "gateway stopping", attempt: 7, nextRetryAt: NOW + 30_000, lastClose: close };
+    render(<ConnectionIndicator />);
+    // The shared clock ticks once a second.
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByRole("status", { name: "Gateway connection" }).textContent).toBe("Gateway restarting· Next try in 29 s · 7 attempts so far");
+    fireEvent.click(screen.getByRole("button", { name: "Retry now" }));
+    expect(reconnectNow).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    const details = screen.getByText("Attempts").nextElementSibling;
+    expect(details?.textContent).toBe("7");
+    expect(screen.getByText("Next try").nextElementSibling?.textContent).toBe(new Date(NOW + 30_000).toLocaleTimeString());
+  });
+
+  it("shows the attempt under way, and no Retry now while it runs, nor once connected", () => {
+    state = { status: "restarting", since: NOW - 60_000, reason: "gateway stopping", attempt: 8, lastClose: close };
+    const { rerender } = render(<ConnectionIndicator />);
+    expect(screen.getByRole("status", { name: "Gateway connection" }).textContent).toBe("Gateway restarting· Trying now (attempt 8)");
+    expect(screen.queryByRole("button", { name: "Retry now" })).toBeNull();
+    state = {
+      status: "online",
+      since: NOW,
+      restartedSinceLastOnline: true,
+      server: { version: "2026.9.6", protocol: 4, tickIntervalMs: 30_000, maxPayload: 1, mainSessionKey: "agent:main:main", scopes: [] },
+    };
+    rerender(<ConnectionIndicator />);
+    expect(screen.queryByRole("button", { name: "Retry now" })).toBeNull();
+  });
+});
