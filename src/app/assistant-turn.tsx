@@ -1,7 +1,7 @@
-import { useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { lazy, useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { OnDemand } from "@/components/ui/on-demand";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
-import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
@@ -13,6 +13,9 @@ import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
+
+// Opening a chat does not need a run's log panel: its code loads when the first one is opened.
+const RunLogsPanel = lazy(() => import("@/features/logs/components/run-logs-panel").then((module) => ({ default: module.RunLogsPanel })));
 
 /** Whether the run's gateway logs are open; kept by AssistantTurn so it survives the run ending. */
 interface LogsToggle {
@@ -50,7 +53,11 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
         logs={{
           open: logsOpen,
           onToggle: () => setLogsOpen((open) => !open),
-          panel: <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />,
+          panel: (
+            <OnDemand what="run's gateway logs">
+              <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />
+            </OnDemand>
+          ),
         }}
       />
     </div>

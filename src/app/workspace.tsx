@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
+import { OnDemand } from "@/components/ui/on-demand";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ConnectionForm } from "@/features/connection/components/connection-form";
 import { ConnectionIndicator } from "@/features/connection/components/connection-indicator";
@@ -11,7 +12,6 @@ import { newSessionKey } from "@/features/sessions/model/session-row";
 import { useGatewayStateFeed } from "@/features/gateway-state/api/use-gateway-state-feed";
 import { GatewayButton } from "@/features/gateway-state/components/gateway-button";
 import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-details-note";
-import { GatewayPanel } from "@/features/gateway-state/components/gateway-panel";
 import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-button";
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
@@ -21,6 +21,9 @@ import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
 import { useKnownSecrets } from "./use-known-secrets";
 import { useSessionKey } from "./use-session-key";
+
+// Opening a chat does not need the gateway panel: its code loads when it is first opened.
+const GatewayPanel = lazy(() => import("@/features/gateway-state/components/gateway-panel").then((module) => ({ default: module.GatewayPanel })));
 
 export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const connection = useGateway();
@@ -74,7 +77,11 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             <ChatPane sessionKey={sessionKey} />
           )}
         </main>
-        {gatewayPanelOpen && <GatewayPanel onClose={() => setGatewayPanelOpen(false)} />}
+        {gatewayPanelOpen && (
+          <OnDemand what="gateway panel">
+            <GatewayPanel onClose={() => setGatewayPanelOpen(false)} />
+          </OnDemand>
+        )}
       </div>
     </div>
   );
