@@ -121,7 +121,8 @@ test("/new opens a fresh session; /reset empties this one at the gateway and on 
   await expect(commandResult(page)).toHaveText("This session was reset: the agent starts over without its history.");
   await expect(page.getByRole("heading", { name: "Nothing here yet" })).toBeVisible();
   await expect(transcript(page).getByText("Remember this. fake:text")).toHaveCount(0);
-  expect(await historyOf(sessionKey)).toHaveLength(0);
+  // What the gateway keeps of the session now: its own "Reset" marker, no message and no reply.
+  expect((await historyOf(sessionKey)).map((row) => row.role)).toEqual(["system"]);
   // A reload does not bring the old run back from this browser's run log.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Nothing here yet" })).toBeVisible();

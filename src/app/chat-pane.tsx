@@ -1,5 +1,4 @@
 import { useMemo } from "react";
-import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
@@ -8,12 +7,11 @@ import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
 import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
-import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+import { useConnectionState } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
-  const connection = useGateway();
   const state = useConnectionState();
   const online = state.status === "online";
   // While the gateway is coming back a message can wait in the outbox; with a refused token it would wait forever.
@@ -67,7 +65,6 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         activeRunId={activeRunId}
         turns={turns}
         onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
-        onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
         onShowRunning={activeRunId ? () => revealTurn(activeRunId) : undefined}
       />
     </div>

@@ -13,7 +13,7 @@ afterEach(() => {
 function setup(overrides: Partial<ComposerProps> = {}) {
   const onSend = vi.fn<(text: string) => void>();
   const onCommand = vi.fn<(command: SlashCommandName, argument: string) => Promise<CommandOutcome>>(async (command) => ({ ok: true, text: `did ${command}` }));
-  render(<Composer sessionKey="agent:main:test" canSend running={false} onSend={onSend} onStop={() => undefined} onCommand={onCommand} {...overrides} />);
+  render(<Composer sessionKey="agent:main:test" canSend running={false} onSend={onSend} onCommand={onCommand} {...overrides} />);
   const box = screen.getByRole("textbox", { name: "Message" });
   return { onSend, onCommand, box, user: userEvent.setup() };
 }
@@ -123,6 +123,15 @@ describe("running a command", () => {
     expect(onCommand).toHaveBeenCalledWith("stop", "");
     await user.type(box, "hello{Enter}");
     expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it("stops from the Stop button like /stop, showing the outcome and keeping the draft", async () => {
+    const { box, user, onCommand } = setup({ running: true });
+    await user.type(box, "half a thought");
+    await user.click(screen.getByRole("button", { name: "Stop the running reply" }));
+    expect(onCommand).toHaveBeenCalledWith("stop", "");
+    expect((await screen.findByRole("status", { name: "Command result" })).textContent).toBe("did stop");
+    expect(box).toHaveProperty("value", "half a thought");
   });
 
   it("sends text that only looks like a path as a message", async () => {

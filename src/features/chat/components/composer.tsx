@@ -12,7 +12,6 @@ export interface ComposerProps {
   sendHint?: string;
   running: boolean;
   onSend(text: string): void;
-  onStop(): void;
   /** Takes the user to the running run's timeline. */
   onShowRunning?(): void;
   /** Carries out a slash command (all but /help, which the composer answers itself) and says how it went. */
@@ -26,7 +25,7 @@ function readDraft(sessionKey: string): string {
 }
 
 export function Composer(props: ComposerProps) {
-  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop, onShowRunning, onCommand } = props;
+  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand } = props;
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const [notice, setNotice] = useState<ComposerNotice | null>(null);
@@ -142,7 +141,7 @@ export function Composer(props: ComposerProps) {
           </Button>
         )}
         {running && (
-          <Button variant="secondary" onClick={onCommand ? () => void runCommand("stop", "") : onStop} aria-label="Stop the running reply">
+          <Button variant="secondary" onClick={() => void runCommand("stop", "")} aria-label="Stop the running reply">
             Stop
           </Button>
         )}
