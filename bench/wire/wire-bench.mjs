@@ -134,13 +134,14 @@ export async function runWireBench({ root, cacheDir, samples, log }) {
     });
 
     const clawscope = () =>
-      measureOpen(browser, `${ui.url}?session=${encodeURIComponent("agent:main:bench-wire")}`, async (page) => {
+      measureOpen(browser, `${ui.url}?session=${encodeURIComponent("agent:main:main")}`, async (page) => {
         await page.getByRole("status", { name: "Gateway connection" }).filter({ hasText: "Connected" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
         await page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
       });
     const controlUi = () =>
-      measureOpen(browser, `${gateway.httpUrl}/chat/main/bench-wire#token=${gateway.token}`, async (page) => {
-        await page.locator("textarea").first().waitFor({ timeout: OPEN_TIMEOUT_MS });
+      // The Control UI opens only sessions that exist: both sides open the agent's main session.
+      measureOpen(browser, `${gateway.httpUrl}/chat/main#token=${gateway.token}`, async (page) => {
+        await page.getByRole("textbox", { name: "Message Assistant" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
       });
 
     const sides = { candidate: [], baseline: [] };
