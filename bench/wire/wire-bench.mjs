@@ -141,7 +141,7 @@ export async function runWireBench({ root, cacheDir, samples, log }) {
     const controlUi = () =>
       // The Control UI opens only sessions that exist: both sides open the agent's main session.
       measureOpen(browser, `${gateway.httpUrl}/chat/main#token=${gateway.token}`, async (page) => {
-        await page.getByRole("textbox", { name: "Message Assistant" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+        await page.getByRole("textbox", { name: "Chat composer" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
       });
 
     const sides = { candidate: [], baseline: [] };
@@ -169,6 +169,7 @@ export function wireEntries(sides, summarize) {
   const common = {
     unit: "bytes",
     details: {
+      samples: `${sides.candidate.length} per side`,
       scripts: `${last("candidate").scripts} vs ${last("baseline").scripts} files`,
       encodings: `${last("candidate").encodings.join("+")} vs ${last("baseline").encodings.join("+")}`,
       requests: `${last("candidate").requests} vs ${last("baseline").requests}`,
