@@ -103,10 +103,18 @@ test("slash commands complete from the keyboard; /stop, /help and an unknown com
   expect((await historyOf(sessionKey)).filter((row) => row.role === "user")).toHaveLength(0);
 });
 
-test("/new opens a fresh session; /reset empties this one at the gateway and on screen", async ({ page }) => {
+test("/export copies the transcript; /new opens a fresh session; /reset empties this one at the gateway and on screen", async ({ page, context }) => {
   const sessionKey = await openSession(page, "compose-reset");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   await sendMessage(page, "Remember this. fake:text");
   await expect(lastTurn(page).getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  await messageBox(page).fill("/export");
+  await messageBox(page).press("Enter");
+  await expect(commandResult(page)).toHaveText(/^Copied the transcript to the clipboard as Markdown: 1 turn, \d+\.\d kB, secrets masked\.$/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(new RegExp(`^# Session ${sessionKey}\n`));
+  expect(copied).toContain("\n\nRemember this. fake:text\n\n## Assistant\n\n");
 
   await messageBox(page).fill("/new");
   await messageBox(page).press("Enter");
