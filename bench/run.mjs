@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs                      all benchmarks; table on stdout, figures in bench/results/latest.json
 //   node bench/run.mjs --quick              fewer, shorter samples (a smoke run, not for the README)
-//   node bench/run.mjs --only fold,replay   a subset: fold, replay, render
+//   node bench/run.mjs --only fold,replay   a subset: fold, replay, render, wire
 //   node bench/run.mjs --engines chromium   fold/replay in one engine only (chromium, node)
 //   node bench/run.mjs --samples 25         more samples per side
 //   node bench/run.mjs --out other.json     write the figures elsewhere
@@ -19,6 +19,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { formatBytes, runWireBench, wireEntries } from "./wire/wire-bench.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -69,6 +70,7 @@ function formatMs(ms) {
 }
 
 function formatFigure(entry, summary) {
+  if (entry.unit === "bytes") return formatBytes(summary.median);
   const value = entry.unit === "events/s" ? formatRate(entry.perOp / (summary.median / 1000)) : formatMs(summary.median);
   return `${value} ±${Math.round(spread(summary) * 100)}%`;
 }
@@ -108,7 +110,7 @@ function printResults(results) {
   }
   console.log(table(rows));
   console.log("");
-  console.log("ratio = candidate time ÷ baseline time, both measured in this run, samples interleaved (lower is better).");
+  console.log("ratio = candidate time ÷ baseline time (bytes ÷ bytes for the wire rows), both measured in this run, samples interleaved (lower is better).");
   const described = new Set();
   for (const entry of results.entries) {
     const base = entry.id.split("@")[0];
@@ -432,7 +434,7 @@ async function runRenderBench(openPage, samples, quick) {
 
 const quick = argv.includes("--quick");
 const samples = Number(option("--samples") ?? (quick ? 5 : 15));
-const only = new Set((option("--only") ?? "fold,replay,render").split(","));
+const only = new Set((option("--only") ?? "fold,replay,render,wire").split(","));
 const modelGroups = ["fold", "replay"].filter((group) => only.has(group));
 const engines = new Set((option("--engines") ?? "chromium,node").split(","));
 const outFile = path.resolve(option("--out") ?? path.join(root, "bench", "results", "latest.json"));
@@ -467,8 +469,14 @@ if (useBrowser) {
   });
 }
 
-/** Table order: the issue's order (fold, render, replay), Chromium (where the app runs) before Node. */
-const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200"];
+if (only.has("wire")) {
+  process.stderr.write("running the wire benchmark (Clawscope beside the gateway's Control UI)…\n");
+  const sides = await runWireBench({ root, cacheDir, samples: quick ? 1 : 3, log: (line) => process.stderr.write(`${line}\n`) });
+  entries.push(...wireEntries(sides, summarize));
+}
+
+/** Table order: the issue's order (fold, render, replay), Chromium (where the app runs) before Node, then the wire. */
+const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200", "wire-open-chat"];
 const ENGINE_ORDER = ["chromium", "node"];
 const sortKey = (entry) => {
   const base = entry.id.split("@")[0];

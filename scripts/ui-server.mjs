@@ -1,11 +1,14 @@
 // Serves the Vite production build for `npm start`: static files, SPA fallback,
-// strict security headers, and the embedded-gateway info endpoint.
+// strict security headers, and the embedded-gateway info endpoint. Text files go out
+// as the brotli or gzip copy the build wrote beside them (vite-precompress.mjs), as
+// the browser's Accept-Encoding allows; source maps only when asked for.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { handleEmbeddedInfoRequest } from "./vite-embedded-info.mjs";
+import { COMPRESSIBLE } from "./vite-precompress.mjs";
 
 /** @type {Record<string, string>} */
 const MIME = {
@@ -57,12 +60,43 @@ const SECURITY_HEADERS = {
   "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
 };
 
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** The precompressed copies, best first, with the file suffix the build gives them. */
+const ENCODINGS = /** @type {const} */ ([
+  { name: "br", suffix: ".br" },
+  { name: "gzip", suffix: ".gz" },
+]);
+
+/**
+ * The encodings an Accept-Encoding header allows (q > 0), e.g. "gzip, deflate, br;q=0.9" → {gzip, deflate, br}.
+ * `*` allows any encoding not named with q=0.
+ * @param {string | undefined} header
+ * @returns {(encoding: string) => boolean}
+ */
+export function acceptedEncodings(header) {
+  /** @type {Map<string, number>} */
+  const weights = new Map();
+  for (const part of (header ?? "").split(",")) {
+    const [token = "", ...params] = part.trim().toLowerCase().split(";");
+    if (!token) continue;
+    const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(token.trim(), q === undefined ? 1 : Number(q));
+  }
+  return (encoding) => {
+    const weight = weights.get(encoding) ?? weights.get("*");
+    return weight !== undefined && weight > 0;
+  };
+}
+
 /**
  * @param {{ host?: string, port?: number, distDir: string,
- *   getEmbeddedInfo?: import("./vite-embedded-info.mjs").EmbeddedInfoGetter }} options
+ *   getEmbeddedInfo?: import("./vite-embedded-info.mjs").EmbeddedInfoGetter,
+ *   serveSourceMaps?: boolean }} options
+ *   serveSourceMaps: serve `.map` files (default: only with CLAWSCOPE_SERVE_SOURCEMAPS=1); otherwise they are a 404.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startUiServer({ host = "127.0.0.1", port = 5173, distDir, getEmbeddedInfo }) {
+export async function startUiServer({ host = "127.0.0.1", port = 5173, distDir, getEmbeddedInfo, serveSourceMaps = process.env.CLAWSCOPE_SERVE_SOURCEMAPS === "1" }) {
   const root = path.resolve(distDir);
   const indexFile = path.join(root, "index.html");
   try {
@@ -77,18 +111,36 @@ export async function startUiServer({ host = "127.0.0.1", port = 5173, distDir, 
     res.end(text);
   };
 
+  /** The best precompressed copy of `file` the request accepts, if the build wrote one. @param {http.IncomingMessage} req @param {string} file */
+  const pickEncoding = async (req, file) => {
+    if (!COMPRESSIBLE.has(path.extname(file).toLowerCase())) return null;
+    const accepts = acceptedEncodings(req.headers["accept-encoding"]);
+    for (const encoding of ENCODINGS) {
+      if (!accepts(encoding.name)) continue;
+      const copy = `${file}${encoding.suffix}`;
+      const info = await stat(copy).catch(() => null);
+      if (info?.isFile()) return { name: encoding.name, file: copy, info };
+    }
+    return null;
+  };
+
   /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} file @param {string} cacheControl */
   const sendFile = async (req, res, file, cacheControl) => {
     const info = await stat(file);
+    const encoded = await pickEncoding(req, file);
+    const body = encoded ?? { file, info };
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       "content-type": MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-      "content-length": info.size,
+      "content-length": body.info.size,
+      ...(encoded ? { "content-encoding": encoded.name } : {}),
+      // Caches must key a compressible file by what the browser accepts.
+      ...(COMPRESSIBLE.has(path.extname(file).toLowerCase()) ? { vary: "Accept-Encoding" } : {}),
       "cache-control": cacheControl,
       "last-modified": info.mtime.toUTCString(),
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).on("error", () => res.destroy()).pipe(res);
+    else createReadStream(body.file).on("error", () => res.destroy()).pipe(res);
   };
 
   const server = http.createServer(async (req, res) => {
@@ -111,11 +163,12 @@ export async function startUiServer({ host = "127.0.0.1", port = 5173, distDir, 
         sendText(res, 403, "Forbidden");
         return;
       }
-      const found = await stat(file).then((s) => s.isFile(), () => false);
+      // Source maps (when a build has them) show the source to anyone who asks; only on request.
+      const hiddenMap = path.extname(pathname).toLowerCase() === ".map" && !serveSourceMaps;
+      const found = !hiddenMap && (await stat(file).then((s) => s.isFile(), () => false));
       if (found && file !== indexFile) {
         // Vite content-hashes everything under /assets, so those never change.
-        const immutable = pathname.startsWith("/assets/");
-        await sendFile(req, res, file, immutable ? "public, max-age=31536000, immutable" : "no-cache");
+        await sendFile(req, res, file, pathname.startsWith("/assets/") ? IMMUTABLE : "no-cache");
         return;
       }
       // Client-side routes get the app; a missing asset gets a real 404, not HTML with a 200.

@@ -1,93 +1,158 @@
-/**
- * The UI server's security headers, read off a real server on a free port:
- * the exact Content-Security-Policy (the backstop if model or tool output ever
- * reached the DOM as markup) and its companions, on every kind of answer.
- */
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startUiServer } from "./ui-server.mjs";
+import { acceptedEncodings, startUiServer } from "./ui-server.mjs";
+import { precompressDir } from "./vite-precompress.mjs";
 
-const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:*; worker-src 'self' blob:; manifest-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
 
-const EXPECTED_SECURITY_HEADERS = {
-  "content-security-policy": EXPECTED_CSP,
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
-  "cross-origin-opener-policy": "same-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
-};
+/** A raw request (fetch would add its own Accept-Encoding and decompress behind our back). */
+function get(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const parts: Buffer[] = [];
+      response.on("data", (part: Buffer) => parts.push(part));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts) }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
 
-let distDir: string;
+const SCRIPT = `export const greeting = ${JSON.stringify("hello from the fixture ".repeat(200))};\n`;
+const STYLE = `.a{color:red}\n`.repeat(100);
+const INDEX = `<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body>${"<p>fixture</p>".repeat(100)}</body></html>`;
+
+let dist: string;
 let server: Awaited<ReturnType<typeof startUiServer>>;
 
 beforeAll(async () => {
-  distDir = await mkdtemp(path.join(tmpdir(), "clawscope-ui-"));
-  await mkdir(path.join(distDir, "assets"));
-  await writeFile(path.join(distDir, "index.html"), "<!doctype html><title>Clawscope</title><script type=module src=/assets/app-abc123.js></script>");
-  await writeFile(path.join(distDir, "assets", "app-abc123.js"), "console.log('app');");
-  await writeFile(path.join(distDir, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
-  server = await startUiServer({ port: 0, distDir, getEmbeddedInfo: () => null });
+  dist = mkdtempSync(path.join(os.tmpdir(), "clawscope-ui-server-"));
+  mkdirSync(path.join(dist, "assets"));
+  writeFileSync(path.join(dist, "index.html"), INDEX);
+  writeFileSync(path.join(dist, "assets", "index-abc123.js"), SCRIPT);
+  writeFileSync(path.join(dist, "assets", "index-abc123.js.map"), JSON.stringify({ version: 3, sources: ["src/secret-source.ts"], mappings: "" }));
+  writeFileSync(path.join(dist, "assets", "style-def456.css"), STYLE);
+  writeFileSync(path.join(dist, "assets", "tiny-0a1b2c.js"), "export {};\n");
+  writeFileSync(path.join(dist, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`);
+  await precompressDir(dist);
+  server = await startUiServer({ port: 0, distDir: dist });
 });
 
 afterAll(async () => {
-  await server.close();
-  await rm(distDir, { recursive: true, force: true });
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
 });
 
-function securityHeadersOf(response: Response): Record<string, string | null> {
-  return Object.fromEntries(Object.keys(EXPECTED_SECURITY_HEADERS).map((name) => [name, response.headers.get(name)]));
-}
+describe("precompressDir", () => {
+  it("writes brotli and gzip copies of text files above 1 KB, and none of smaller ones", async () => {
+    const written = await precompressDir(dist);
+    expect(written.map((item) => item.file).sort()).toEqual(["assets/index-abc123.js", "assets/style-def456.css", "index.html"]);
+    const script = written.find((item) => item.file === "assets/index-abc123.js");
+    expect(script?.bytes).toBe(Buffer.byteLength(SCRIPT));
+    expect(script!.br).toBeLessThan(script!.bytes / 10);
+  });
+});
 
-describe("ui-server security headers", () => {
-  it("listens on the free port it was given", () => {
-    expect(server.port).toBeGreaterThan(0);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+describe("the UI server", () => {
+  const IMMUTABLE = "public, max-age=31536000, immutable";
+
+  it("sends a hashed script as brotli when the browser accepts it, immutable for a year", async () => {
+    const answer = await get(`${server.url}assets/index-abc123.js`, { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(answer.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(answer.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(answer.headers.vary).toBe("Accept-Encoding");
+    expect(Number(answer.headers["content-length"])).toBe(answer.body.length);
+    expect(brotliDecompressSync(answer.body).toString()).toBe(SCRIPT);
   });
 
-  it.each([
-    ["the app", "GET", "/", 200, "no-cache"],
-    ["a client-side route", "GET", "/sessions/agent:main:main", 200, "no-cache"],
-    ["a hashed asset", "GET", "/assets/app-abc123.js", 200, "public, max-age=31536000, immutable"],
-    ["a file at the root", "GET", "/favicon.svg", 200, "no-cache"],
-    ["a missing asset", "GET", "/assets/missing.js", 404, "no-store"],
-    // The path is normalised inside the build first: a climb out lands on the app, never on a file outside.
-    ["a path that climbs out of the build", "GET", "/..%2f..%2fetc%2fpasswd", 200, "no-cache"],
-    ["a method it does not serve", "POST", "/", 405, "no-store"],
-    ["a HEAD of the app", "HEAD", "/", 200, "no-cache"],
-  ])("%s (%s %s) carries the exact CSP and its companions", async (_what, method, pathname, status, cacheControl) => {
-    const response = await fetch(new URL(pathname, server.url), { method });
-    expect(response.status).toBe(status);
-    expect(securityHeadersOf(response)).toEqual(EXPECTED_SECURITY_HEADERS);
-    expect(response.headers.get("cache-control")).toBe(cacheControl);
-    await response.arrayBuffer();
+  it("sends gzip when brotli is not accepted, or is refused with q=0", async () => {
+    for (const accept of ["gzip, deflate", "br;q=0, gzip;q=0.8"]) {
+      const answer = await get(`${server.url}assets/style-def456.css`, { "accept-encoding": accept });
+      expect(answer.headers["content-encoding"]).toBe("gzip");
+      expect(answer.headers["content-type"]).toBe("text/css; charset=utf-8");
+      expect(answer.headers["cache-control"]).toBe(IMMUTABLE);
+      expect(gunzipSync(answer.body).toString()).toBe(STYLE);
+    }
   });
 
-  it("allows no inline or foreign script, no plugins, no framing, no base rewriting", async () => {
-    const response = await fetch(server.url);
-    const directives = new Map(
-      (response.headers.get("content-security-policy") ?? "").split("; ").map((directive) => {
-        const [name = "", ...sources] = directive.split(" ");
-        return [name, sources] as const;
-      }),
-    );
-    expect(directives.get("script-src")).toEqual(["'self'"]);
-    expect(directives.get("object-src")).toEqual(["'none'"]);
-    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(directives.get("base-uri")).toEqual(["'none'"]);
-    expect([...directives.values()].flat()).not.toContain("'unsafe-eval'");
-    await response.arrayBuffer();
+  it("sends the file as it is without Accept-Encoding, or when only an unknown encoding is accepted", async () => {
+    for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "zstd" }] as Record<string, string>[]) {
+      const answer = await get(`${server.url}assets/index-abc123.js`, headers);
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.headers.vary).toBe("Accept-Encoding");
+      expect(answer.headers["content-length"]).toBe(String(Buffer.byteLength(SCRIPT)));
+      expect(answer.body.toString()).toBe(SCRIPT);
+    }
   });
 
-  it("serves the embedded-gateway info (it can hold the token) uncached and unsniffable", async () => {
-    const response = await fetch(new URL("/__clawscope/embedded", server.url));
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    await response.arrayBuffer();
+  it("sends a file too small to compress as it is, still marked as varying", async () => {
+    const answer = await get(`${server.url}assets/tiny-0a1b2c.js`, { "accept-encoding": "br, gzip" });
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(answer.body.toString()).toBe("export {};\n");
+  });
+
+  it("sends index.html compressed but never cached without asking, for / and for client-side routes", async () => {
+    for (const route of ["", "index.html", "sessions/some-route"]) {
+      const answer = await get(`${server.url}${route}`, { "accept-encoding": "br" });
+      expect(answer.status).toBe(200);
+      expect(answer.headers["content-encoding"]).toBe("br");
+      expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(answer.headers["cache-control"]).toBe("no-cache");
+      expect(brotliDecompressSync(answer.body).toString()).toBe(INDEX);
+    }
+  });
+
+  it("answers HEAD with the headers of the encoded copy and no body", async () => {
+    const answer = await get(`${server.url}assets/index-abc123.js`, { "accept-encoding": "gzip" }, "HEAD");
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(Number(answer.headers["content-length"])).toBeGreaterThan(0);
+    expect(Number(answer.headers["content-length"])).toBeLessThan(Buffer.byteLength(SCRIPT));
+    expect(answer.body.length).toBe(0);
+  });
+
+  it("does not serve source maps by default: a 404, not the map", async () => {
+    const answer = await get(`${server.url}assets/index-abc123.js.map`, { "accept-encoding": "br, gzip" });
+    expect(answer.status).toBe(404);
+    expect(answer.body.toString()).toBe("Not Found");
+    expect(answer.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("serves source maps when asked to", async () => {
+    const withMaps = await startUiServer({ port: 0, distDir: dist, serveSourceMaps: true });
+    try {
+      const answer = await get(`${withMaps.url}assets/index-abc123.js.map`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(JSON.parse(answer.body.toString()).sources).toEqual(["src/secret-source.ts"]);
+    } finally {
+      await withMaps.close();
+    }
+  });
+
+  it("keeps a public file that is not hashed revalidated on every load", async () => {
+    const answer = await get(`${server.url}favicon.svg`, { "accept-encoding": "br" });
+    expect(answer.headers["cache-control"]).toBe("no-cache");
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.headers["content-type"]).toBe("image/svg+xml");
+  });
+});
+
+describe("acceptedEncodings", () => {
+  it("reads q-values, q=0 refusals and the wildcard", () => {
+    const accepts = acceptedEncodings("gzip;q=0.5, br;q=0, *;q=0.1");
+    expect(["br", "gzip", "deflate"].map(accepts)).toEqual([false, true, true]);
+    expect(["br", "gzip"].map(acceptedEncodings(undefined))).toEqual([false, false]);
+    expect(["br", "gzip"].map(acceptedEncodings(" BR , gzip ; q=1.0"))).toEqual([true, true]);
   });
 });

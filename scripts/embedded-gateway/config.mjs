@@ -9,10 +9,10 @@ import path from "node:path";
  */
 export function buildConfig(providerUrl, port, allowedOrigins, l) {
   const baseUrl = `${providerUrl.replace(/\/+$/, "")}/v1`;
-  const model = (/** @type {string} */ name) => ({
-    id: "fake-model",
+  const model = (/** @type {string} */ name, id = "fake-model", reasoning = false) => ({
+    id,
     name,
-    reasoning: false,
+    reasoning,
     input: ["text"],
     cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
     contextWindow: 128000,
@@ -43,7 +43,14 @@ export function buildConfig(providerUrl, port, allowedOrigins, l) {
     models: {
       mode: "merge",
       providers: {
-        fake: { baseUrl, apiKey: "fake-local", api: "openai-completions", timeoutSeconds: 5, models: [model("Fake Model")] },
+        // The second model reasons, so it has thinking levels to choose from (the first offers only "off").
+        fake: {
+          baseUrl,
+          apiKey: "fake-local",
+          api: "openai-completions",
+          timeoutSeconds: 5,
+          models: [model("Fake Model"), model("Fake Thinker (reasons, for thinking-level tests)", "fake-thinker", true)],
+        },
         // A second credential: a 401 puts a provider into a persisted cooldown, so 401
         // tests point their session at this one and `fake` stays usable.
         fakeauth: {

@@ -1,9 +1,9 @@
-import { useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { lazy, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
+import { OnDemand } from "@/components/ui/on-demand";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
-import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
@@ -15,6 +15,9 @@ import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
+
+// Opening a chat does not need a run's log panel: its code loads when the first one is opened.
+const RunLogsPanel = lazy(() => import("@/features/logs/components/run-logs-panel").then((module) => ({ default: module.RunLogsPanel })));
 
 /** Whether the run's gateway logs are open; kept by AssistantTurn so it survives the run ending. */
 interface LogsToggle {
@@ -56,7 +59,9 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
             onToggle: () => setLogsOpen((open) => !open),
             panel: (
               <ErrorBoundary label="The run's gateway logs" secrets={secrets}>
-                <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />
+                <OnDemand what="run's gateway logs">
+                  <RunLogsPanel startedAt={run.createdAt} endedAt={live ? undefined : (run.endedAt ?? run.lastEventAt)} runId={run.runId} sessionKey={run.sessionKey} live={live} secrets={secrets} />
+                </OnDemand>
               </ErrorBoundary>
             ),
           }}

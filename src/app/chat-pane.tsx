@@ -1,21 +1,20 @@
 import { useMemo } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
-import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
+import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
 import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
-import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+import { useConnectionState } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
 import { GuardedComposer } from "./guarded-composer";
 import { useKnownSecrets } from "./use-known-secrets";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
-  const connection = useGateway();
   const state = useConnectionState();
   const online = state.status === "online";
   // While the gateway is coming back a message can wait in the outbox; with a refused token it would wait forever.
@@ -24,10 +23,11 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   useSessionRunSources(sessionKey, history.data);
   const outbox = useOutbox(sessionKey);
   const sessionRuns = useSessionRuns(sessionKey);
+  const resetAt = useSessionResetAt(sessionKey);
 
   const turns = useMemo(
-    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox), sessionRuns.runs),
-    [history.data, outbox, sessionRuns],
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox), sessionRuns.runs, resetAt),
+    [history.data, outbox, sessionRuns, resetAt],
   );
   const activeRunId = sessionRuns.activeRunId;
   const secrets = useKnownSecrets();
@@ -73,8 +73,9 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         disabledReason={canQueue ? undefined : "Not connected: your draft is kept until the gateway is back."}
         sendHint={online ? undefined : "The gateway is not connected: a message you send now waits here and goes out once it is back."}
         running={activeRunId !== null}
+        activeRunId={activeRunId}
+        turns={turns}
         onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
-        onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
         onShowRunning={activeRunId ? () => revealTurn(activeRunId) : undefined}
       />
     </div>

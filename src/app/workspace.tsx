@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
+import { OnDemand } from "@/components/ui/on-demand";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ConnectionForm } from "@/features/connection/components/connection-form";
 import { ForgetGateway } from "@/features/connection/components/forget-gateway";
@@ -13,7 +14,6 @@ import { newSessionKey } from "@/features/sessions/model/session-row";
 import { useGatewayStateFeed } from "@/features/gateway-state/api/use-gateway-state-feed";
 import { GatewayButton } from "@/features/gateway-state/components/gateway-button";
 import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-details-note";
-import { GatewayPanel } from "@/features/gateway-state/components/gateway-panel";
 import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-button";
 import { forgetDeviceTokens } from "@/gateway/device-token-store";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
@@ -25,6 +25,9 @@ import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
 import { useKnownSecrets } from "./use-known-secrets";
 import { useSessionKey } from "./use-session-key";
+
+// Opening a chat does not need the gateway panel: its code loads when it is first opened.
+const GatewayPanel = lazy(() => import("@/features/gateway-state/components/gateway-panel").then((module) => ({ default: module.GatewayPanel })));
 
 export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const connection = useGateway();
@@ -85,9 +88,11 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         </main>
         {gatewayPanelOpen && (
           <ErrorBoundary label="The gateway panel" secrets={knownSecrets}>
-            <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
-              <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
-            </GatewayPanel>
+            <OnDemand what="gateway panel">
+              <GatewayPanel onClose={() => setGatewayPanelOpen(false)}>
+                <ForgetGateway gatewayUrl={connection.url} onForget={forget} />
+              </GatewayPanel>
+            </OnDemand>
           </ErrorBoundary>
         )}
       </div>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { draftKey, readStoredText, writeStoredText } from "@/lib/stored-text";
+import { commandSuggestions, completedDraft, readComposerInput, type CommandOutcome, type SlashCommand, type SlashCommandName } from "../model/slash-commands";
+import { CommandMenu, CommandNotice, optionId, type ComposerNotice } from "./command-menu";
 
 export interface ComposerProps {
   sessionKey: string;
@@ -10,9 +12,10 @@ export interface ComposerProps {
   sendHint?: string;
   running: boolean;
   onSend(text: string): void;
-  onStop(): void;
   /** Takes the user to the running run's timeline. */
   onShowRunning?(): void;
+  /** Carries out a slash command (all but /help, which the composer answers itself) and says how it went. */
+  onCommand?(command: SlashCommandName, argument: string): Promise<CommandOutcome>;
 }
 
 
@@ -20,11 +23,16 @@ function readDraft(sessionKey: string): string {
   return readStoredText(draftKey(sessionKey)) ?? "";
 }
 
-export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop, onShowRunning }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand } = props;
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
+  const [notice, setNotice] = useState<ComposerNotice | null>(null);
+  const [active, setActive] = useState(0);
+  const [menuClosedFor, setMenuClosedFor] = useState<string | null>(null);
   const inputId = useId();
   const hintId = useId();
+  const menuId = useId();
   if (draftFor !== sessionKey) {
     setDraftFor(sessionKey);
     setDraft(readDraft(sessionKey));
@@ -32,23 +40,81 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
 
   useEffect(() => writeStoredText(draftKey(sessionKey), draft), [draft, sessionKey]);
 
+  const suggestions = menuClosedFor === draft ? [] : commandSuggestions(draft);
+  const menuOpen = suggestions.length > 0;
+  const activeCommand = menuOpen ? suggestions[Math.min(active, suggestions.length - 1)] : undefined;
+
+  const edit = (text: string) => {
+    setDraft(text);
+    setActive(0);
+    setMenuClosedFor(null);
+    setNotice(null);
+  };
+
+  const pick = (command: SlashCommand) => {
+    setDraft(completedDraft(command));
+    setActive(0);
+  };
+
+  /** `typed`: the command as it stood in the box, cleared while it runs and put back if it fails. */
+  const runCommand = async (name: SlashCommandName, argument: string, typed?: string) => {
+    if (typed !== undefined) setDraft("");
+    if (name === "help") {
+      setNotice({ tone: "help" });
+      return;
+    }
+    setNotice({ tone: "pending", text: `Running /${name}…` });
+    const outcome = onCommand ? await onCommand(name, argument) : { ok: false, text: `/${name} is not available here.` };
+    setNotice({ tone: outcome.ok ? "ok" : "error", text: outcome.text });
+    if (!outcome.ok && typed !== undefined) setDraft((current) => (current === "" ? typed : current));
+  };
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const text = draft.trim();
-    if (!text || !canSend) return;
-    onSend(text);
+    const input = readComposerInput(draft);
+    if (input.kind === "unknown-command") {
+      setNotice({ tone: "error", text: `Unknown command /${input.name}: nothing was sent. Type /help for the commands.` });
+      return;
+    }
+    if (input.kind === "command") {
+      void runCommand(input.command.name, input.argument, draft.trim());
+      return;
+    }
+    if (!input.text || !canSend) return;
+    onSend(input.text);
     setDraft("");
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing) return;
+    if (activeCommand) {
+      const step = event.key === "ArrowDown" ? 1 : event.key === "ArrowUp" ? -1 : 0;
+      if (step !== 0) {
+        event.preventDefault();
+        setActive((Math.min(active, suggestions.length - 1) + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        pick(activeCommand);
+        return;
+      }
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setMenuClosedFor(draft);
+        return;
+      }
+    }
+    if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
       submit();
     }
   };
+  const isCommand = readComposerInput(draft).kind !== "message";
 
   return (
     <form onSubmit={submit} aria-label="Send a message" className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4">
+      {menuOpen && activeCommand && <CommandMenu id={menuId} commands={suggestions} active={suggestions.indexOf(activeCommand)} onPick={pick} />}
       <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent">
         <label htmlFor={inputId} className="sr-only">
           Message
@@ -56,8 +122,13 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
         <textarea
           id={inputId}
           value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => edit(event.target.value)}
           onKeyDown={onKeyDown}
+          // The combobox pattern as a textarea may carry it (it keeps its textbox role): a listbox popup of commands.
+          aria-haspopup="listbox"
+          aria-autocomplete="list"
+          aria-controls={menuOpen ? menuId : undefined}
+          aria-activedescendant={activeCommand ? optionId(menuId, activeCommand) : undefined}
           rows={Math.min(8, Math.max(1, draft.split("\n").length))}
           placeholder="Ask the agent to do something…"
           aria-describedby={hintId}
@@ -69,16 +140,17 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
           </Button>
         )}
         {running && (
-          <Button variant="secondary" onClick={onStop} aria-label="Stop the running reply">
+          <Button variant="secondary" onClick={() => void runCommand("stop", "")} aria-label="Stop the running reply">
             Stop
           </Button>
         )}
-        <Button type="submit" variant="primary" disabled={!canSend || draft.trim() === ""}>
-          Send
+        <Button type="submit" variant="primary" disabled={draft.trim() === "" || (!canSend && !isCommand)}>
+          {isCommand ? "Run" : "Send"}
         </Button>
       </div>
+      {notice && <CommandNotice notice={notice} />}
       <p id={hintId} className="px-2 text-xs text-ink-3">
-        {canSend ? (sendHint ?? "Enter to send · Shift+Enter for a new line") : (disabledReason ?? "Not connected")}
+        {canSend ? (sendHint ?? "Enter to send · Shift+Enter for a new line · / for commands") : (disabledReason ?? "Not connected")}
       </p>
     </form>
   );

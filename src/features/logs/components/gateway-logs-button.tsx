@@ -1,6 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, useEffect, useRef, useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
-import { GatewayLogsView } from "./gateway-logs-view";
+import { OnDemand } from "@/components/ui/on-demand";
+
+// Opening a chat does not need the gateway log view: its code loads when the dialog first opens.
+const GatewayLogsView = lazy(() => import("./gateway-logs-view").then((module) => ({ default: module.GatewayLogsView })));
 
 /** One step from the header to the whole gateway's log; the view (and its polling) exists only while the dialog is open. */
 export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
@@ -35,7 +38,9 @@ export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
               </button>
             </div>
             <ErrorBoundary label="The gateway logs" secrets={secrets}>
-              <GatewayLogsView secrets={secrets} />
+              <OnDemand what="gateway logs">
+                <GatewayLogsView secrets={secrets} />
+              </OnDemand>
             </ErrorBoundary>
           </div>
         )}

@@ -67,6 +67,10 @@ export async function probeProvider(connection: GatewayConnection, provider: str
   };
 }
 
-export async function switchSessionModel(connection: GatewayConnection, sessionKey: string, target: ModelRef): Promise<void> {
-  await connection.request("sessions.patch", { key: sessionKey, model: `${target.provider}/${target.model}` });
+/** A session override through `sessions.patch`; `null` clears it back to what the session inherits. */
+export type SessionPatch = { model: ModelRef } | { thinkingLevel: string | null };
+
+export async function patchSession(connection: GatewayConnection, sessionKey: string, change: SessionPatch): Promise<void> {
+  const params = "model" in change ? { model: `${change.model.provider}/${change.model.model}` } : { thinkingLevel: change.thinkingLevel };
+  await connection.request("sessions.patch", { key: sessionKey, ...params });
 }

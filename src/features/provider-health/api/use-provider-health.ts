@@ -21,7 +21,7 @@ import {
   modelsQueryKey,
   modelsQueryOptions,
   probeProvider,
-  switchSessionModel,
+  patchSession,
 } from "./provider-health-queries";
 
 /** The gateway writes the cooldown to its log just after the run's terminal event; read a moment later. */
@@ -31,6 +31,10 @@ export interface ModelOption {
   ref: ModelRef;
   name: string;
   health: ProviderHealth;
+  /** False when the gateway marks the model unavailable: shown, but not offered. */
+  available: boolean;
+  thinkingLevels?: ModelChoice["thinkingLevels"];
+  thinkingDefault?: string;
 }
 
 export interface ProviderHealthView {
@@ -39,6 +43,8 @@ export interface ProviderHealthView {
   now: number;
   /** Every other model the gateway lists as available, with its own health. */
   alternatives: ModelOption[];
+  /** Every model the gateway lists, available or not, with its own health; undefined until models.list answers. */
+  models: ModelOption[] | undefined;
 }
 
 export function useProviderHealth(sessionKey: string): ProviderHealthView {
@@ -65,9 +71,18 @@ export function useProviderHealth(sessionKey: string): ProviderHealthView {
   const healthOf = (ref: ModelRef | undefined) =>
     deriveProviderHealth({ target: ref, models: models.data, auth: auth.data ?? [], failures, successes: outcomes.successes, now });
   const health = healthOf(target);
-  const alternatives = (models.data ?? [])
-    .filter((model: ModelChoice) => model.available && !(model.provider === target?.provider && model.id === target.model))
-    .map((model) => ({ ref: { provider: model.provider, model: model.id }, name: model.name, health: healthOf({ provider: model.provider, model: model.id }) }));
+  const options = models.data?.map((model: ModelChoice): ModelOption => {
+    const ref = { provider: model.provider, model: model.id };
+    return {
+      ref,
+      name: model.name,
+      health: healthOf(ref),
+      available: model.available,
+      ...(model.thinkingLevels ? { thinkingLevels: model.thinkingLevels } : {}),
+      ...(model.thinkingDefault ? { thinkingDefault: model.thinkingDefault } : {}),
+    };
+  });
+  const alternatives = (options ?? []).filter((option) => option.available && !(option.ref.provider === target?.provider && option.ref.model === target.model));
 
   useEffect(() => {
     const refresh = () => {
@@ -104,7 +119,7 @@ export function useProviderHealth(sessionKey: string): ProviderHealthView {
     return () => clearTimeout(timer);
   }, [changeAt, connection, queryClient]);
 
-  return { target, health, now, alternatives };
+  return { target, health, now, alternatives, models: options };
 }
 
 export function useProbeProvider() {
@@ -125,7 +140,7 @@ export function useSwitchSessionModel(sessionKey: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (target: ModelRef) => {
-      await switchSessionModel(connection, sessionKey, target);
+      await patchSession(connection, sessionKey, { model: target });
       // The health line must name the new model before the held message goes out.
       await queryClient.invalidateQueries({ queryKey: sessionsListQueryKey(connection.url) });
     },

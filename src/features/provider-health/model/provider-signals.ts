@@ -5,6 +5,7 @@
  * `logs.tail` lines. Each becomes plain data the health rules can fold.
  */
 import { asNumber, asRecord, asText } from "@/lib/read-untrusted";
+import { readThinkingLevels, type ThinkingLevel } from "./session-settings";
 
 export interface ModelChoice {
   id: string;
@@ -14,6 +15,9 @@ export interface ModelChoice {
   /** The gateway's own reason when a model is not available. */
   unavailableReason?: string;
   unavailableUntil?: number;
+  /** The thinking levels the gateway accepts for this model, and the one it uses when the session sets none. */
+  thinkingLevels?: ThinkingLevel[];
+  thinkingDefault?: string;
 }
 
 export interface ModelRef {
@@ -72,9 +76,6 @@ export interface StructuredLogLine {
   fields: Record<string, unknown>;
 }
 
-
-
-
 export function parseModelChoices(payload: unknown): ModelChoice[] {
   const models = asRecord(payload)?.models;
   if (!Array.isArray(models)) return [];
@@ -86,6 +87,8 @@ export function parseModelChoices(payload: unknown): ModelChoice[] {
     if (!entry || !id || !provider) continue;
     const unavailableReason = asText(entry.unavailableReason);
     const unavailableUntil = asNumber(entry.unavailableUntil);
+    const thinkingDefault = asText(entry.thinkingDefault);
+    const thinkingLevels = readThinkingLevels(entry.thinkingLevels, entry.thinkingOptions);
     out.push({
       id,
       provider,
@@ -93,6 +96,8 @@ export function parseModelChoices(payload: unknown): ModelChoice[] {
       available: entry.available !== false,
       ...(unavailableReason ? { unavailableReason } : {}),
       ...(unavailableUntil !== undefined ? { unavailableUntil } : {}),
+      ...(thinkingLevels.length > 0 ? { thinkingLevels } : {}),
+      ...(thinkingDefault ? { thinkingDefault } : {}),
     });
   }
   return out;
