@@ -78,6 +78,14 @@ export function foldTimeline(runId: string, signals: Iterable<RunSignal>, init?:
   return runTimeline(foldRunSignals(createRunFold(runId, init), signals));
 }
 
+function modelUsage(run: RunDraft, signal: Extract<RunSignal, { kind: "model-usage" }>): boolean {
+  const id = `usage:${signal.callId ?? `live-${signal.runSeq ?? signal.at}`}`;
+  if (run.steps.indexOf(id) >= 0) return false;
+  const { input, output, cacheRead, cacheWrite, total, costUsd } = signal;
+  run.steps = run.steps.put({ id, kind: "usage", at: signal.at, source: signal.source, input, output, cacheRead, cacheWrite, total, costUsd }, -1);
+  return true;
+}
+
 function touch(run: RunDraft, signal: RunSignal, key: number | undefined): void {
   // Each field read once: signals of every kind pass here.
   const { at, kind, runSeq } = signal;
@@ -153,6 +161,8 @@ function apply(run: RunDraft, signal: RunSignal): boolean {
       run.steps = run.steps.put({ id, kind: "gap", at: signal.at, source: signal.source, expected: signal.expected, received: signal.received }, -1);
       return true;
     }
+    case "model-usage":
+      return modelUsage(run, signal);
     case "activity":
       return false;
     case "unknown":

@@ -4,6 +4,7 @@
  * timeline, outcome, error details and close codes, with versions. Everything
  * passes through redaction, so no token, device key or signature gets out.
  */
+import { describeCallUsage } from "@/lib/token-usage";
 import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
 import { formatDuration } from "./format-duration";
@@ -47,6 +48,8 @@ function stepLine(step: TimelineStep, startAt: number): string {
       return `${at} missed events ${step.expected}–${step.received - 1}`;
     case "lifecycle":
       return `${at} ${step.label}`;
+    case "usage":
+      return `${at} model call: ${describeCallUsage(step)}`;
     case "note":
       return `${at} note ${step.title ?? ""} ${step.text ?? ""}`;
     case "text":

@@ -6,6 +6,7 @@
  * compared by reference in React: the same fold state gives the same object.
  */
 import type { BoundedText } from "./bounded-text";
+import type { TokenUsage } from "@/lib/token-usage";
 import type { ModelRef, ProviderErrorInfo, SignalSource } from "./run-signal";
 
 export type RunStatus = "queued" | "running" | "ended";
@@ -129,6 +130,11 @@ export interface ConnectionStep extends StepBase {
   words: string;
 }
 
+/** One model call's tokens: in, out and cached, and a cost only where the gateway priced it. */
+export interface UsageStep extends StepBase, TokenUsage {
+  kind: "usage";
+}
+
 export interface GapStep extends StepBase {
   kind: "gap";
   expected: number;
@@ -145,7 +151,8 @@ export type TimelineStep =
   | FallbackStep
   | ProviderErrorStep
   | ConnectionStep
-  | GapStep;
+  | GapStep
+  | UsageStep;
 
 export type StepKind = TimelineStep["kind"];
 
