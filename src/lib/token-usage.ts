@@ -95,3 +95,10 @@ export function describeCallUsage(usage: TokenUsage): string {
   if (usage.costUsd !== undefined) parts.push(formatUsd(usage.costUsd));
   return parts.join(" · ");
 }
+
+/** "This session: 3 model calls · 84 output tokens · 3,786 total", from its transcript. */
+export function describeSessionUsage(rows: readonly unknown[]): string | undefined {
+  const summed = transcriptUsage(rows);
+  if (!summed) return undefined;
+  return `This session: ${summed.calls} model ${summed.calls === 1 ? "call" : "calls"} · ${describeUsage(summed.usage)}`;
+}

@@ -79,10 +79,17 @@ export function foldTimeline(runId: string, signals: Iterable<RunSignal>, init?:
 }
 
 function modelUsage(run: RunDraft, signal: Extract<RunSignal, { kind: "model-usage" }>): boolean {
-  const id = `usage:${signal.callId ?? `live-${signal.runSeq ?? signal.at}`}`;
+  const { callId, input, output, cacheRead, cacheWrite, total, costUsd, at, source } = signal;
+  const id = `usage:${callId ?? `live-${signal.runSeq ?? at}`}`;
   if (run.steps.indexOf(id) >= 0) return false;
-  const { input, output, cacheRead, cacheWrite, total, costUsd } = signal;
-  run.steps = run.steps.put({ id, kind: "usage", at: signal.at, source: signal.source, input, output, cacheRead, cacheWrite, total, costUsd }, -1);
+  if (callId !== undefined) {
+    run.steps = run.steps.put({ id, kind: "usage", at, source, input, output, cacheRead, cacheWrite, total, costUsd }, -1);
+    return true;
+  }
+  // A live count is the run's total so far: this call's share is what it adds to the previous one.
+  const previous = run.steps.at(run.steps.findLastIndex((step) => step.kind === "usage" && step.runOutput !== undefined));
+  const before = previous?.kind === "usage" ? (previous.runOutput ?? 0) : 0;
+  run.steps = run.steps.put({ id, kind: "usage", at, source, output: Math.max(0, output - before), runOutput: output }, -1);
   return true;
 }
 

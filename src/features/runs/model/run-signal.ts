@@ -159,8 +159,8 @@ export type RunSignalBody =
   | { kind: "run-inactive"; via: "session-info" | "history" | "agent-wait" }
   | { kind: "seq-gap"; expected: number; received: number }
   /**
-   * One model call's token counts: live only `output` (the `usage` stream), from a transcript row all of them.
-   * `callId` names the call the same way in every source that has it (the row id); live calls have none.
+   * One model call's token counts, from a transcript row (`callId` is the row id). Live, the `usage`
+   * stream sends no `callId` and only `output`, as the run's running total (5, then 18 after a 13-token call).
    */
   | ({ kind: "model-usage"; callId?: string } & TokenUsage)
   /** A known event that only proves the run is alive (timings, plan updates). */

@@ -133,6 +133,8 @@ export interface ConnectionStep extends StepBase {
 /** One model call's tokens: in, out and cached, and a cost only where the gateway priced it. */
 export interface UsageStep extends StepBase, TokenUsage {
   kind: "usage";
+  /** Live only: the run's output so far as the `usage` stream reported it (a running total), `output` being this call's share. */
+  runOutput?: number;
 }
 
 export interface GapStep extends StepBase {

@@ -16,7 +16,9 @@ import { mergeRunSources } from "../model/merge-run-sources";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
 import { signalsForRuns, type RunSignal } from "../model/run-signal";
 import type { RunTimeline } from "../model/run-timeline";
+import type { SpawnedRun } from "../model/subagents";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
+import { SpawnLinks } from "./spawn-links";
 
 /** What one `chat.history` read says about a session's runs. */
 export interface HistorySnapshot {
@@ -75,6 +77,8 @@ export class RunRegistry {
   private readonly replayedSessions = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
+  /** Which children each run spawned; the registry is the one owner of that link. */
+  private readonly spawnLinks = new SpawnLinks((runId) => this.getRun(runId));
 
   constructor(options: RunRegistryOptions) {
     this.options = options;
@@ -110,6 +114,11 @@ export class RunRegistry {
     const list = sessionRunList(runs);
     this.sessionLists.set(sessionKey, list);
     return list;
+  }
+
+  /** The sub-agents a run spawned, with their own runs and announce runs as far as known. */
+  spawnedRuns(parentRunId: string): readonly SpawnedRun[] {
+    return this.spawnLinks.of(parentRunId);
   }
 
   openRunIds(sessionKey?: string): string[] {
