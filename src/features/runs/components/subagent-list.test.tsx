@@ -27,7 +27,7 @@ const child: RunTimeline = {
 };
 
 const view: SubagentView = {
-  spawn: { toolCallId: "call_1", at: T0, task: "Print the greeting <b>now</b>", label: "kernel-check", status: "accepted", childSessionKey: CHILD_KEY, childRunId: "child-run" },
+  spawn: { toolCallId: "call_1", at: T0, task: "Print the greeting <b>now</b>", label: "kernel-check", status: "accepted", childSessionKey: CHILD_KEY, childRunId: "child-run", expectsAnnounce: true },
   child,
   name: "kernel-check",
   state: "completed",

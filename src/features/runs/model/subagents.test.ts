@@ -40,6 +40,7 @@ describe("a spawned sub-agent, from the real gateway's frames", () => {
       task: "Print the greeting and the kernel name. fake:tool",
       status: "accepted",
       childSessionKey: "agent:main:subagent:386463e2-ca74-45f5-a9c4-45168543d83e",
+      expectsAnnounce: true,
     });
     const child = link?.child as RunTimeline;
     expect(child.sessionKey).toBe(link?.spawn.childSessionKey);
@@ -82,6 +83,15 @@ describe("a spawned sub-agent, from the real gateway's frames", () => {
       title: "Sub-agent never reported back",
       summary: "Sub-agent kernel-check ended but never reported back to this session.",
     });
+  });
+
+  it("a fire-and-forget child (expectsCompletionMessage: false) is never owed an announce", () => {
+    const registry = registryAfter(SPAWN, (runId) => runId.startsWith("announce:"));
+    const link = registry.spawnedRuns(captureRunId(SPAWN))[0] as SpawnedRun;
+    const quiet = { ...link, spawn: { ...link.spawn, expectsAnnounce: false } };
+    expect(spawnsSettled([link])).toBe(false);
+    expect(spawnsSettled([quiet])).toBe(true);
+    expect(judged(quiet, (link.child?.endedAt ?? 0) + ANNOUNCE_GRACE_MS).state).toBe("completed");
   });
 
   it("a child whose model call failed makes the parent degraded, with the child's reason", () => {

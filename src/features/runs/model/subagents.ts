@@ -9,7 +9,7 @@
  *
  * Pure: the registry links the runs, the view judges them against the clock.
  */
-import { asRecord, asText, isRecord, readRecord, readText, type UnknownRecord } from "@/lib/read-untrusted";
+import { asRecord, asText, isRecord, readBoolean, readRecord, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import { boundedToString } from "./bounded-text";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
@@ -27,6 +27,8 @@ export interface SpawnRequest {
   childRunId?: string;
   /** Why the gateway refused the spawn. */
   error?: string;
+  /** False for fire-and-forget children (`expectsCompletionMessage: false`): no announce will come. */
+  expectsAnnounce: boolean;
 }
 
 /** A spawn with the runs the registry knows for it. */
@@ -94,6 +96,7 @@ export function spawnRequests(run: RunTimeline): SpawnRequest[] {
         status: refused ? "refused" : childSessionKey ? "accepted" : "pending",
         childSessionKey,
         childRunId: answer ? readText(answer, "runId") : undefined,
+        expectsAnnounce: (answer ? readBoolean(answer, "expectsCompletionMessage") : undefined) !== false,
         error: refused ? (step.error ?? (answer ? (readText(answer, "error") ?? asText(answer.status)) : undefined)) : undefined,
       };
     });
@@ -101,7 +104,9 @@ export function spawnRequests(run: RunTimeline): SpawnRequest[] {
 
 /** Whether every child has reported back (or could not start): until then the parent's outcome can still change. */
 export function spawnsSettled(spawned: readonly SpawnedRun[]): boolean {
-  return spawned.every((link) => link.spawn.status === "refused" || link.announce?.status === "ended");
+  return spawned.every(
+    ({ spawn, child, announce }) => spawn.status === "refused" || (spawn.expectsAnnounce ? announce?.status === "ended" : child?.status === "ended"),
+  );
 }
 
 /** A child that ended without its announce run after this long never reported back. */
@@ -144,7 +149,7 @@ export function judgeSubagent(spawned: SpawnedRun, childOutcome: RunOutcome | un
     return { ...base, state, words, problem: { title: timedOut ? "Sub-agent timed out" : "Sub-agent failed", summary: `Sub-agent ${name} ${timedOut ? "timed out" : "failed"}: ${childOutcome.message}` } };
   }
   const endedAt = child.endedAt ?? child.lastEventAt;
-  if (!announce && now - endedAt >= ANNOUNCE_GRACE_MS) {
+  if (spawn.expectsAnnounce && !announce && now - endedAt >= ANNOUNCE_GRACE_MS) {
     const words = `Never reported back (ended ${formatDuration(now - endedAt)} ago)`;
     return { ...base, state: "not-announced", words, problem: { title: "Sub-agent never reported back", summary: `Sub-agent ${name} ended but never reported back to this session.` } };
   }
