@@ -104,7 +104,7 @@ export async function startScriptedProvider({ host = "127.0.0.1", port = 0, log 
         hanging.add(res);
         res.on("close", () => hanging.delete(res));
       } else {
-        await sendCompletion(res, plan, stream, summary.model ?? MODEL_ID);
+        await sendCompletion(res, plan, stream, summary.model ?? MODEL_ID, body?.stream_options?.include_usage === true);
       }
     } catch (error) {
       log?.(`[provider] error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 // The OpenAI chat-completions wire format the gateway's "openai-completions" API speaks:
-// one JSON body, or server-sent chunks ending in a usage chunk and [DONE].
+// one JSON body, or server-sent chunks ending in a usage chunk (when asked for) and [DONE].
 
 import { randomUUID } from "node:crypto";
 import { sleep } from "../lib/wait.mjs";
@@ -15,8 +15,9 @@ export function sendJson(res, status, body, headers = {}) {
  * @param {import("./cues.mjs").Plan & { kind: "text" | "tool" }} plan
  * @param {boolean} stream
  * @param {string} model
+ * @param {boolean} includeUsage `stream_options.include_usage`: only then does a stream end with a usage chunk
  */
-export async function sendCompletion(res, plan, stream, model) {
+export async function sendCompletion(res, plan, stream, model, includeUsage = true) {
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);
   const text = plan.kind === "text" ? plan.chunks.join("") : "";
@@ -25,8 +26,7 @@ export async function sendCompletion(res, plan, stream, model) {
       ? { id: `call_${randomUUID().replaceAll("-", "").slice(0, 24)}`, type: "function", function: { name: plan.name, arguments: JSON.stringify(plan.args) } }
       : null;
   const finishReason = toolCall ? "tool_calls" : "stop";
-  const usage = { prompt_tokens: 42, completion_tokens: Math.max(1, Math.ceil((text.length || 20) / 4)), total_tokens: 0 };
-  usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+  const usage = scriptedUsage(text || toolCall?.function.arguments || "");
 
   if (!stream) {
     const message = toolCall ? { role: "assistant", content: null, tool_calls: [toolCall] } : { role: "assistant", content: text };
@@ -56,6 +56,21 @@ export async function sendCompletion(res, plan, stream, model) {
   }
   if (res.destroyed) return;
   res.write(chunk({}, finishReason));
-  res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`);
+  if (includeUsage) res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`);
   res.end("data: [DONE]\n\n");
+}
+
+/** Every request "reads" 1,234 prompt tokens, 1,024 of them from the cache; a reply costs a token per 4 characters. */
+export const SCRIPTED_PROMPT_TOKENS = 1234;
+export const SCRIPTED_CACHED_TOKENS = 1024;
+
+/** @param {string} answer the reply text or the tool call's arguments */
+export function scriptedUsage(answer) {
+  const completion = Math.max(1, Math.ceil(answer.length / 4));
+  return {
+    prompt_tokens: SCRIPTED_PROMPT_TOKENS,
+    completion_tokens: completion,
+    total_tokens: SCRIPTED_PROMPT_TOKENS + completion,
+    prompt_tokens_details: { cached_tokens: SCRIPTED_CACHED_TOKENS },
+  };
 }

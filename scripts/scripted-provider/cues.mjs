@@ -21,6 +21,13 @@ const rateLimited = (headers = { "retry-after": "1" }) => ({
   headers,
 });
 
+/** @param {string} task @param {string} label @returns {Plan} */
+const spawnChild = (task, label) => ({
+  kind: "tool",
+  name: "tool_call",
+  args: { id: "sessions_spawn", args: { task, label, runTimeoutSeconds: 60 } },
+});
+
 /** @type {Record<string, (ctx: { userText: string }) => Plan>} */
 export const SCENARIOS = {
   text: () => ({
@@ -81,12 +88,35 @@ export const SCENARIOS = {
       "If it does not open, try [this link](#token=junk) or read [the docs](https://example.com/docs).\n",
     ],
   }),
+  // A sub-agent: the parent calls sessions_spawn through Tool Search; the task carries the child's own cue.
+  spawn: () => spawnChild("Print the greeting and the kernel name. fake:tool", "kernel-check"),
+  "spawn-fail": () => spawnChild("Try a task the model refuses. fake:refuse", "doomed-check"),
+  // A non-retryable model error (HTTP 400): the run fails at once, without retries or cooldown.
+  refuse: () => ({
+    kind: "error",
+    status: 400,
+    message: "The scripted model refuses this task (fake)",
+    type: "invalid_request_error",
+    code: "scripted_refusal",
+  }),
   htmltool: () => ({
     kind: "tool",
     name: "exec",
     args: { command: "printf '%s\\n' '<script>window.__pwned=3</script>' '<img src=x onerror=window.__pwned=4>'" },
   }),
 };
+
+// A finished child is announced to its parent as a new turn whose user message starts so;
+// its fields are "name: value" lines and the child's answer sits in <prompt-data>.
+const ANNOUNCE = /^A background task completed\./;
+
+/** @param {string} text */
+function readAnnounce(text) {
+  if (!ANNOUNCE.test(text)) return null;
+  const field = (/** @type {string} */ name) => new RegExp(`^${name}: (.*)$`, "m").exec(text)?.[1]?.trim() ?? "?";
+  const result = /<prompt-data>\n?([\s\S]*?)\n?<\/prompt-data>/.exec(text)?.[1] ?? "(no result)";
+  return { task: field("task"), status: field("status").split(";")[0], result: clip(result, 400) };
+}
 
 /**
  * @param {import("./openclaw-messages.mjs").RequestInfo} info
@@ -97,6 +127,13 @@ export function choosePlan(info, failures) {
   if (info.toolResult !== null) {
     const output = clip(info.toolResult, 400) || "(no output)";
     return { scenario: "after-tool", plan: { kind: "text", chunks: ["Tool finished. ", `Output: ${output}`] } };
+  }
+  const announce = readAnnounce(info.userText);
+  if (announce) {
+    return {
+      scenario: "announce",
+      plan: { kind: "text", chunks: [`Sub-agent ${announce.task} reported back (${announce.status}). `, announce.result] },
+    };
   }
   const cue = info.cue;
   const times = cue ? /^429x(\d+)$/.exec(cue) : null;

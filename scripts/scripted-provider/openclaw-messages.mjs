@@ -17,7 +17,7 @@ const SESSION_ID = /\bsessionId=([\w-]+)/;
 // CONTINUATION_PROMPT in openclaw's dist); unwrapped, retries of one turn look identical.
 const QUEUED_MARKER = /^\[Queued user message from a previous active turn;[^\]]*\]\s*$/m;
 const CONTINUATION = /\n*^Continue the current task from the existing transcript, preserving completed work\.[\s\S]*$/m;
-const CUE = /\bfake:([a-z0-9]+)/i;
+const CUE = /\bfake:([a-z0-9]+(?:-[a-z0-9]+)*)/i;
 // After an idle timeout the gateway retries with a `<turn_aborted>` notice and a bare
 // continuation prompt as new user messages; the person's request is the one before.
 const TURN_ABORTED = /^<turn_aborted>[\s\S]*<\/turn_aborted>$/;

@@ -2,6 +2,7 @@ import { lazy, useMemo, useState, type Dispatch, type SetStateAction } from "rea
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { OnDemand } from "@/components/ui/on-demand";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
+import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
@@ -10,7 +11,11 @@ import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
+import { SubagentList } from "@/features/runs/components/subagent-list";
+import { UsageLine } from "@/features/runs/components/usage-line";
+import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
+import { usageFooter } from "@/features/runs/model/run-usage";
+import { useRun, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -25,8 +30,16 @@ interface LogsToggle {
   setLogsOpen: Dispatch<SetStateAction<boolean>>;
 }
 
-function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: RunTimeline; now: number } & LogsToggle) {
-  const outcome = useRunOutcome(run, now);
+interface RunViewProps extends LogsToggle {
+  turn: Turn;
+  run: RunTimeline;
+  spawned: readonly SpawnedRun[];
+}
+
+function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProps & { now: number }) {
+  const subagents = useSubagents(spawned, now);
+  const outcome = useRunOutcome(run, now, subagents);
+  const openSession = useConnectionSettings((s) => s.sessionSelected);
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
@@ -46,6 +59,7 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
         {live && <RunApprovals runId={run.runId} />}
+        {!live && <UsageLine label="Run usage" text={usageFooter(run)} />}
       </div>
       <ErrorBoundary label="The run timeline" secrets={secrets}>
         <RunPanel
@@ -53,7 +67,8 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
           outcome={outcome}
           open={open}
           onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
-          actions={<CopyReportButton run={run} outcome={outcome} />}
+          actions={<CopyReportButton run={run} outcome={outcome} subagents={subagents} />}
+          subagents={<SubagentList subagents={subagents} onOpenSession={openSession} />}
           logs={{
             open: logsOpen,
             onToggle: () => setLogsOpen((open) => !open),
@@ -71,12 +86,13 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
   );
 }
 
-function LiveRunView(props: { turn: Turn; run: RunTimeline } & LogsToggle) {
+function LiveRunView(props: RunViewProps) {
   return <RunView {...props} now={useNow()} />;
 }
 
 export function AssistantTurn({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
+  const spawned = useSpawnedRuns(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
     return turn.replyText ? (
@@ -85,9 +101,10 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
       </div>
     ) : null;
   }
-  return run.status === "ended" ? (
-    <RunView turn={turn} run={run} now={run.lastEventAt} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
+  // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
+  return run.status === "ended" && spawnsSettled(spawned) ? (
+    <RunView turn={turn} run={run} spawned={spawned} now={run.lastEventAt} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
   ) : (
-    <LiveRunView turn={turn} run={run} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
+    <LiveRunView turn={turn} run={run} spawned={spawned} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
   );
 }

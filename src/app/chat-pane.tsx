@@ -8,6 +8,8 @@ import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
+import { UsageLine } from "@/features/runs/components/usage-line";
+import { describeSessionUsage } from "@/lib/token-usage";
 import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { useConnectionState } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
@@ -31,6 +33,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   );
   const activeRunId = sessionRuns.activeRunId;
   const secrets = useKnownSecrets();
+  const sessionUsage = useMemo(() => describeSessionUsage(history.data?.messages ?? []), [history.data]);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -41,8 +44,9 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       )}
       <PendingApprovals sessionKey={sessionKey} />
       {turns.length > 0 && (
-        <div className="mx-auto w-full max-w-6xl px-4 pt-2">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-2">
           <TimelineToggles />
+          <UsageLine label="Session usage" text={sessionUsage} />
         </div>
       )}
       <Transcript

@@ -3,9 +3,10 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import { buildRunReport, reportClipboardText } from "@/features/runs/model/run-report";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import type { SubagentView } from "@/features/runs/model/subagents";
 import { useGateway } from "@/providers/gateway-provider";
 
-export function CopyReportButton({ run, outcome }: { run: RunTimeline; outcome: RunOutcome }) {
+export function CopyReportButton({ run, outcome, subagents }: { run: RunTimeline; outcome: RunOutcome; subagents: readonly SubagentView[] }) {
   const connection = useGateway();
   const token = useConnectionSettings((s) => s.token);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
@@ -19,7 +20,7 @@ export function CopyReportButton({ run, outcome }: { run: RunTimeline; outcome: 
       userAgent: navigator.userAgent,
       generatedAt: Date.now(),
       secrets: [token, hello?.auth?.deviceToken ?? ""].filter((secret) => secret.length > 0),
-    });
+    }, subagents);
     try {
       await navigator.clipboard.writeText(reportClipboardText(report));
       setState("copied");

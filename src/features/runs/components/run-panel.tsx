@@ -26,6 +26,8 @@ export interface RunPanelProps {
   actions?: ReactNode;
   /** The gateway's log lines for this run, composed by the app; open state lives outside so a banner can open it too. */
   logs?: { open: boolean; onToggle(): void; panel: ReactNode };
+  /** The sub-agents this run spawned, shown nested at the top of its timeline. */
+  subagents?: ReactNode;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface RunPanelProps {
  * than truncates: on a phone the outcome chip and the buttons move to a second
  * line instead of covering the label or cutting the step count.
  */
-export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPanelProps) {
+export function RunPanel({ run, outcome, open, onToggle, actions, logs, subagents }: RunPanelProps) {
   const bodyId = useId();
   const logsId = useId();
   const [view, setView] = useState<"steps" | "waterfall">("steps");
@@ -80,6 +82,7 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs }: RunPan
               </button>
             ))}
           </div>
+          {subagents}
           {run.approvals && run.approvals.length > 0 && (
             <ApprovalSteps approvals={run.approvals} now={outcome.kind === "running" ? run.createdAt + outcome.elapsedMs : run.lastEventAt} />
           )}

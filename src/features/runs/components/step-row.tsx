@@ -1,3 +1,4 @@
+import { describeCallUsage } from "@/lib/token-usage";
 import { formatDuration } from "../model/format-duration";
 import type { TimelineStep } from "../model/run-timeline";
 import { SourceBadge } from "./source-badge";
@@ -14,6 +15,7 @@ const KIND_LABEL: Record<TimelineStep["kind"], string> = {
   "provider-error": "provider error",
   connection: "connection",
   gap: "missed events",
+  usage: "model call",
 };
 
 const KIND_TONE: Partial<Record<TimelineStep["kind"], string>> = {
@@ -54,6 +56,8 @@ function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
       return step.words;
     case "gap":
       return `events ${step.expected}–${step.received - 1} were missed; reconciled from history`;
+    case "usage":
+      return describeCallUsage(step);
   }
 }
 

@@ -46,6 +46,7 @@ const KIND_CODE: Record<RunSignal["kind"], number> = {
   "seq-gap": 26,
   activity: 27,
   unknown: 28,
+  "model-usage": 29,
 };
 const KIND_COUNT = Object.keys(KIND_CODE).length;
 

@@ -78,6 +78,21 @@ export function foldTimeline(runId: string, signals: Iterable<RunSignal>, init?:
   return runTimeline(foldRunSignals(createRunFold(runId, init), signals));
 }
 
+function modelUsage(run: RunDraft, signal: Extract<RunSignal, { kind: "model-usage" }>): boolean {
+  const { callId, input, output, cacheRead, cacheWrite, total, costUsd, at, source } = signal;
+  const id = `usage:${callId ?? `live-${signal.runSeq ?? at}`}`;
+  if (run.steps.indexOf(id) >= 0) return false;
+  if (callId !== undefined) {
+    run.steps = run.steps.put({ id, kind: "usage", at, source, input, output, cacheRead, cacheWrite, total, costUsd }, -1);
+    return true;
+  }
+  // A live count is the run's total so far: this call's share is what it adds to the previous one.
+  const previous = run.steps.at(run.steps.findLastIndex((step) => step.kind === "usage" && step.runOutput !== undefined));
+  const before = previous?.kind === "usage" ? (previous.runOutput ?? 0) : 0;
+  run.steps = run.steps.put({ id, kind: "usage", at, source, output: Math.max(0, output - before), runOutput: output }, -1);
+  return true;
+}
+
 function touch(run: RunDraft, signal: RunSignal, key: number | undefined): void {
   // Each field read once: signals of every kind pass here.
   const { at, kind, runSeq } = signal;
@@ -153,6 +168,8 @@ function apply(run: RunDraft, signal: RunSignal): boolean {
       run.steps = run.steps.put({ id, kind: "gap", at: signal.at, source: signal.source, expected: signal.expected, received: signal.received }, -1);
       return true;
     }
+    case "model-usage":
+      return modelUsage(run, signal);
     case "activity":
       return false;
     case "unknown":

@@ -8,6 +8,7 @@
  * retries that succeeded, fallbacks, connection events, exact timings — comes
  * from the local log via merge-run-sources.ts.
  */
+import { usageOfRow } from "@/lib/token-usage";
 import { foldTimeline } from "./fold-run";
 import { idOfRow, isRestartRecoveryNote, roleOfRow, textAsStreamed, timeOfRow } from "@/lib/history-rows";
 import { splitHistoryTurns } from "@/lib/history-turns";
@@ -201,6 +202,9 @@ function assistantRow(
   if (thinking !== "") emit(at, { kind: "thinking-text", text: thinking, segmentId: `${rowId}:thinking` });
   // A failed row's content is the gateway's error notice, not a reply; it belongs in the failure banner.
   if (text !== "" && stopReason !== "error") emit(at, { kind: "assistant-text", text, segmentId: rowId });
+  const usage = usageOfRow(row);
+  // A failed call's row carries zero counts: no model call answered.
+  if (usage && !(stopReason === "error" && usage.output === 0 && !usage.input)) emit(at, { kind: "model-usage", callId: rowId, ...usage });
 
   const detail = provider !== undefined || model !== undefined ? { provider, model } : undefined;
   switch (stopReason) {

@@ -47,6 +47,8 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
   for (const step of localSteps) if (step.kind === "tool") localTools.set(step.toolCallId, step);
   const localIds = new Set(localSteps.map((step) => step.id));
   const historyHasText = historySteps.some((step) => step.kind === "text");
+  // History's rows carry every call's full counts; live ones only the output.
+  const historyHasUsage = historySteps.some((step) => step.kind === "usage");
   // History keeps failed attempts only as rows; the local record, when it has them, has the detail.
   const localHasAttempts = localSteps.some((step) => step.kind === "provider-error");
 
@@ -66,6 +68,7 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
   for (const step of localSteps) {
     if (step.kind === "tool" && historyTools.has(step.id)) continue;
     if ((step.kind === "text" || step.kind === "thinking") && historyHasText) continue;
+    if (step.kind === "usage" && historyHasUsage) continue;
     merged.push(step);
   }
   // Stable, so steps at the same instant keep history's order.

@@ -27,7 +27,7 @@ export interface GatewayEventFrame {
 
 /** Events that mention a run but only prove it is alive. */
 const ACTIVITY_EVENTS = new Set(["sessions.changed", "session.message", "chat.side_result", "session.operation"]);
-const ACTIVITY_STREAMS = new Set(["usage", "plan", "compaction", "approval"]);
+const ACTIVITY_STREAMS = new Set(["plan", "compaction", "approval"]);
 
 export function normalizeGatewayEvent(frame: GatewayEventFrame, receivedAt: number): RunSignal[] {
   const payload = frame.payload;
@@ -83,6 +83,11 @@ function agentStreamBody(stream: string | undefined, data: UnknownRecord | undef
       return runStatusStreamBody(data);
     case "error":
       return agentErrorBody(data);
+    case "usage": {
+      // Live the gateway tells only the output of the call that just ended; the row in history has the rest.
+      const output = readNumber(data, "outputTokens");
+      return output === undefined ? { kind: "activity", label: "usage" } : { kind: "model-usage", output };
+    }
     default:
       return ACTIVITY_STREAMS.has(stream) ? { kind: "activity", label: stream } : { kind: "unknown", event: "agent", detail: `stream ${stream}` };
   }

@@ -14,6 +14,7 @@ import { formatDuration } from "./format-duration";
 import { announcesWork } from "./promise-detector";
 import { pendingApproval, refusalWords, refusedApprovals } from "./run-approvals";
 import { modelName } from "./run-signal";
+import type { SubagentProblem } from "./subagents";
 import { stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
 
@@ -22,6 +23,8 @@ export interface OutcomeContext {
   connection: "online" | "offline" | "reconnecting";
   /** History / sessionInfo says this run is not active (true) or still is (false); undefined = not asked yet. */
   gatewayConfirmedIdle?: boolean;
+  /** What went wrong with the sub-agents this run spawned (subagents.ts); any makes a finished run degraded. */
+  subagentProblems?: readonly SubagentProblem[];
 }
 
 /** Silence after which the status line warns "no activity for 45 s". */
@@ -40,7 +43,7 @@ export const LIFECYCLE_ERROR_GRACE_MS = 20_000;
  */
 export const RECONCILE_WINDOW_MS = 15_000;
 
-export type DegradedReason = "retried" | "fallback" | "promised-no-work" | "approval-denied" | "approval-expired";
+export type DegradedReason = "retried" | "fallback" | "promised-no-work" | "approval-denied" | "approval-expired" | "subagent";
 
 interface OutcomeBase {
   title: string;
@@ -83,6 +86,23 @@ export type RunOutcome =
 export type RunOutcomeKind = RunOutcome["kind"];
 
 export function deriveRunOutcome(run: RunTimeline, context: OutcomeContext): RunOutcome {
+  const outcome = ownOutcome(run, context);
+  const problems = context.subagentProblems ?? [];
+  const first = problems[0];
+  if (!first || (outcome.kind !== "completed" && outcome.kind !== "degraded")) return outcome;
+  // The run itself answered; a child it started did not deliver, and that is what the user must know first.
+  const earlier = outcome.kind === "degraded" ? outcome : { reasons: [], retries: 0 };
+  return {
+    ...earlier,
+    kind: "degraded",
+    reasons: [...earlier.reasons, "subagent"],
+    title: problems.length === 1 ? first.title : `${problems.length} sub-agents did not deliver`,
+    summary: problems.map((problem) => problem.summary).join(" "),
+    nextStep: "Open the sub-agent's session to see what it did, or ask for the task again.",
+  };
+}
+
+function ownOutcome(run: RunTimeline, context: OutcomeContext): RunOutcome {
   const terminal = run.terminal;
   if (terminal?.kind === "final") return completedOrDegraded(run);
   if (terminal?.kind === "aborted") return aborted(terminal.stopReason);

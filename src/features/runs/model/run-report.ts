@@ -4,11 +4,13 @@
  * timeline, outcome, error details and close codes, with versions. Everything
  * passes through redaction, so no token, device key or signature gets out.
  */
+import { describeCallUsage } from "@/lib/token-usage";
 import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import type { RunTimeline, TimelineStep } from "./run-timeline";
+import type { SubagentView } from "./subagents";
 import { toolTitle } from "./tool-title";
 
 export interface ReportContext {
@@ -47,6 +49,8 @@ function stepLine(step: TimelineStep, startAt: number): string {
       return `${at} missed events ${step.expected}–${step.received - 1}`;
     case "lifecycle":
       return `${at} ${step.label}`;
+    case "usage":
+      return `${at} model call: ${describeCallUsage(step)}`;
     case "note":
       return `${at} note ${step.title ?? ""} ${step.text ?? ""}`;
     case "text":
@@ -65,7 +69,35 @@ function jsonSteps(steps: readonly TimelineStep[]): unknown[] {
   );
 }
 
-export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: ReportContext): RunReport {
+/** The tree below the run: each child it spawned, its state and its own steps, indented. */
+function subagentLines(subagents: readonly SubagentView[]): string[] {
+  if (subagents.length === 0) return [];
+  return [
+    "### Sub-agents",
+    "",
+    ...subagents.flatMap(({ name, state, words, durationMs, spawn, child }) => [
+      `- ${name} — ${state}${durationMs !== undefined ? `, ${formatDuration(durationMs)}` : ""}: ${words}`,
+      `  - Session \`${spawn.childSessionKey ?? "?"}\`, run \`${spawn.childRunId ?? "?"}\``,
+      ...(spawn.task ? [`  - Task: ${spawn.task}`] : []),
+      ...(child ? child.steps.map((step) => `  - ${stepLine(step, child.createdAt)}`) : []),
+    ]),
+    "",
+  ];
+}
+
+function jsonSubagents(subagents: readonly SubagentView[]): unknown[] {
+  return subagents.map(({ name, state, words, durationMs, spawn, child, announce }) => ({
+    name,
+    state,
+    words,
+    durationMs,
+    spawn,
+    announceRunId: announce?.runId,
+    child: child && { runId: child.runId, sessionKey: child.sessionKey, status: child.status, terminal: child.terminal, text: child.text, steps: jsonSteps(child.steps) },
+  }));
+}
+
+export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: ReportContext, subagents: readonly SubagentView[] = []): RunReport {
   const scrub = (text: string) => redactText(text, context.secrets);
   const model = run.model ? [run.model.provider, run.model.model].filter(Boolean).join("/") : "unknown";
   const lines = [
@@ -87,6 +119,7 @@ export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: R
     "",
     ...run.steps.map((step) => `- ${stepLine(step, run.createdAt)}`),
     "",
+    ...subagentLines(subagents),
   ];
   const bundle = {
     kind: "clawscope-run-report",
@@ -110,6 +143,7 @@ export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: R
       stats: run.stats,
       steps: jsonSteps(run.steps),
     },
+    subagents: jsonSubagents(subagents),
     outcome,
   };
   return {

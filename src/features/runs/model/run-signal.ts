@@ -9,6 +9,8 @@
  * this browser's log".
  */
 
+import type { TokenUsage } from "@/lib/token-usage";
+
 export type SignalSource = "live" | "history" | "local-log";
 
 export interface ModelRef {
@@ -156,7 +158,12 @@ export type RunSignalBody =
   /** The gateway (or history) says this run is no longer active. */
   | { kind: "run-inactive"; via: "session-info" | "history" | "agent-wait" | "lifecycle-end" }
   | { kind: "seq-gap"; expected: number; received: number }
-  /** A known event that only proves the run is alive (usage, timings, plan updates). */
+  /**
+   * One model call's token counts, from a transcript row (`callId` is the row id). Live, the `usage`
+   * stream sends no `callId` and only `output`, as the run's running total (5, then 18 after a 13-token call).
+   */
+  | ({ kind: "model-usage"; callId?: string } & TokenUsage)
+  /** A known event that only proves the run is alive (timings, plan updates). */
   | { kind: "activity"; label: string }
   /** Anything we could not read; kept so it is counted and never crashes the fold. */
   | { kind: "unknown"; event: string; detail?: string };

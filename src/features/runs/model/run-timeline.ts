@@ -7,6 +7,7 @@
  */
 import type { ApprovalDecision } from "@/gateway/exec-approvals";
 import type { BoundedText } from "./bounded-text";
+import type { TokenUsage } from "@/lib/token-usage";
 import type { ModelRef, ProviderErrorInfo, SignalSource } from "./run-signal";
 
 export type RunStatus = "queued" | "running" | "ended";
@@ -130,6 +131,13 @@ export interface ConnectionStep extends StepBase {
   words: string;
 }
 
+/** One model call's tokens: in, out and cached, and a cost only where the gateway priced it. */
+export interface UsageStep extends StepBase, TokenUsage {
+  kind: "usage";
+  /** Live only: the run's output so far as the `usage` stream reported it (a running total), `output` being this call's share. */
+  runOutput?: number;
+}
+
 export interface GapStep extends StepBase {
   kind: "gap";
   expected: number;
@@ -146,7 +154,8 @@ export type TimelineStep =
   | FallbackStep
   | ProviderErrorStep
   | ConnectionStep
-  | GapStep;
+  | GapStep
+  | UsageStep;
 
 export type StepKind = TimelineStep["kind"];
 

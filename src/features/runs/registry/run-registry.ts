@@ -20,7 +20,9 @@ import { signalsForRuns, type RunSignal } from "../model/run-signal";
 import type { RunApproval, RunTimeline } from "../model/run-timeline";
 import { findHangingRuns } from "./hanging-runs";
 import { reconciliationSignals, type HistorySnapshot } from "./reconcile-history";
+import type { SpawnedRun } from "../model/subagents";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
+import { SpawnLinks } from "./spawn-links";
 
 /** Connection news, as `GatewayConnection.onConnectionLog` reports it. */
 export type ConnectionNews =
@@ -70,6 +72,8 @@ export class RunRegistry {
   private readonly unexpected = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
+  /** Which children each run spawned; the registry is the one owner of that link. */
+  private readonly spawnLinks = new SpawnLinks((runId) => this.getRun(runId));
 
   constructor(options: RunRegistryOptions) {
     this.options = options;
@@ -107,6 +111,11 @@ export class RunRegistry {
     const list = sessionRunList(runs);
     this.sessionLists.set(sessionKey, list);
     return list;
+  }
+
+  /** The sub-agents a run spawned, with their own runs and announce runs as far as known. */
+  spawnedRuns(parentRunId: string): readonly SpawnedRun[] {
+    return this.spawnLinks.of(parentRunId);
   }
 
   openRunIds(sessionKey?: string): string[] {

@@ -2,17 +2,19 @@
  * How React reads the run registry: one registry per gateway, read with
  * useSyncExternalStore. Views get merged runs and never merge themselves.
  */
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
 import { useConnectionState, useGateway, useGatewayClockOffset } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";
+import { judgeSubagent, type SpawnedRun, type SubagentView } from "../model/subagents";
 import { createRunLogWriter, readSessionRunLogs } from "../store/run-log";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry } from "./run-registry";
 import type { SessionRunList } from "./session-run-list";
 
+const NO_SPAWNS: readonly SpawnedRun[] = [];
 const registries = new Map<string, RunRegistry>();
 
 /** The registry of one gateway, for the life of the page (a switch back finds its runs again). */
@@ -60,7 +62,35 @@ function useOutcomeConnection(): OutcomeContext["connection"] {
   return isReconnecting(state) ? "reconnecting" : "offline";
 }
 
-/** How the run stands at `now`: an ended run is judged at its last event, a live one against the clock. */
-export function useRunOutcome(run: RunTimeline, now: number): RunOutcome {
-  return deriveRunOutcome(run, { now, connection: useOutcomeConnection() });
+/**
+ * How the run stands at `now`: an ended run is judged at its last event, a live one against the clock.
+ * A sub-agent it spawned that did not deliver makes a finished run degraded.
+ */
+export function useRunOutcome(run: RunTimeline, now: number, subagents: readonly SubagentView[] = []): RunOutcome {
+  const subagentProblems = subagents.flatMap((view) => (view.problem ? [view.problem] : []));
+  return deriveRunOutcome(run, { now, connection: useOutcomeConnection(), subagentProblems });
+}
+
+/**
+ * The children a run spawned. Their events arrive whatever session is on screen (the gateway sends
+ * `agent`/`chat` to every reader and tool events as `session.tool` after `sessions.subscribe`); what
+ * this browser recorded of them earlier is read back once, as for an opened session.
+ */
+export function useSpawnedRuns(runId: string | null): readonly SpawnedRun[] {
+  const registry = useRunRegistry();
+  const spawned = useSyncExternalStore(registry.subscribe, () => (runId ? registry.spawnedRuns(runId) : NO_SPAWNS));
+  const childSessions = spawned.flatMap((link) => (link.spawn.childSessionKey ? [link.spawn.childSessionKey] : [])).join("\n");
+  useEffect(() => {
+    for (const sessionKey of childSessions.split("\n")) if (sessionKey) registry.sessionOpened(sessionKey);
+  }, [registry, childSessions]);
+  return spawned;
+}
+
+/** Each spawned child judged at `now`, its own outcome by the same rules as any run. */
+export function useSubagents(spawned: readonly SpawnedRun[], now: number): SubagentView[] {
+  const connection = useOutcomeConnection();
+  return useMemo(
+    () => spawned.map((link) => judgeSubagent(link, link.child && deriveRunOutcome(link.child, { now, connection }), now)),
+    [spawned, now, connection],
+  );
 }

@@ -1,0 +1,75 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { openSession, sendMessage, transcript } from "../support/chat-page";
+
+/** The turn the person started (the announce that follows is a turn of its own). */
+function turnOf(page: Page, text: string): Locator {
+  return transcript(page).getByRole("article", { name: `Turn: ${text}` });
+}
+
+async function openTimeline(turn: Locator): Promise<Locator> {
+  const toggle = turn.getByRole("button", { name: /^Timeline/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  return turn.getByRole("region", { name: "Run timeline" });
+}
+
+// First in the file: a cold gateway's first turn can time out once and be retried, which would spawn twice.
+test("a completed reply shows the token counts the provider reported, and the session sums them", async ({ page }) => {
+  await openSession(page, "usage");
+  const asked = "Say something. fake:text";
+  await sendMessage(page, asked);
+  const turn = turnOf(page, asked);
+  // The scripted provider: 1,234 prompt tokens (1,024 cached), one output token per 4 characters of the 110-character reply.
+  await expect(turn.getByLabel("Run usage")).toHaveText(/^Done in \S+ m?s · 28 output tokens · 1,262 total$/, { timeout: 60_000 });
+  const timeline = await openTimeline(turn);
+  const call = timeline.getByRole("listitem").filter({ hasText: "model call" });
+  await expect(call).toHaveCount(1);
+  await expect(call).toContainText("in 210 · out 28 · cached 1,024");
+  await expect(page.getByLabel("Session usage")).toHaveText("This session: 1 model call · 28 output tokens · 1,262 total");
+});
+
+test("a spawned sub-agent's tool call and its exact output show inside the parent's timeline", async ({ page }) => {
+  test.setTimeout(150_000);
+  await openSession(page, "spawn");
+  const asked = "Delegate the kernel check. fake:spawn";
+  await sendMessage(page, asked);
+  const parent = turnOf(page, asked);
+  // The announce turn is the child's result coming back to this session.
+  const announce = transcript(page).getByRole("article", { name: "Assistant turn" });
+  await expect(announce).toContainText("Sub-agent kernel-check reported back (completed). Tool finished. Output: hello-from-fake-tool Linux", { timeout: 120_000 });
+  // Once the announce run has ended every child has reported back, and the parent's view settles (and folds).
+  await expect(announce.getByLabel("Run usage")).toBeVisible();
+
+  const timeline = await openTimeline(parent);
+  const child = timeline.getByRole("region", { name: "Sub-agent kernel-check" });
+  await expect(child.getByRole("button", { expanded: true }).first()).toContainText("completed");
+  await expect(child).toContainText("Task: Print the greeting and the kernel name. fake:tool");
+  await expect(child.getByLabel("Sub-agent status")).toHaveText("Completed");
+  await expect(child).toContainText(/Session:\s*agent:main:subagent:[0-9a-f-]{36}/);
+  const exec = child.getByRole("button", { name: /exec/ });
+  await expect(exec).toContainText("exit 0");
+  if ((await exec.getAttribute("aria-expanded")) !== "true") await exec.click();
+  // The command's output exactly (the arguments block above it also names the greeting).
+  await expect(child.locator("pre").filter({ hasText: /^hello-from-fake-tool/ })).toHaveText(/^hello-from-fake-tool\nLinux\n?$/);
+  await expect(child.getByLabel("Sub-agent reply")).toHaveText("Tool finished. Output: hello-from-fake-tool Linux");
+  await expect(parent.getByRole("alert")).toHaveCount(0);
+
+  // The child's own session is one click away.
+  await child.getByRole("button", { name: "Open session" }).click();
+  await expect(page.getByRole("navigation", { name: "Sessions" }).locator('[aria-current="page"]')).toHaveText(/^kernel-check/);
+  await expect(transcript(page).getByRole("article").last()).toContainText("Tool finished. Output: hello-from-fake-tool Linux");
+});
+
+test("a sub-agent whose model refuses makes the parent's outcome degraded, with the reason", async ({ page }) => {
+  test.setTimeout(150_000);
+  await openSession(page, "spawn-fail");
+  const asked = "Delegate a doomed task. fake:spawn-fail";
+  await sendMessage(page, asked);
+  const parent = turnOf(page, asked);
+  const banner = parent.getByRole("alert");
+  await expect(banner).toContainText("Sub-agent failed", { timeout: 120_000 });
+  await expect(banner).toContainText("Sub-agent doomed-check failed: LLM request failed: provider rejected the request schema or tool payload.");
+  const timeline = await openTimeline(parent);
+  const child = timeline.getByRole("region", { name: "Sub-agent doomed-check" });
+  await expect(child.getByLabel("Sub-agent status")).toHaveText("Failed: LLM request failed: provider rejected the request schema or tool payload.");
+});
