@@ -5,10 +5,11 @@ import { RunLogsPanel } from "@/features/logs/components/run-logs-panel";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
+import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
+import { useRun, useRunNotSaved, useRunOutcome } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -22,6 +23,7 @@ interface LogsToggle {
 
 function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: RunTimeline; now: number } & LogsToggle) {
   const outcome = useRunOutcome(run, now);
+  const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
@@ -40,6 +42,7 @@ function RunView({ turn, run, now, logsOpen, setLogsOpen }: { turn: Turn; run: R
         )}
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
+        <RunSaveNote notSaved={notSaved} />
       </div>
       <RunPanel
         run={run}

@@ -1,0 +1,189 @@
+/**
+ * What a stored run record may hold, checked field by field when it is read:
+ * IndexedDB gives back whatever an older version, another tab or a broken
+ * write left there, and the fold and the views trust their input's types. A
+ * record that does not fit is dropped (with a warning) before it reaches them.
+ *
+ * A shape maps each field to its type: `s` string, `n` finite number, `b`
+ * boolean, `r` object, `S` list of strings, `m` model ({ model: string }),
+ * `t` bounded text, `x` anything, `e:a|b` one of those strings; `?` after the
+ * type: may be absent.
+ */
+import { isRecord, type UnknownRecord } from "@/lib/read-untrusted";
+import type { RunSignal } from "../model/run-signal";
+import type { StepKind } from "../model/run-timeline";
+
+export type Shape = Readonly<Record<string, string>>;
+
+function fits(value: unknown, type: string): boolean {
+  switch (type) {
+    case "s":
+      return typeof value === "string";
+    case "n":
+      return typeof value === "number" && Number.isFinite(value);
+    case "b":
+      return typeof value === "boolean";
+    case "r":
+      return isRecord(value);
+    case "S":
+      return Array.isArray(value) && value.every((item) => typeof item === "string");
+    case "m":
+      return isRecord(value) && typeof value.model === "string" && (value.provider === undefined || typeof value.provider === "string");
+    case "t":
+      return isRecord(value) && typeof value.head === "string" && typeof value.tail === "string" && typeof value.totalChars === "number";
+    case "x":
+      return true;
+    default:
+      return type.startsWith("e:") && typeof value === "string" && type.slice(2).split("|").includes(value);
+  }
+}
+
+/** Whether `value` is an object with every field of `shape` of its type; other fields are left alone. */
+export function matches(value: unknown, shape: Shape): value is UnknownRecord {
+  if (!isRecord(value)) return false;
+  for (const field in shape) {
+    const type = shape[field] as string;
+    const optional = type.endsWith("?");
+    const field_ = value[field];
+    if (field_ === undefined && optional) continue;
+    if (!fits(field_, optional ? type.slice(0, -1) : type)) return false;
+  }
+  return true;
+}
+
+const SIGNAL_BASE: Shape = { runId: "s", at: "n", sessionKey: "s?", frameSeq: "n?", runSeq: "n?", serverAt: "n?" };
+
+/** Every signal kind's fields; the Record type makes a new kind a compile error here. */
+const SIGNAL_SHAPES: Record<RunSignal["kind"], Shape> = {
+  queued: {},
+  status: { phase: "s" },
+  "lifecycle-start": { startedAt: "n?" },
+  "model-selected": { provider: "s?", model: "s" },
+  "lifecycle-finishing": { error: "s?", observation: "r?", stopReason: "s?" },
+  "lifecycle-end": { stopReason: "s?", aborted: "b", status: "s?", replyText: "s?", successfulToolNames: "S?" },
+  "lifecycle-error": { error: "s?", observation: "r?", aborted: "b", stopReason: "s?", timeoutPhase: "s?" },
+  fallback: { from: "m?", to: "m?", reason: "s?", attempts: "S" },
+  "fallback-cleared": { to: "m?" },
+  "fallback-step": { fromModel: "s?", toModel: "s?", reason: "s?", detail: "s?", position: "n?", outcome: "s?" },
+  retry: { attempt: "n?", maxAttempts: "n?", reason: "s?", delayMs: "n?", message: "s?" },
+  "assistant-text": { text: "s?", delta: "s?", replace: "b?", segmentId: "s?" },
+  "thinking-text": { text: "s?", delta: "s?", segmentId: "s?" },
+  "tool-start": { toolCallId: "s", name: "s", args: "x?", parentToolCallId: "s?" },
+  "tool-update": { toolCallId: "s", name: "s?", partialText: "s?" },
+  "tool-result": { toolCallId: "s", name: "s?", isError: "b", resultText: "s?", exitCode: "n?", durationMs: "n?", errorText: "s?" },
+  item: {
+    phase: "e:start|update|end",
+    itemId: "s",
+    itemKind: "s",
+    title: "s?",
+    name: "s?",
+    toolCallId: "s?",
+    status: "s?",
+    progressText: "s?",
+    error: "s?",
+    startedAt: "n?",
+    endedAt: "n?",
+  },
+  "command-output": { phase: "e:delta|end", toolCallId: "s?", itemId: "s?", name: "s?", output: "s?", chunk: "s?", exitCode: "n?", durationMs: "n?" },
+  "chat-final": { stopReason: "s?", text: "s?" },
+  "chat-aborted": { stopReason: "s?", text: "s?", errorMessage: "s?" },
+  "chat-error": { errorKind: "s?", errorDetail: "r?", errorMessage: "s?", stopReason: "s?" },
+  disconnected: { code: "n", reason: "s" },
+  reconnected: { bootChanged: "b?" },
+  "gateway-restarting": { reason: "s", restartExpectedMs: "n?" },
+  "gateway-restarted": { bootChanged: "b" },
+  "run-inactive": { via: "e:session-info|history|agent-wait" },
+  "seq-gap": { expected: "n", received: "n" },
+  activity: { label: "s" },
+  unknown: { event: "s", detail: "s?" },
+};
+
+/** Why a stored signal cannot be folded, or undefined when it can. */
+export function signalProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return "not an object";
+  const kind = value.kind;
+  const shape = typeof kind === "string" && Object.hasOwn(SIGNAL_SHAPES, kind) ? SIGNAL_SHAPES[kind as RunSignal["kind"]] : undefined;
+  if (!shape) return `unknown kind ${JSON.stringify(kind)}`;
+  if (!matches(value, SIGNAL_BASE) || !matches(value, shape)) return `a ${kind} signal with a field of the wrong type`;
+  return undefined;
+}
+
+const STEP_BASE: Shape = { id: "s", at: "n", endedAt: "n?", durationMs: "n?", source: "e:live|history|local-log" };
+
+const STEP_SHAPES: Record<StepKind, Shape> = {
+  lifecycle: { event: "s", label: "s", model: "m?" },
+  tool: {
+    toolCallId: "s",
+    name: "s",
+    title: "s?",
+    output: "t",
+    outputFrom: "e:chunks|snapshots|result?",
+    result: "t?",
+    exitCode: "n?",
+    isError: "b",
+    error: "s?",
+    status: "e:running|done|error",
+    parentToolCallId: "s?",
+    serverStartedAt: "n?",
+    confirmedByHistory: "b?",
+  },
+  text: { segmentId: "s", text: "s" },
+  thinking: { segmentId: "s", text: "s" },
+  note: { itemKind: "s", title: "s?", text: "s?" },
+  retry: { attempt: "n?", maxAttempts: "n?", reason: "s?", delayMs: "n?", message: "s?" },
+  fallback: { from: "s?", to: "s?", reason: "s?", detail: "s?", outcome: "s?", attempts: "S" },
+  "provider-error": { provider: "s?", model: "s?", httpStatus: "n?", retryAfterMs: "n?", failoverReason: "s?", message: "s" },
+  connection: { event: "e:disconnected|reconnected|gateway-restarting|gateway-restarted", code: "n?", reason: "s?", words: "s" },
+  gap: { expected: "n", received: "n" },
+};
+
+export function isStoredStep(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const kind = value.kind;
+  const shape = typeof kind === "string" && Object.hasOwn(STEP_SHAPES, kind) ? STEP_SHAPES[kind as StepKind] : undefined;
+  return shape !== undefined && matches(value, STEP_BASE) && matches(value, shape);
+}
+
+const PHASE_KINDS = "queued|preparing|starting-model|thinking|writing-reply|using-tool|waiting-for-model|retrying|falling-back|finishing|ended";
+
+/** The fields of a stored run besides its steps and dedupe keys (stored-run.ts). */
+export const STORED_RUN_SHAPE: Shape = {
+  runId: "s",
+  sessionKey: "s?",
+  status: "e:queued|running|ended",
+  createdAt: "n",
+  startedAt: "n?",
+  endedAt: "n?",
+  lastEventAt: "n",
+  lastEventLabel: "s",
+  requestedModel: "m?",
+  model: "m?",
+  text: "s",
+  thinking: "s",
+  runningTools: "n",
+  terminal: "r?",
+  lifecycleOutcome: "r?",
+  restart: "r?",
+  disconnectedAt: "n?",
+  reconnectedAt: "n?",
+  inactiveConfirmedAt: "n?",
+  quietUntil: "n?",
+  trigger: "e:user|restart-recovery?",
+  signals: "n",
+  unknownSignals: "n",
+  extraTerminals: "n",
+};
+
+export const PHASE_SHAPE: Shape = { kind: `e:${PHASE_KINDS}`, step: "s?", tool: "s?", title: "s?", model: "m?", attempt: "n?", maxAttempts: "n?", reason: "s?", to: "s?" };
+export const TERMINAL_SHAPE: Shape = {
+  kind: "e:final|aborted|error",
+  at: "n",
+  source: "e:live|history|local-log",
+  stopReason: "s?",
+  errorKind: "s?",
+  errorDetail: "r?",
+  errorMessage: "s?",
+  followUps: "S",
+};
+export const LIFECYCLE_OUTCOME_SHAPE: Shape = { kind: "e:end|error", at: "n", aborted: "b", stopReason: "s?", status: "s?", error: "s?", observation: "r?", timeoutPhase: "s?" };
+export const RESTART_SHAPE: Shape = { at: "n", via: "e:shutdown|close|boot-changed", code: "n?", words: "s" };
