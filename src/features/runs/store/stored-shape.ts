@@ -4,7 +4,7 @@
  * write left there, and the fold and the views trust their input's types. A
  * record that does not fit is dropped (with a warning) before it reaches them.
  *
- * A shape maps each field to its type: `s` string, `n` finite number, `b`
+ * A shape maps each field to its type (compiled once, `shape`): `s` string, `n` finite number, `b`
  * boolean, `r` object, `S` list of strings, `m` model ({ model: string }),
  * `t` bounded text, `x` anything, `e:a|b` one of those strings; `?` after the
  * type: may be absent.
@@ -13,48 +13,78 @@ import { isRecord, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal } from "../model/run-signal";
 import type { StepKind } from "../model/run-timeline";
 
-export type Shape = Readonly<Record<string, string>>;
+const CODES = { s: 0, n: 1, b: 2, r: 3, S: 4, m: 5, t: 6, x: 7, e: 8 } as const;
 
-function fits(value: unknown, type: string): boolean {
-  switch (type) {
-    case "s":
+/**
+ * A shape compiled once into parallel lists (field, type code, optional,
+ * allowed strings): a read checks each field with one switch, not a parse of
+ * type strings or a call per field (a reload checks thousands of steps).
+ */
+export interface Shape {
+  fields: readonly string[];
+  codes: readonly number[];
+  optional: readonly boolean[];
+  allowed: ReadonlyArray<ReadonlySet<string> | undefined>;
+}
+
+type Fields = Readonly<Record<string, string>>;
+
+export function shape(...parts: Fields[]): Shape {
+  const compiled = { fields: [] as string[], codes: [] as number[], optional: [] as boolean[], allowed: [] as Array<Set<string> | undefined> };
+  for (const [field, written] of parts.flatMap((part) => Object.entries(part))) {
+    const optional = written.endsWith("?");
+    const type = optional ? written.slice(0, -1) : written;
+    const code = type.startsWith("e:") ? CODES.e : CODES[type as keyof typeof CODES];
+    if (code === undefined) throw new Error(`stored-shape: unknown type ${type}`);
+    compiled.fields.push(field);
+    compiled.codes.push(code);
+    compiled.optional.push(optional);
+    compiled.allowed.push(code === CODES.e ? new Set(type.slice(2).split("|")) : undefined);
+  }
+  return compiled;
+}
+
+function shapes<K extends string>(byKind: Record<K, Fields>, base: Fields): Record<K, Shape> {
+  return Object.fromEntries(Object.entries<Fields>(byKind).map(([kind, fields]) => [kind, shape(base, fields)])) as Record<K, Shape>;
+}
+
+function fits(value: unknown, code: number, allowed: ReadonlySet<string> | undefined): boolean {
+  switch (code) {
+    case CODES.s:
       return typeof value === "string";
-    case "n":
+    case CODES.n:
       return typeof value === "number" && Number.isFinite(value);
-    case "b":
+    case CODES.b:
       return typeof value === "boolean";
-    case "r":
+    case CODES.r:
       return isRecord(value);
-    case "S":
+    case CODES.S:
       return Array.isArray(value) && value.every((item) => typeof item === "string");
-    case "m":
+    case CODES.m:
       return isRecord(value) && typeof value.model === "string" && (value.provider === undefined || typeof value.provider === "string");
-    case "t":
+    case CODES.t:
       return isRecord(value) && typeof value.head === "string" && typeof value.tail === "string" && typeof value.totalChars === "number";
-    case "x":
-      return true;
+    case CODES.e:
+      return typeof value === "string" && allowed !== undefined && allowed.has(value);
     default:
-      return type.startsWith("e:") && typeof value === "string" && type.slice(2).split("|").includes(value);
+      return true;
   }
 }
 
 /** Whether `value` is an object with every field of `shape` of its type; other fields are left alone. */
-export function matches(value: unknown, shape: Shape): value is UnknownRecord {
+export function matches(value: unknown, { fields, codes, optional, allowed }: Shape): value is UnknownRecord {
   if (!isRecord(value)) return false;
-  for (const field in shape) {
-    const type = shape[field] as string;
-    const optional = type.endsWith("?");
-    const field_ = value[field];
-    if (field_ === undefined && optional) continue;
-    if (!fits(field_, optional ? type.slice(0, -1) : type)) return false;
+  for (let index = 0; index < fields.length; index += 1) {
+    const fieldValue = value[fields[index] as string];
+    if (fieldValue === undefined ? !optional[index] : !fits(fieldValue, codes[index] as number, allowed[index])) return false;
   }
   return true;
 }
 
-const SIGNAL_BASE: Shape = { runId: "s", at: "n", sessionKey: "s?", frameSeq: "n?", runSeq: "n?", serverAt: "n?" };
+const SIGNAL_BASE: Fields = { runId: "s", at: "n", sessionKey: "s?", frameSeq: "n?", runSeq: "n?", serverAt: "n?" };
 
 /** Every signal kind's fields; the Record type makes a new kind a compile error here. */
-const SIGNAL_SHAPES: Record<RunSignal["kind"], Shape> = {
+const SIGNAL_FIELDS: Record<RunSignal["kind"], Fields> = {
   queued: {},
   status: { phase: "s" },
   "lifecycle-start": { startedAt: "n?" },
@@ -98,19 +128,21 @@ const SIGNAL_SHAPES: Record<RunSignal["kind"], Shape> = {
   unknown: { event: "s", detail: "s?" },
 };
 
+const SIGNAL_SHAPES = shapes(SIGNAL_FIELDS, SIGNAL_BASE);
+
 /** Why a stored signal cannot be folded, or undefined when it can. */
 export function signalProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return "not an object";
   const kind = value.kind;
   const shape = typeof kind === "string" && Object.hasOwn(SIGNAL_SHAPES, kind) ? SIGNAL_SHAPES[kind as RunSignal["kind"]] : undefined;
   if (!shape) return `unknown kind ${JSON.stringify(kind)}`;
-  if (!matches(value, SIGNAL_BASE) || !matches(value, shape)) return `a ${kind} signal with a field of the wrong type`;
+  if (!matches(value, shape)) return `a ${kind} signal with a field of the wrong type`;
   return undefined;
 }
 
-const STEP_BASE: Shape = { id: "s", at: "n", endedAt: "n?", durationMs: "n?", source: "e:live|history|local-log" };
+const STEP_BASE: Fields = { id: "s", at: "n", endedAt: "n?", durationMs: "n?", source: "e:live|history|local-log" };
 
-const STEP_SHAPES: Record<StepKind, Shape> = {
+const STEP_FIELDS: Record<StepKind, Fields> = {
   lifecycle: { event: "s", label: "s", model: "m?" },
   tool: {
     toolCallId: "s",
@@ -137,17 +169,19 @@ const STEP_SHAPES: Record<StepKind, Shape> = {
   gap: { expected: "n", received: "n" },
 };
 
+const STEP_SHAPES = shapes(STEP_FIELDS, STEP_BASE);
+
 export function isStoredStep(value: unknown): boolean {
   if (!isRecord(value)) return false;
   const kind = value.kind;
   const shape = typeof kind === "string" && Object.hasOwn(STEP_SHAPES, kind) ? STEP_SHAPES[kind as StepKind] : undefined;
-  return shape !== undefined && matches(value, STEP_BASE) && matches(value, shape);
+  return shape !== undefined && matches(value, shape);
 }
 
 const PHASE_KINDS = "queued|preparing|starting-model|thinking|writing-reply|using-tool|waiting-for-model|retrying|falling-back|finishing|ended";
 
 /** The fields of a stored run besides its steps and dedupe keys (stored-run.ts). */
-export const STORED_RUN_SHAPE: Shape = {
+export const STORED_RUN_SHAPE = shape({
   runId: "s",
   sessionKey: "s?",
   status: "e:queued|running|ended",
@@ -172,10 +206,10 @@ export const STORED_RUN_SHAPE: Shape = {
   signals: "n",
   unknownSignals: "n",
   extraTerminals: "n",
-};
+});
 
-export const PHASE_SHAPE: Shape = { kind: `e:${PHASE_KINDS}`, step: "s?", tool: "s?", title: "s?", model: "m?", attempt: "n?", maxAttempts: "n?", reason: "s?", to: "s?" };
-export const TERMINAL_SHAPE: Shape = {
+export const PHASE_SHAPE = shape({ kind: `e:${PHASE_KINDS}`, step: "s?", tool: "s?", title: "s?", model: "m?", attempt: "n?", maxAttempts: "n?", reason: "s?", to: "s?" });
+export const TERMINAL_SHAPE = shape({
   kind: "e:final|aborted|error",
   at: "n",
   source: "e:live|history|local-log",
@@ -184,6 +218,6 @@ export const TERMINAL_SHAPE: Shape = {
   errorDetail: "r?",
   errorMessage: "s?",
   followUps: "S",
-};
-export const LIFECYCLE_OUTCOME_SHAPE: Shape = { kind: "e:end|error", at: "n", aborted: "b", stopReason: "s?", status: "s?", error: "s?", observation: "r?", timeoutPhase: "s?" };
-export const RESTART_SHAPE: Shape = { at: "n", via: "e:shutdown|close|boot-changed", code: "n?", words: "s" };
+});
+export const LIFECYCLE_OUTCOME_SHAPE = shape({ kind: "e:end|error", at: "n", aborted: "b", stopReason: "s?", status: "s?", error: "s?", observation: "r?", timeoutPhase: "s?" });
+export const RESTART_SHAPE = shape({ at: "n", via: "e:shutdown|close|boot-changed", code: "n?", words: "s" });
