@@ -239,3 +239,22 @@ export function resetLocalDbForTests(): void {
   dbPromise = null;
   notice = null;
 }
+
+let persisting: Promise<boolean> | undefined;
+
+/**
+ * Asks the browser, once per page, to keep this origin's storage under
+ * pressure (`navigator.storage.persist()`); says whether it is persistent.
+ */
+export function persistStorageOnce(): Promise<boolean> {
+  persisting ??= (async () => {
+    const storage = globalThis.navigator?.storage;
+    if (!storage?.persist) return false;
+    try {
+      return (await storage.persisted?.()) || (await storage.persist());
+    } catch {
+      return false;
+    }
+  })();
+  return persisting;
+}
