@@ -10,7 +10,7 @@ import type { RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 
 /** Signals held per run; a run past this keeps what this page folded, and its log is not merged. */
-export const MAX_SIGNALS_BEFORE_LOG = 5_000;
+export const MAX_SIGNALS_BEFORE_LOG = 1_000;
 
 export class BeforeLog {
   /** null: too many to hold. */

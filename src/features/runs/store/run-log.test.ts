@@ -234,7 +234,7 @@ describe("run log: what is stored is checked when read", () => {
       expect(run && seen(runTimeline(run))).toEqual(seen(expected));
       expect(run && runTimeline(run).steps.every((step) => step.source === "local-log")).toBe(true);
     }
-    await vi.waitFor(async () => expect((await (await openLocalDb()).getAll("run-logs")).map((row) => row.format)).toEqual([2, 2]));
+    await vi.waitFor(async () => expect((await (await openLocalDb()).getAll("run-logs")).map((row) => [row.format, "signals" in row])).toEqual([[2, false], [2, false]]));
     expect((await readSessionRunLogs(gatewayScope, sessionKey)).map((run) => seen(runTimeline(run)))).toEqual(runs.map((run) => seen(runTimeline(run))));
   });
 

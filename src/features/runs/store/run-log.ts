@@ -242,7 +242,8 @@ async function tidyRecords(db: LocalDb, gatewayScope: string, tidy: ReadonlyArra
     }
     const stored = row.format === 1 ? boundedStoredRun(run) : (row.run as StoredRun);
     const bytes = row.format === 1 ? JSON.stringify(stored).length : row.bytes;
-    await logs.put({ ...row, signals: undefined, format: 2, run: stored, bytes, usedAt: now, stamp: newStamp() });
+    const { key, sessionKey, runId, updatedAt } = row;
+    await logs.put({ key, gatewayScope, sessionKey, runId, updatedAt, usedAt: now, bytes, stamp: newStamp(), format: 2, run: stored });
     usage.bytes += bytes - row.bytes;
   }
   usage.bytes = Math.max(0, usage.bytes);
