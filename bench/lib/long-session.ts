@@ -7,12 +7,12 @@
  * ended before a reply) repeated with fresh ids (every UUID and tool-call id
  * renamed per copy) and shifted times. The local log of each turn is what the
  * recordings captured live for that same runId (the captures and the history
- * come from the same gateway session), renamed and shifted the same way and
- * compacted as the log writer stores it. Turns no recording saw live have no
- * local log, as in a browser that did not witness them.
+ * come from the same gateway session), renamed and shifted the same way: what
+ * the log writer was handed live (the bench stores it as the writer does).
+ * Turns no recording saw live have no local log, as in a browser that did not
+ * witness them.
  */
 import type { RunSignal } from "@/features/runs/model/run-signal";
-import { compactSignals } from "@/features/runs/store/run-log";
 import { isRec, parseCapture, signalsOf, type Rec } from "./captures";
 
 export interface LongSession {
@@ -21,7 +21,7 @@ export interface LongSession {
   payloadJson: string;
   turns: number;
   messages: number;
-  /** Local-log signals of every logged run, `source: "local-log"`, as the replay reads them. */
+  /** The live signals of every logged run, as the page handed them to the run log. */
   localLog: RunSignal[];
   loggedRuns: number;
 }
@@ -111,8 +111,7 @@ export function buildLongSession(historyCapture: string, liveCaptures: readonly 
     for (const [runId, signals] of liveByRun) {
       if (!included.has(renameIds(runId, copy))) continue;
       const renamed = JSON.parse(renameIds(JSON.stringify(signals), copy)) as RunSignal[];
-      const logged = compactSignals(renamed.map((signal) => ({ ...signal, at: signal.at + delta, sessionKey: SESSION_KEY })));
-      localLog.push(...logged.map((signal) => ({ ...signal, source: "local-log" as const })));
+      localLog.push(...renamed.map((signal) => ({ ...signal, at: signal.at + delta, sessionKey: SESSION_KEY, source: "live" as const })));
       loggedRuns += 1;
     }
   }

@@ -8,6 +8,7 @@ import type { Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
+import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
@@ -15,7 +16,7 @@ import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -40,6 +41,7 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
   const subagents = useSubagents(spawned, now);
   const outcome = useRunOutcome(run, now, subagents);
   const openSession = useConnectionSettings((s) => s.sessionSelected);
+  const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
@@ -60,6 +62,7 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
         {live && <RunApprovals runId={run.runId} />}
         {!live && <UsageLine label="Run usage" text={usageFooter(run)} />}
+        <RunSaveNote notSaved={notSaved} />
       </div>
       <ErrorBoundary label="The run timeline" secrets={secrets}>
         <RunPanel

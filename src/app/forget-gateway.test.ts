@@ -15,7 +15,7 @@ async function seed() {
   await createDeviceTokenStore(OTHER).store({ ...parts, token: "device-token-other", scopes: ["operator.read"] });
   const db = await openLocalDb();
   for (const [scope, sessionKey, runId] of [[GW, "agent:main:a", "r1"], [GW, "agent:main:b", "r2"], [OTHER, "agent:main:a", "r3"]] as const) {
-    await db.put("run-logs", { key: `${scope}|${sessionKey}|${runId}`, gatewayScope: scope, sessionKey, runId, updatedAt: 1, signals: [] });
+    await db.put("run-logs", { key: `${scope}|${sessionKey}|${runId}`, gatewayScope: scope, sessionKey, runId, updatedAt: 1, usedAt: 1, bytes: 2, stamp: "s", format: 1, signals: [] });
   }
   await db.put("outbox", { idempotencyKey: "m1", gatewayScope: GW, sessionKey: "agent:main:c", message: "hi", createdAt: 1, status: "waiting", attempts: 0 });
   await db.put("outbox", { idempotencyKey: "m2", gatewayScope: OTHER, sessionKey: "agent:main:c", message: "hi", createdAt: 1, status: "waiting", attempts: 0 });

@@ -9,6 +9,7 @@ import { buildClientList, type ClientRow } from "../model/client-rows";
 import { describeFailures, describeRestart, formatAgo, formatClock, KIND_BADGE } from "../model/describe-clients";
 import { formatUptime, shortBootId, uptimeAt, type HealthStatus } from "../model/gateway-summary";
 import { useGatewayState } from "../store/gateway-state-store";
+import { StorageLine } from "./storage-line";
 
 const HEALTH_WORDS: Record<HealthStatus, { label: string; tone: Tone }> = {
   ok: { label: "OK", tone: "ok" },
@@ -95,6 +96,7 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
             )}
           </dd>
         </dl>
+        <StorageLine gatewayUrl={connection.url} />
 
         <div className="flex flex-col gap-1.5">
           <h3 className="text-xs font-semibold tracking-wide text-ink-3 uppercase">Clients</h3>

@@ -83,6 +83,11 @@ export class KeyLog {
     return false;
   }
 
+  /** The last RECENT_KEYS of the first `count` keys, oldest first: what a stored run keeps to go on dropping re-deliveries. */
+  recent(count: number): number[] {
+    return this.keys.slice(Math.max(0, count - RECENT_KEYS), count);
+  }
+
   /** The log that holds the first `count` keys and then `key`; its size is the new count. */
   remember(count: number, key: number): KeyLog {
     const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : new KeyLog(this.keys.slice(Math.max(0, count - RECENT_KEYS), count));

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { boundedToString } from "../model/bounded-text";
 import { captureEvents, captureRunId, historyPayloads } from "../model/capture-fixtures";
+import { foldRunSignals } from "../model/fold-run";
+import { createRunFold, type RunFold } from "../model/fold-state";
 import { deriveRunOutcome } from "../model/run-outcome";
 import type { RunSignal } from "../model/run-signal";
 import type { RunTimeline } from "../model/run-timeline";
@@ -9,6 +11,7 @@ import { classifyEventFrame } from "@/gateway/event-router";
 import type { GatewayEventFrame } from "../model/normalize-gateway-event";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry, type RunChange } from "./run-registry";
+import { restoreStoredRun, storedRunOf } from "../store/stored-run";
 
 const TOOL = "b-tool-call-exec.jsonl";
 const RETRIED = "c-rate-limit-429-recovered.jsonl";
@@ -34,7 +37,17 @@ function lastHistory(capture: string): HistorySnapshot {
   return snapshot(payload, Date.now());
 }
 
-function makeRegistry(localLog: RunSignal[] = []) {
+/** The runs the local log stores for these live signals, as a reload reads them back (stored, cloned, restored). */
+function loggedRuns(signals: readonly RunSignal[]): RunFold[] {
+  const byRun = new Map<string, RunSignal[]>();
+  for (const signal of signals) byRun.set(signal.runId, [...(byRun.get(signal.runId) ?? []), signal]);
+  return [...byRun].map(([runId, own]) => {
+    const fold = foldRunSignals(createRunFold(runId, { at: own[0]?.at, sessionKey: own[0]?.sessionKey }), own);
+    return restoreStoredRun(structuredClone(storedRunOf(fold)));
+  });
+}
+
+function makeRegistry(localLog: RunFold[] = []) {
   const recorded: RunSignal[] = [];
   const registry = new RunRegistry({ readLocalLog: () => Promise.resolve(localLog), recordLocalLog: (signals) => recorded.push(...signals) });
   return { registry, recorded };
@@ -70,7 +83,8 @@ describe("RunRegistry: one merged run whatever order its sources arrive in", () 
     feedLive(reference, capture);
     reference.historyLoaded(SESSION, history);
     const expected = seen(reference.getRun(runId));
-    const localLog = recorded.filter((signal) => signal.runId === runId).map((signal) => ({ ...signal, source: "local-log" as const }));
+    const logged = recorded.filter((signal) => signal.runId === runId);
+    const localLog = loggedRuns(logged);
 
     it(`${capture}: live before history is a completed run with every step`, () => {
       expect(expected?.status).toBe("ended");
@@ -96,6 +110,23 @@ describe("RunRegistry: one merged run whatever order its sources arrive in", () 
     it(`${capture}: after a reload, local log then history gives the same run as seeing it live`, () => {
       const { registry } = makeRegistry();
       registry.localLogRead(localLog);
+      registry.historyLoaded(SESSION, history);
+      expect(seen(registry.getRun(runId))).toEqual(expected);
+    });
+
+    it(`${capture}: a reload mid-run resumes from the log: events before and after the log's read give the same run`, () => {
+      const events = captureEvents(capture);
+      const cut = Math.floor(events.length / 2);
+      const { registry: before, recorded: beforeReload } = makeRegistry();
+      for (const { frame, receivedAt } of events.slice(0, cut)) deliver(before, frame, receivedAt);
+      const stored = loggedRuns(beforeReload.filter((signal) => signal.runId === runId));
+      // The rest arrives live after the reload: some before this browser's log is read, some after.
+      const { registry } = makeRegistry();
+      const rest = events.slice(cut);
+      const early = Math.floor(rest.length / 2);
+      for (const { frame, receivedAt } of rest.slice(0, early)) deliver(registry, frame, receivedAt);
+      registry.localLogRead(stored, SESSION);
+      for (const { frame, receivedAt } of rest.slice(early)) deliver(registry, frame, receivedAt);
       registry.historyLoaded(SESSION, history);
       expect(seen(registry.getRun(runId))).toEqual(expected);
     });
@@ -232,8 +263,8 @@ describe("RunRegistry: what views read", () => {
   });
 
   it("replays the local log once per session, and again after a failed read", async () => {
-    const readLocalLog = vi.fn<(sessionKey: string) => Promise<RunSignal[]>>().mockRejectedValueOnce(new Error("blocked"));
-    readLocalLog.mockResolvedValue([{ kind: "queued", runId: "logged", at: 1_000, source: "local-log", sessionKey: SESSION }]);
+    const readLocalLog = vi.fn<(sessionKey: string) => Promise<RunFold[]>>().mockRejectedValueOnce(new Error("blocked"));
+    readLocalLog.mockResolvedValue(loggedRuns([{ kind: "queued", runId: "logged", at: 1_000, source: "live", sessionKey: SESSION }]));
     const registry = new RunRegistry({ readLocalLog, recordLocalLog: () => {} });
     registry.sessionOpened(SESSION);
     await vi.waitFor(() => expect(readLocalLog).toHaveBeenCalledTimes(1));

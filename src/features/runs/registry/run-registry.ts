@@ -4,8 +4,9 @@
  * views read one merged RunTimeline per run id; nothing outside merges or
  * reconciles runs.
  *
- * Live and local-log signals fold into one timeline (the fold drops what it
- * has already seen); history is folded on its own and merged on read, because
+ * Live signals fold into one timeline per run (the fold drops what it has
+ * already seen), on top of the run this browser's log restored (before-log.ts);
+ * history is folded on its own and merged on read, because
  * history wins on content and the local record on timing (merge-run-sources).
  * Whatever order the sources arrive in, the merged run is the same.
  */
@@ -21,6 +22,7 @@ import type { RunApproval, RunTimeline } from "../model/run-timeline";
 import { findHangingRuns } from "./hanging-runs";
 import { reconciliationSignals, type HistorySnapshot } from "./reconcile-history";
 import type { SpawnedRun } from "../model/subagents";
+import { BeforeLog } from "./before-log";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
 import { SpawnLinks } from "./spawn-links";
 
@@ -47,8 +49,8 @@ export interface RunChange {
 }
 
 export interface RunRegistryOptions {
-  /** This browser's record of a session's runs (already marked as local-log). */
-  readLocalLog(sessionKey: string): Promise<RunSignal[]>;
+  /** This browser's record of a session's runs, restored as fold states. */
+  readLocalLog(sessionKey: string): Promise<RunFold[]>;
   /** Keeps what was seen live, for a later reload. */
   recordLocalLog(signals: readonly RunSignal[]): void;
   /** Live runs kept in memory; the oldest ended ones go first (history and the local log still have them). */
@@ -58,8 +60,9 @@ export interface RunRegistryOptions {
 const DEFAULT_MAX_RUNS = 400;
 
 export class RunRegistry {
-  /** Live and local-log signals folded per run. */
+  /** Live signals folded per run, on top of the run the local log restored. */
   private readonly seen = new Map<string, RunFold>();
+  private readonly beforeLog = new BeforeLog();
   private readonly historyRuns = new Map<string, RunTimeline>();
   private readonly historyRunIdsBySession = new Map<string, readonly string[]>();
   private readonly lastHistory = new Map<string, HistorySnapshot>();
@@ -194,13 +197,23 @@ export class RunRegistry {
     this.replayedSessions.add(sessionKey);
     this.options
       .readLocalLog(sessionKey)
-      .then((signals) => this.localLogRead(signals))
+      .then((runs) => this.localLogRead(runs, sessionKey))
       .catch(() => this.replayedSessions.delete(sessionKey));
   }
 
-  /** This browser's record of earlier runs, read back after a reload. */
-  localLogRead(signals: readonly RunSignal[]): void {
-    this.fold(signals);
+  /** This browser's record of a session's earlier runs, read back after a reload: a run still live resumes from it. */
+  localLogRead(runs: readonly RunFold[], sessionKey?: string): void {
+    const touched: string[] = [];
+    for (const logged of runs) {
+      const next = this.beforeLog.restore(logged, this.seen.get(logged.runId));
+      if (next === undefined) continue;
+      this.seen.set(logged.runId, next);
+      touched.push(logged.runId);
+    }
+    if (sessionKey !== undefined) this.beforeLog.sessionRead(sessionKey, (runId) => this.seen.get(runId)?.sessionKey);
+    if (touched.length === 0) return;
+    this.prune();
+    this.changed(touched);
   }
 
   /** A `chat.history` read: its runs, a run still in flight, and which open runs it proves are over. */
@@ -243,8 +256,10 @@ export class RunRegistry {
       while (end < signals.length && signals[end]?.runId === first.runId) end += 1;
       const known = this.seen.get(first.runId);
       const base = known ?? createRunFold(first.runId, { at: first.at, sessionKey: first.sessionKey });
-      const next = end - start === 1 ? foldRunSignal(base, first) : foldRunSignals(base, signals.slice(start, end));
+      const stretch = end - start === 1 ? [first] : signals.slice(start, end);
+      const next = stretch.length === 1 ? foldRunSignal(base, first) : foldRunSignals(base, stretch);
       start = end;
+      this.beforeLog.hold(first.runId, next.sessionKey, stretch);
       if (next === known) continue;
       this.seen.set(first.runId, next);
       touched.add(first.runId);
@@ -266,6 +281,7 @@ export class RunRegistry {
     this.seen.delete(runId);
     this.merged.delete(runId);
     this.unexpected.delete(runId);
+    this.beforeLog.forget(runId);
     if (sessionKey) this.sessionLists.delete(sessionKey);
   }
 

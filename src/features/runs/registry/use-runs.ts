@@ -8,8 +8,10 @@ import { useConnectionState, useGateway, useGatewayClockOffset } from "@/provide
 import { createLogger } from "@/lib/logger";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";
+import { useStore } from "zustand";
 import { judgeSubagent, type SpawnedRun, type SubagentView } from "../model/subagents";
 import { createRunLogWriter, readSessionRunLogs } from "../store/run-log";
+import { notSavedOf, runSaveStore, type NotSaved } from "../store/run-save-store";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry } from "./run-registry";
 import type { SessionRunList } from "./session-run-list";
@@ -22,7 +24,10 @@ export function runRegistryFor(gatewayUrl: string): RunRegistry {
   let registry = registries.get(gatewayUrl);
   if (!registry) {
     const logger = createLogger("runs");
-    const runLog = createRunLogWriter(gatewayUrl, (error) => logger.warn("could not write the run log", error));
+    const runLog = createRunLogWriter(gatewayUrl, {
+      onError: (error) => logger.warn("could not write the run log", error),
+      onSaveResult: (runIds, result) => runSaveStore.getState().runsSaveResult(gatewayUrl, runIds, result),
+    });
     registry = new RunRegistry({
       readLocalLog: (sessionKey) => readSessionRunLogs(gatewayUrl, sessionKey),
       recordLocalLog: (signals) => runLog.record(signals),
@@ -54,6 +59,12 @@ export function useSessionRunSources(sessionKey: string, history: HistorySnapsho
   useEffect(() => {
     if (history) registry.historyLoaded(sessionKey, clockOffsetMs === 0 ? history : { ...history, clockOffsetMs });
   }, [registry, sessionKey, history, clockOffsetMs]);
+}
+
+/** Why this browser could not save the run's log, or undefined while it is saved (or nothing was to be). */
+export function useRunNotSaved(runId: string): NotSaved | undefined {
+  const gatewayUrl = useGateway().url;
+  return useStore(runSaveStore, (state) => notSavedOf(state, gatewayUrl, runId));
 }
 
 function useOutcomeConnection(): OutcomeContext["connection"] {
