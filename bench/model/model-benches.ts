@@ -10,6 +10,7 @@ import { mergeRunSources } from "@/features/runs/model/merge-run-sources";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { RunRegistry } from "@/features/runs/registry/run-registry";
+import { errorBenches } from "./error-benches";
 import { captureRawEvents, foldRawRun, foldRawStream, foldSignals, normalizeRaw, walkRaw, type RawEvent } from "../lib/captures";
 import { buildLongRun, type LongRun } from "../lib/long-run";
 import { buildLongSession } from "../lib/long-session";
@@ -167,6 +168,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
       baselineWhat: "the same frames parsed and walked",
       details: { files: all.length, runs },
     });
+    for (const entry of errorBenches(options)) add(entry);
   }
 
   if (want("replay")) {
