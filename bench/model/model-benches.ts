@@ -16,6 +16,7 @@ import type { RunSignal } from "@/features/runs/model/run-signal";
 import { runOfRecord } from "@/features/runs/store/run-log";
 import { storedRunOf } from "@/features/runs/store/stored-run";
 import type { StoredRunLog } from "@/lib/local-db";
+import { errorBenches } from "./error-benches";
 import { captureRawEvents, foldRawRun, foldRawStream, foldSignals, normalizeRaw, walkRaw, type RawEvent } from "../lib/captures";
 import { buildLongRun, type LongRun } from "../lib/long-run";
 import { buildLongSession } from "../lib/long-session";
@@ -189,6 +190,7 @@ export function runModelBenches(config: ModelBenchOptions): { entries: Entry[]; 
       baselineWhat: "the same frames parsed and walked",
       details: { files: all.length, runs },
     });
+    for (const entry of errorBenches(options)) add(entry);
   }
 
   if (want("replay")) {

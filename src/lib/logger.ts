@@ -2,7 +2,7 @@
  * The app's console logger. Everything passes through redaction first, so a
  * frame or error that carries a token can be logged without leaking it.
  */
-import { redactValue } from "./redact";
+import { redactText, redactValue } from "./redact";
 
 export interface Logger {
   debug(message: string, detail?: unknown): void;
@@ -13,8 +13,10 @@ export interface Logger {
 
 export function createLogger(scope: string, sink: Pick<Console, "debug" | "info" | "warn" | "error"> = console): Logger {
   const emit = (level: keyof Logger, message: string, detail?: unknown) => {
-    if (detail === undefined) sink[level](`[${scope}] ${message}`);
-    else sink[level](`[${scope}] ${message}`, redactValue(detail));
+    // Messages are often built from untrusted text (a URL, a close reason), so they are redacted too.
+    const line = `[${scope}] ${redactText(message)}`;
+    if (detail === undefined) sink[level](line);
+    else sink[level](line, redactValue(detail));
   };
   return {
     debug: (message, detail) => emit("debug", message, detail),

@@ -46,3 +46,34 @@ describe("redactValue", () => {
     });
   });
 });
+
+describe("redactText: credentials the first patterns missed", () => {
+  it("masks HTTP Basic credentials in an Authorization header", () => {
+    expect(redactText("401 from proxy; sent Authorization: Basic dXNlcjpodW50ZXIy")).toBe(`401 from proxy; sent Authorization: Basic ${REDACTED}`);
+    expect(redactText('{"authorization":"Basic dXNlcjpodW50ZXIy"}')).toBe(`{"authorization":"Basic ${REDACTED}"}`);
+  });
+
+  it("masks the password of a URL and keeps the user and host", () => {
+    expect(redactText("fetch https://alice:hunter2@proxy.example.com:8080/v1 failed")).toBe(`fetch https://alice:${REDACTED}@proxy.example.com:8080/v1 failed`);
+    expect(redactText("redis://:s3cr3t-pw@cache:6379/0")).toBe(`redis://:${REDACTED}@cache:6379/0`);
+    expect(redactText("see http://host:8080/path and mailto:a@b.c")).toBe("see http://host:8080/path and mailto:a@b.c");
+  });
+
+  it("masks Telegram bot tokens, bare and inside the Bot API URL", () => {
+    const token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    expect(redactText(`telegram token ${token} rejected`)).toBe(`telegram token ${REDACTED} rejected`);
+    expect(redactText(`POST https://api.telegram.org/bot${token}/sendMessage 401`)).toBe(`POST https://api.telegram.org/bot${REDACTED}/sendMessage 401`);
+  });
+
+  it("masks an AWS secret access key after its name", () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    expect(redactText(`aws_secret_access_key = ${secret}`)).toBe(`aws_secret_access_key = ${REDACTED}`);
+    expect(redactText(`AWS_SECRET_ACCESS_KEY=${secret} next`)).toBe(`AWS_SECRET_ACCESS_KEY=${REDACTED} next`);
+    expect(redactText(`{"AWS_SECRET_ACCESS_KEY": "${secret}"}`)).toBe(`{"AWS_SECRET_ACCESS_KEY": "${REDACTED}"}`);
+  });
+
+  it("keeps ordinary prose about basics, times and URLs", () => {
+    const text = "Basic setup done at 12:30:45 on https://example.com/a:b";
+    expect(redactText(text)).toBe(text);
+  });
+});

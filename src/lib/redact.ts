@@ -4,13 +4,19 @@
  * scanned for token-shaped values.
  */
 
-const SECRET_KEY = /(^key$|token|secret|password|passwd|signature|api[-_]?key|authorization|private[-_]?key|cookie|bearer|nonce)$/i;
+const SECRET_KEY = /(^key$|token|secret|password|passwd|signature|api[-_]?key|secret[-_]?access[-_]?key|authorization|private[-_]?key|cookie|bearer|nonce)$/i;
 export const REDACTED = "‹redacted›";
 
 const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // key=value and "key": "value" forms for secret-looking keys
-  [/((?:token|secret|password|api[-_]?key|signature|authorization|deviceToken)["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^\s"'&,;}]{6,}/gi, `$1${REDACTED}`],
+  // key=value and "key": "value" forms for secret-looking keys; an Authorization scheme (Bearer, Basic) stays readable
+  [/((?:token|secret|password|api[-_]?key|signature|authorization|deviceToken)["']?\s*[:=]\s*["']?(?:(?:Bearer|Basic)\s+)?)[^\s"'&,;}]{6,}/gi, `$1${REDACTED}`],
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`],
+  // AWS secret access keys: 40 base64 characters after their variable name
+  [/(aws_secret_access_key["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/gi, `$1${REDACTED}`],
+  // The password of a URL (scheme://user:password@host). Anchored on "//" and free of "/", so each try stops at the next slash: linear.
+  [/(\/\/[^\s:/?#@]*:)[^\s/?#@]+@/g, `$1${REDACTED}@`],
+  // Telegram bot tokens (bot id, colon, 35 characters), also glued to "bot" in Bot API URLs
+  [/(?<![0-9])[0-9]{6,12}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, REDACTED],
   [/([#?&](?:token|key|api_key|apikey|access_token|sig)=)[^&\s#"']+/gi, `$1${REDACTED}`],
   // Well-known provider key shapes
   [/\b(sk|pk|rk|xox[abpr])-[A-Za-z0-9_-]{12,}\b/g, REDACTED],

@@ -1,3 +1,4 @@
+import { ClippedText } from "./clipped-text";
 import type { RunOutcome } from "../model/run-outcome";
 
 const ALERT_KINDS = new Set<RunOutcome["kind"]>(["failed", "degraded", "interrupted", "unknown"]);
@@ -44,13 +45,19 @@ export function OutcomeBanner({ outcome, onShowLogs }: { outcome: RunOutcome; on
   return (
     <div role={alert ? "alert" : "note"} aria-label={alert ? undefined : "Run outcome"} className={`rounded-xl border px-3.5 py-2.5 text-sm ${TONE[outcome.kind]}`}>
       <p className={`font-semibold ${TITLE_TONE[outcome.kind]}`}>{outcome.title}</p>
-      <p className="mt-0.5">{outcome.summary}</p>
+      <div className="mt-0.5 break-words">
+        <ClippedText text={outcome.summary} what="message" />
+      </div>
       {outcome.kind === "failed" && (
         <p aria-label="Failure facts" className="mt-1 font-mono text-xs text-ink-2">
           {failureFacts(outcome).join(" · ")}
         </p>
       )}
-      {outcome.kind === "failed" && outcome.providerDetail && <p className="mt-1 text-xs text-ink-2">Provider said: “{outcome.providerDetail}”</p>}
+      {outcome.kind === "failed" && outcome.providerDetail && (
+        <div className="mt-1 text-xs break-words text-ink-2">
+          Provider said: “<ClippedText text={outcome.providerDetail} what="provider detail" />”
+        </div>
+      )}
       {nextStep && <p className="mt-1 text-xs text-ink-2">What to do: {nextStep}</p>}
       {onShowLogs && (
         <button type="button" onClick={onShowLogs} className="mt-1 text-xs text-accent underline">

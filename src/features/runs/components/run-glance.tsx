@@ -1,4 +1,5 @@
 import type { RunSummary, ToolGlanceState } from "../model/run-summary";
+import { ClippedText } from "./clipped-text";
 
 const STATE_CHIP: Record<ToolGlanceState, string> = {
   running: "bg-accent-soft text-accent",
@@ -39,7 +40,11 @@ export function RunGlance({ summary }: { summary: RunSummary }) {
                   <span className="font-mono text-[11px] whitespace-nowrap text-ink-3">{tool.durationText}</span>
                 </>
               )}
-              {tool.error && <p className="min-w-0 basis-full text-xs break-words text-bad">{tool.error}</p>}
+              {tool.error && (
+                <div className="min-w-0 basis-full text-xs break-words text-bad">
+                  <ClippedText text={tool.error} what="error" />
+                </div>
+              )}
             </li>
           ))}
         </ul>

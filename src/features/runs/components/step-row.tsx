@@ -1,6 +1,7 @@
 import { describeCallUsage } from "@/lib/token-usage";
 import { formatDuration } from "../model/format-duration";
 import type { TimelineStep } from "../model/run-timeline";
+import { ClippedText } from "./clipped-text";
 import { SourceBadge } from "./source-badge";
 import { ToolStepRow } from "./tool-step-row";
 
@@ -69,7 +70,9 @@ export function StepRow({ step, startAt }: { step: TimelineStep; startAt: number
     <div className={`flex items-baseline gap-2 text-sm ${step.kind === "gap" ? "rounded bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,var(--warn-soft)_6px,var(--warn-soft)_12px)] px-1" : ""}`}>
       <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
       <span className={`shrink-0 text-[11px] font-medium tracking-wide uppercase ${KIND_TONE[step.kind] ?? "text-ink-3"}`}>{KIND_LABEL[step.kind]}</span>
-      <span className="min-w-0 flex-1 break-words">{describeStep(step)}</span>
+      <div className="min-w-0 flex-1 break-words">
+        <ClippedText text={describeStep(step)} what="detail" />
+      </div>
       {duration !== undefined && duration > 0 && <span className="shrink-0 font-mono text-[11px] text-ink-3">{formatDuration(duration)}</span>}
       {step.source !== "live" && (
         <span className="sr-only">

@@ -3,6 +3,7 @@ import { formatDuration } from "../model/format-duration";
 import type { ToolStep } from "../model/run-timeline";
 import { toolTitle } from "../model/tool-title";
 import { BoundedOutput } from "./bounded-output";
+import { ClippedText } from "./clipped-text";
 import { SourceBadge } from "./source-badge";
 
 const STATUS_CHIP: Record<ToolStep["status"], string> = {
@@ -48,7 +49,11 @@ export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }
             </div>
           )}
           <BoundedOutput label={step.status === "running" ? "Live output" : "Output"} text={step.output} />
-          {step.error && <p className="text-xs text-bad">Error: {step.error}</p>}
+          {step.error && (
+            <div className="text-xs break-words text-bad">
+              Error: <ClippedText text={step.error} what="error" />
+            </div>
+          )}
           <SourceBadge source={step.source} confirmed={step.confirmedByHistory} />
         </div>
       )}

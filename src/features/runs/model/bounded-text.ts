@@ -4,6 +4,7 @@
  * chatty command must stay small in memory and in IndexedDB, and the head (what
  * started) and tail (how it ended) are the parts a reader needs.
  */
+import { readText, type UnknownRecord } from "@/lib/read-untrusted";
 
 export interface BoundedText {
   /** The whole text while it fits; afterwards its first HEAD_CHARS characters. */
@@ -36,6 +37,22 @@ export function appendBounded(current: BoundedText, chunk: string): BoundedText 
     tail: recent.slice(-TAIL_CHARS),
     totalChars,
   };
+}
+
+/**
+ * Untrusted prose (error messages, provider detail) as the model keeps it: the
+ * whole text while it fits, else its head and tail around the omitted count.
+ * Capped where it enters the model, so every later reader (the outcome rules'
+ * parsers, the banner, the local log) handles at most a few kilobytes.
+ */
+export function capText(text: string): string {
+  return text.length <= LIMIT ? text : boundedToString(boundedText(text));
+}
+
+/** `readText` for untrusted prose: a non-empty string, capped. */
+export function readCappedText(record: UnknownRecord, key: string): string | undefined {
+  const text = readText(record, key);
+  return text === undefined ? undefined : capText(text);
 }
 
 export function isTruncated(text: BoundedText): boolean {

@@ -10,6 +10,7 @@
  */
 import { usageOfRow } from "@/lib/token-usage";
 import { foldTimeline } from "./fold-run";
+import { capText, readCappedText } from "./bounded-text";
 import { idOfRow, isRestartRecoveryNote, roleOfRow, textAsStreamed, timeOfRow } from "@/lib/history-rows";
 import { splitHistoryTurns } from "@/lib/history-turns";
 import { isRecord, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
@@ -198,7 +199,7 @@ function assistantRow(
   }
   if (typeof row.content === "string") text = row.content;
   const stopReason = readText(row, "stopReason");
-  const errorMessage = readText(row, "errorMessage");
+  const errorMessage = readCappedText(row, "errorMessage");
   if (thinking !== "") emit(at, { kind: "thinking-text", text: thinking, segmentId: `${rowId}:thinking` });
   // A failed row's content is the gateway's error notice, not a reply; it belongs in the failure banner.
   if (text !== "" && stopReason !== "error") emit(at, { kind: "assistant-text", text, segmentId: rowId });
@@ -211,7 +212,7 @@ function assistantRow(
     case "toolUse":
       return undefined;
     case "error":
-      return { at, body: { kind: "chat-error", errorMessage: errorMessage ?? (text || undefined), errorDetail: detail, stopReason } };
+      return { at, body: { kind: "chat-error", errorMessage: errorMessage ?? (text ? capText(text) : undefined), errorDetail: detail, stopReason } };
     case "aborted":
       if (errorMessage === undefined) return { at, body: { kind: "chat-aborted", stopReason } };
       // An internal abort (idle timeout) is a failed attempt; the gateway may have retried after it.
@@ -227,7 +228,7 @@ function customTerminal(row: UnknownRecord): RunSignalBody | undefined {
   if (readString(row, "customType") !== FAILED_BEFORE_REPLY) return undefined;
   const reason = (textAsStreamed(row.content) ?? "").replace(ENDED_BEFORE_REPLY_PREFIX, "").trim();
   if (/^aborted\b/i.test(reason)) return { kind: "chat-aborted", stopReason: "aborted" };
-  return { kind: "chat-error", errorMessage: reason || "The turn ended before a reply." };
+  return { kind: "chat-error", errorMessage: reason ? capText(reason) : "The turn ended before a reply." };
 }
 
 function readInFlight(value: unknown): { runId: string; text?: string; startedAt?: number } | undefined {

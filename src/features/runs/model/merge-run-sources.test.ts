@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { boundedToString } from "./bounded-text";
 import { captureClose, captureFold, captureRunId, foldCapture, lastHistoryMessages } from "./capture-fixtures";
 import { foldRunSignals } from "./fold-run";
-import { runTimeline } from "./fold-state";
+import { createRunFold, runTimeline } from "./fold-state";
 import { runsFromHistory } from "./history-to-runs";
 import { mergeRunSources } from "./merge-run-sources";
 import { deriveRunOutcome } from "./run-outcome";
@@ -83,5 +83,35 @@ describe("mergeRunSources", () => {
     const a = foldCapture("a-text.jsonl");
     const b = foldCapture("b-tool-call-exec.jsonl");
     expect(mergeRunSources(a, b)).toBe(a);
+  });
+});
+
+describe("mergeRunSources: a failed run that thought before failing", () => {
+  // Found by run-model.fuzz.test.ts: history keeps an error row's thinking but not its text (the text is the
+  // error notice), so "history has text" was false and the live copy of the same thinking was shown as well.
+  it("shows the thinking once after a reload", () => {
+    const runId = "run-thought-then-failed";
+    const history = runsFromHistory([
+      { role: "user", content: "go", timestamp: 1_000, __openclaw: { id: "u1", runId } },
+      {
+        role: "assistant",
+        content: [
+          { type: "thinking", thinking: "Let me check the weather API." },
+          { type: "text", text: "⚠️ LLM request failed (HTTP 500)." },
+        ],
+        stopReason: "error",
+        timestamp: 3_000,
+        __openclaw: { id: "a1", runId },
+      },
+    ]).find((run) => run.runId === runId);
+    if (!history) throw new Error("no history run");
+    const local = runTimeline(
+      foldRunSignals(createRunFold(runId, { at: 1_000 }), [
+        { runId, at: 1_500, source: "local-log", kind: "thinking-text", text: "Let me check the weather API.", segmentId: "th1" },
+        { runId, at: 3_000, source: "local-log", kind: "chat-error", errorMessage: "⚠️ LLM request failed (HTTP 500)." },
+      ]),
+    );
+    const merged = mergeRunSources(history, local);
+    expect(stepsOfKind(merged.steps, "thinking").map((step) => [step.text, step.source])).toEqual([["Let me check the weather API.", "history"]]);
   });
 });

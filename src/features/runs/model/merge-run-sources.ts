@@ -49,6 +49,8 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
   const historyHasText = historySteps.some((step) => step.kind === "text");
   // History's rows carry every call's full counts; live ones only the output.
   const historyHasUsage = historySteps.some((step) => step.kind === "usage");
+  // A failed row keeps its thinking but not its text (that is the error notice), so thinking is checked on its own.
+  const historyHasThinking = historySteps.some((step) => step.kind === "thinking");
   // History keeps failed attempts only as rows; the local record, when it has them, has the detail.
   const localHasAttempts = localSteps.some((step) => step.kind === "provider-error");
 
@@ -67,7 +69,8 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
   const historyTools = new Set(historySteps.filter((step) => step.kind === "tool").map((step) => step.id));
   for (const step of localSteps) {
     if (step.kind === "tool" && historyTools.has(step.id)) continue;
-    if ((step.kind === "text" || step.kind === "thinking") && historyHasText) continue;
+    if (step.kind === "text" && historyHasText) continue;
+    if (step.kind === "thinking" && (historyHasText || historyHasThinking)) continue;
     if (step.kind === "usage" && historyHasUsage) continue;
     merged.push(step);
   }

@@ -4,6 +4,7 @@
  */
 import { readBoolean, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import { textAsStreamed } from "@/lib/history-rows";
+import { readCappedText } from "./bounded-text";
 import { readProviderError } from "./normalize-provider-error";
 import type { RunSignalBody } from "./run-signal";
 
@@ -28,14 +29,14 @@ export function chatEventBody(payload: UnknownRecord): RunSignalBody {
         kind: "chat-aborted",
         stopReason: readText(payload, "stopReason"),
         text: messageText,
-        errorMessage: readText(payload, "errorMessage"),
+        errorMessage: readCappedText(payload, "errorMessage"),
       };
     case "error":
       return {
         kind: "chat-error",
         errorKind: readText(payload, "errorKind"),
         errorDetail: readProviderError(readRecord(payload, "errorDetail")),
-        errorMessage: readText(payload, "errorMessage"),
+        errorMessage: readCappedText(payload, "errorMessage"),
         stopReason: readText(payload, "stopReason"),
       };
     default:

@@ -3,6 +3,7 @@
  * fallback phases) and `run_status` (pre-output phases and retries).
  */
 import { readBoolean, readNumber, readRecord, readString, readStringArray, readText, type UnknownRecord } from "@/lib/read-untrusted";
+import { readCappedText } from "./bounded-text";
 import { readProviderError } from "./normalize-provider-error";
 import type { ModelRef, RunSignalBody } from "./run-signal";
 
@@ -20,7 +21,7 @@ export function lifecycleStreamBody(data: UnknownRecord): RunSignalBody {
     case "finishing":
       return {
         kind: "lifecycle-finishing",
-        error: readText(data, "error"),
+        error: readCappedText(data, "error"),
         observation: readProviderError(readRecord(data, "errorObservation")),
         stopReason: readText(data, "stopReason"),
       };
@@ -29,7 +30,7 @@ export function lifecycleStreamBody(data: UnknownRecord): RunSignalBody {
     case "error":
       return {
         kind: "lifecycle-error",
-        error: readText(data, "error"),
+        error: readCappedText(data, "error"),
         observation: readProviderError(readRecord(data, "errorObservation")),
         aborted: readBoolean(data, "aborted") ?? false,
         stopReason: readText(data, "stopReason"),
@@ -40,7 +41,7 @@ export function lifecycleStreamBody(data: UnknownRecord): RunSignalBody {
         kind: "fallback",
         from: modelRef(readText(data, "selectedProvider"), readText(data, "selectedModel")),
         to: modelRef(readText(data, "activeProvider"), readText(data, "activeModel")),
-        reason: readText(data, "reasonSummary"),
+        reason: readCappedText(data, "reasonSummary"),
         attempts: readStringArray(data, "attemptSummaries") ?? [],
       };
     case "fallback_cleared":
@@ -50,8 +51,8 @@ export function lifecycleStreamBody(data: UnknownRecord): RunSignalBody {
         kind: "fallback-step",
         fromModel: readText(data, "fallbackStepFromModel"),
         toModel: readText(data, "fallbackStepToModel"),
-        reason: readText(data, "fallbackStepFromFailureReason"),
-        detail: readText(data, "fallbackStepFromFailureDetail"),
+        reason: readCappedText(data, "fallbackStepFromFailureReason"),
+        detail: readCappedText(data, "fallbackStepFromFailureDetail"),
         position: readNumber(data, "fallbackStepChainPosition"),
         outcome: readText(data, "fallbackStepFinalOutcome"),
       };
@@ -83,7 +84,7 @@ export function runStatusStreamBody(data: UnknownRecord): RunSignalBody {
       maxAttempts: readNumber(data, "maxAttempts"),
       reason: readText(data, "reason"),
       delayMs: readNumber(data, "delayMs"),
-      message: readText(data, "message"),
+      message: readCappedText(data, "message"),
     };
   }
   return phase ? { kind: "status", phase } : { kind: "activity", label: "run_status" };

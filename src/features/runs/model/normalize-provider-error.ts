@@ -4,6 +4,7 @@
  * both use the same field names.
  */
 import { readText, type UnknownRecord } from "@/lib/read-untrusted";
+import { readCappedText } from "./bounded-text";
 import type { ProviderErrorInfo } from "./run-signal";
 
 export function readProviderError(record: UnknownRecord | undefined): ProviderErrorInfo | undefined {
@@ -16,7 +17,7 @@ export function readProviderError(record: UnknownRecord | undefined): ProviderEr
     runtimeFailureKind: readText(record, "providerRuntimeFailureKind"),
     providerErrorType: readText(record, "providerErrorType"),
     httpStatus: typeof status === "number" ? status : typeof status === "string" ? Number.parseInt(status, 10) || undefined : undefined,
-    messagePreview: readText(record, "providerErrorMessagePreview"),
+    messagePreview: readCappedText(record, "providerErrorMessagePreview"),
   };
   return Object.values(info).some((value) => value !== undefined) ? info : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { isRecord, readBoolean, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import { textAsStreamed } from "@/lib/history-rows";
+import { capText, readCappedText } from "./bounded-text";
 import type { RunSignalBody } from "./run-signal";
 
 export function toolStreamBody(data: UnknownRecord): RunSignalBody {
@@ -90,7 +91,7 @@ function resultText(result: unknown): string | undefined {
 
 /** Error summaries are a string or a record naming the failure as `message`, `summary` or `error`. */
 function summaryText(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value;
-  if (isRecord(value)) return readText(value, "message") ?? readText(value, "summary") ?? readText(value, "error");
+  if (typeof value === "string") return value.trim() === "" ? undefined : capText(value);
+  if (isRecord(value)) return readCappedText(value, "message") ?? readCappedText(value, "summary") ?? readCappedText(value, "error");
   return undefined;
 }

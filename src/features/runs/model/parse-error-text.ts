@@ -32,9 +32,59 @@ export function parseProviderModel(text: string | undefined): { provider?: strin
   if (!text) return {};
   const quoted = /provider\s+"([^"]+)"/i.exec(text);
   if (quoted?.[1]) return { provider: quoted[1] };
-  const pair = /([\w.-]+)\/([\w.:-]+) request failed/i.exec(text);
-  if (pair?.[1] && pair[2]) return { provider: pair[1], model: pair[2] };
+  return providerModelBeforeFailure(text);
+}
+
+const REQUEST_FAILED = " request failed";
+const SLASH = 0x2f;
+
+/**
+ * `provider/model request failed`, found by a scan instead of the regex
+ * `([\w.-]+)\/([\w.:-]+) request failed`, which backtracks from every start
+ * position of a long word (a 200 kB error took 42 s). The phrase is found
+ * once per position, then the model and the provider are read backwards from
+ * it; neither contains a space, so each backward read stops before the
+ * previous phrase and every character is read a bounded number of times.
+ */
+function providerModelBeforeFailure(text: string): { provider?: string; model?: string } {
+  for (let at = phraseAt(text, 0); at >= 0; at = phraseAt(text, at + 1)) {
+    let slash = at - 1;
+    while (slash >= 0 && isModelChar(text.charCodeAt(slash))) slash -= 1;
+    if (slash < 0 || slash === at - 1 || text.charCodeAt(slash) !== SLASH) continue;
+    let start = slash - 1;
+    while (start >= 0 && isProviderChar(text.charCodeAt(start))) start -= 1;
+    if (start === slash - 1) continue;
+    return { provider: text.slice(start + 1, slash), model: text.slice(slash + 1, at) };
+  }
   return {};
+}
+
+/** Where " request failed" (ASCII letters in any case) starts at or after `from`, or -1. */
+function phraseAt(text: string, from: number): number {
+  const last = text.length - REQUEST_FAILED.length;
+  for (let at = from; at <= last; at += 1) {
+    let matched = 0;
+    while (matched < REQUEST_FAILED.length && sameLetter(text.charCodeAt(at + matched), REQUEST_FAILED.charCodeAt(matched))) matched += 1;
+    if (matched === REQUEST_FAILED.length) return at;
+  }
+  return -1;
+}
+
+/** `wanted` is a lowercase ASCII letter or a space; `| 0x20` folds only A–Z onto a–z here. */
+function sameLetter(code: number, wanted: number): boolean {
+  return code === wanted || (wanted !== 0x20 && (code | 0x20) === wanted);
+}
+
+/** `[\w.-]`: ASCII letters, digits, `_`, `.`, `-`. */
+function isProviderChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x2d
+  );
+}
+
+/** `[\w.:-]`: the provider's characters and `:`. */
+function isModelChar(code: number): boolean {
+  return code === 0x3a || isProviderChar(code);
 }
 
 const TEXT_CLASSES: ReadonlyArray<readonly [ErrorClass, RegExp]> = [
