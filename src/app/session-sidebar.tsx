@@ -1,0 +1,34 @@
+/** The session list, wired to what other features must hear when a session is created, reset or deleted. */
+import { useQueryClient } from "@tanstack/react-query";
+import { chatHistoryQueryKey } from "@/features/chat/api/chat-history-query";
+import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
+import { useSessionList } from "@/features/sessions/api/use-session-list";
+import { SessionList } from "@/features/sessions/components/session-list";
+import { agentIdOf } from "@/features/sessions/model/session-row";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+
+export function SessionSidebar({ activeKey, onOpened }: { activeKey: string; onOpened?(): void }) {
+  const connection = useGateway();
+  const state = useConnectionState();
+  const queryClient = useQueryClient();
+  const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
+  const online = state.status === "online";
+  const open = (key: string) => {
+    sessionSelected(key);
+    onOpened?.();
+  };
+  const list = useSessionList({
+    activeKey,
+    mainSessionKey: online ? state.server.mainSessionKey : "agent:main:main",
+    online,
+    events: {
+      onCreated: open,
+      onCleared: (key, deleted) => {
+        void queryClient.invalidateQueries({ queryKey: chatHistoryQueryKey(connection.url, key) });
+        // A deleted open session leaves the screen: its agent's main session takes its place.
+        if (deleted && key === activeKey) sessionSelected(`agent:${agentIdOf(key)}:main`);
+      },
+    },
+  });
+  return <SessionList {...list} activeKey={activeKey} onSelect={open} />;
+}
