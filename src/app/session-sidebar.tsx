@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { chatHistoryQueryKey } from "@/features/chat/api/chat-history-query";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
+import { useRunRegistry } from "@/features/runs/registry/use-runs";
 import { useSessionList } from "@/features/sessions/api/use-session-list";
 import { SessionList } from "@/features/sessions/components/session-list";
 import { agentIdOf } from "@/features/sessions/model/session-row";
@@ -11,6 +12,7 @@ export function SessionSidebar({ activeKey, onOpened }: { activeKey: string; onO
   const connection = useGateway();
   const state = useConnectionState();
   const queryClient = useQueryClient();
+  const runRegistry = useRunRegistry();
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
   const online = state.status === "online";
   const open = (key: string) => {
@@ -24,6 +26,7 @@ export function SessionSidebar({ activeKey, onOpened }: { activeKey: string; onO
     events: {
       onCreated: open,
       onCleared: (key, deleted) => {
+        runRegistry.sessionCleared(key);
         void queryClient.invalidateQueries({ queryKey: chatHistoryQueryKey(connection.url, key) });
         // A deleted open session leaves the screen: its agent's main session takes its place.
         if (deleted && key === activeKey) sessionSelected(`agent:${agentIdOf(key)}:main`);

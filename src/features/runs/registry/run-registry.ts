@@ -58,6 +58,8 @@ export interface RunRegistryOptions {
   readLocalLog(sessionKey: string): Promise<RunSignal[]>;
   /** Keeps what was seen live, for a later reload. */
   recordLocalLog(signals: readonly RunSignal[]): void;
+  /** Drops a session's runs from this browser's log (after a reset or delete on the gateway). */
+  forgetLocalLog?(sessionKey: string): void;
   /** Live runs kept in memory; the oldest ended ones go first (history and the local log still have them). */
   maxRuns?: number;
 }
@@ -171,6 +173,26 @@ export class RunRegistry {
   /** This browser's record of earlier runs, read back after a reload. */
   localLogRead(signals: readonly RunSignal[]): void {
     this.fold(signals);
+  }
+
+  /**
+   * The gateway reset or deleted the session: its earlier runs are gone from its transcript, so they leave this
+   * page and this browser's log too (or they would come back as turns beside an empty history).
+   */
+  sessionCleared(sessionKey: string): void {
+    for (const [runId, fold] of this.seen) {
+      if (fold.sessionKey !== sessionKey) continue;
+      this.seen.delete(runId);
+      this.merged.delete(runId);
+    }
+    for (const runId of this.historyRunIdsBySession.get(sessionKey) ?? []) {
+      this.historyRuns.delete(runId);
+      this.merged.delete(runId);
+    }
+    this.historyRunIdsBySession.delete(sessionKey);
+    this.lastHistory.delete(sessionKey);
+    this.options.forgetLocalLog?.(sessionKey);
+    this.changed([], [sessionKey]);
   }
 
   /** A `chat.history` read: its runs, a run still in flight, and which open runs it proves are over. */

@@ -45,6 +45,17 @@ describe("run log", () => {
     expect(await readSessionRunLogs("ws://other-gw", "agent:main:s")).toEqual([]);
   });
 
+  it("forgets one session's runs, including those not yet written, and keeps the rest", async () => {
+    const writer = createRunLogWriter("ws://gw");
+    writer.record([live("r1", 1, { kind: "queued" }), live("r2", 2, { kind: "queued" }, "agent:main:other")]);
+    await writer.flush();
+    writer.record([live("r3", 3, { kind: "queued" })]);
+    await writer.forget("agent:main:s");
+    await writer.flush();
+    expect(await readSessionRunLogs("ws://gw", "agent:main:s")).toEqual([]);
+    expect((await readSessionRunLogs("ws://gw", "agent:main:other")).map((signal) => signal.runId)).toEqual(["r2"]);
+  });
+
   it("appends across flushes", async () => {
     const writer = createRunLogWriter("ws://gw");
     writer.record([live("r1", 1, { kind: "queued" })]);

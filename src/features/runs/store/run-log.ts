@@ -111,6 +111,8 @@ const logKey = (gatewayScope: string, sessionKey: string, runId: string) => `${g
 export interface RunLogWriter {
   record(signals: readonly RunSignal[]): void;
   flush(): Promise<void>;
+  /** The session was reset or deleted on the gateway: its runs are no longer its story. */
+  forget(sessionKey: string): Promise<void>;
 }
 
 export function createRunLogWriter(gatewayScope: string, onError: (error: unknown) => void = () => {}): RunLogWriter {
@@ -163,6 +165,17 @@ export function createRunLogWriter(gatewayScope: string, onError: (error: unknow
       if (pending.size > 0 && timer === undefined) timer = setTimeout(() => void flush(), FLUSH_DELAY_MS);
     },
     flush,
+    async forget(sessionKey) {
+      for (const [key, entry] of pending) if (entry.sessionKey === sessionKey) pending.delete(key);
+      try {
+        const db = await openLocalDb();
+        const tx = db.transaction("run-logs", "readwrite");
+        for (const key of await tx.store.index("by-session").getAllKeys([gatewayScope, sessionKey])) await tx.store.delete(key);
+        await tx.done;
+      } catch (error) {
+        onError(error);
+      }
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAgents } from "./agents";
 import { groupSessions, matchesFilter } from "./session-groups";
-import { parseSessionRows } from "./session-row";
+import { parseSessionRows, type SessionRow } from "./session-row";
 
 // The embedded gateway's answers (agents.list and sessions.list with two agents), trimmed to what is read.
 const roster = parseAgents({
@@ -52,8 +52,9 @@ describe("groupSessions", () => {
 
 describe("matchesFilter", () => {
   it("matches the key too (a session without a name is known by it)", () => {
-    expect(matchesFilter(rows[1], "fail-1")).toBe(true);
-    expect(matchesFilter(rows[1], "  ")).toBe(true);
-    expect(matchesFilter(rows[1], "helper")).toBe(false);
+    const failed = rows[1] as SessionRow;
+    expect(matchesFilter(failed, "fail-1")).toBe(true);
+    expect(matchesFilter(failed, "  ")).toBe(true);
+    expect(matchesFilter(failed, "helper")).toBe(false);
   });
 });

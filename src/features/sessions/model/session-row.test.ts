@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agentIdOf, canonicalSessionKey, newSessionKey, parseSessionRows, shortKey } from "./session-row";
+import { agentIdOf, canonicalSessionKey, newSessionKey, parseSessionRows, shortKey, type SessionRow } from "./session-row";
 
 describe("parseSessionRows", () => {
   it("reads rows as the real gateway sends them: pinned first, then newest", () => {
@@ -40,7 +40,7 @@ describe("parseSessionRows", () => {
         { key: "agent:main:b", status: "timeout", updatedAt: 2 },
         { key: "agent:main:c", label: "Mine", derivedTitle: "Derived", updatedAt: 1 },
       ],
-    });
+    }) as [SessionRow, SessionRow, SessionRow];
     expect([killed.lastRunFailed, timeout.lastRunFailed, labelled.lastRunFailed]).toEqual([true, true, false]);
     expect(labelled.title).toBe("Mine");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSessionRows } from "./session-row";
+import { parseSessionRows, type SessionRow } from "./session-row";
 import { baselineOf, isUnread, viewed } from "./unread";
 
 const [done, fresh, running] = parseSessionRows({
@@ -8,7 +8,7 @@ const [done, fresh, running] = parseSessionRows({
     { key: "agent:main:fresh", updatedAt: 2 },
     { key: "agent:main:running", lastRunId: "r0", status: "running", updatedAt: 1 },
   ],
-});
+}) as [SessionRow, SessionRow, SessionRow];
 
 describe("unread", () => {
   it("counts nothing as unread on a gateway met for the first time", () => {
