@@ -1,6 +1,7 @@
 /** The session list, wired to what other features must hear when a session is created, reset or deleted. */
 import { useQueryClient } from "@tanstack/react-query";
 import { chatHistoryQueryKey } from "@/features/chat/api/chat-history-query";
+import { outboxStore } from "@/features/chat/store/outbox-store";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { useRunRegistry } from "@/features/runs/registry/use-runs";
 import { useSessionList } from "@/features/sessions/api/use-session-list";
@@ -27,6 +28,7 @@ export function SessionSidebar({ activeKey, onOpened }: { activeKey: string; onO
       onCreated: open,
       onCleared: (key, deleted) => {
         runRegistry.sessionCleared(key);
+        outboxStore.getState().sessionCleared(key, { deleted });
         void queryClient.invalidateQueries({ queryKey: chatHistoryQueryKey(connection.url, key) });
         // A deleted open session leaves the screen: its agent's main session takes its place.
         if (deleted && key === activeKey) sessionSelected(`agent:${agentIdOf(key)}:main`);

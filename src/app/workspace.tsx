@@ -62,9 +62,11 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
             C
           </span>
-          <span className="font-semibold tracking-tight">Clawscope</span>
+          {/* On a phone the name gives its room to the controls, so the header stays within two lines. */}
+          <span className="sr-only font-semibold tracking-tight sm:not-sr-only">Clawscope</span>
         </div>
-        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-1 md:gap-2">
+        {/* Below md its items wrap one by one with the header's own, instead of as one block on a line of its own. */}
+        <div className="contents md:ml-auto md:flex md:min-w-0 md:flex-wrap md:items-center md:justify-end md:gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
           <GatewayButton open={gatewayPanelOpen} onToggle={() => setGatewayPanelOpen((open) => !open)} />
           <GatewayLogsButton secrets={knownSecrets} />

@@ -37,6 +37,8 @@ export function useSessionList({ activeKey, mainSessionKey, online, events }: { 
   return {
     groups,
     agents: roster ?? [],
+    // A gateway without `agents.list` still gets sessions, with its default agent.
+    agentsKnown: agents.isSuccess || agents.isError,
     defaultAgentId: agents.data?.defaultId ?? agentIdOf(mainSessionKey),
     unread,
     loading: sessions.isLoading,

@@ -3,13 +3,15 @@ import { agentLabel, type AgentEntry } from "../model/agents";
 
 export interface NewSessionButtonProps {
   agents: readonly AgentEntry[];
+  /** False while `agents.list` is unanswered: until then it is not known whether there is a choice to make. */
+  agentsKnown: boolean;
   defaultAgentId: string;
   creating: boolean;
   onCreate(agent: AgentEntry): void;
 }
 
 /** One agent: a new session with it at once. Several: the user picks whom to talk to first. */
-export function NewSessionButton({ agents, defaultAgentId, creating, onCreate }: NewSessionButtonProps) {
+export function NewSessionButton({ agents, agentsKnown, defaultAgentId, creating, onCreate }: NewSessionButtonProps) {
   const [choosing, setChoosing] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -22,7 +24,8 @@ export function NewSessionButton({ agents, defaultAgentId, creating, onCreate }:
       <button
         ref={opener}
         type="button"
-        disabled={creating}
+        disabled={creating || !agentsKnown}
+        title={agentsKnown ? undefined : "Reading the gateway's agents…"}
         aria-expanded={single ? undefined : choosing}
         aria-controls={single ? undefined : "new-session-agents"}
         onClick={() => (single ? onCreate(agents[0] ?? { id: defaultAgentId, name: defaultAgentId }) : setChoosing((open) => !open))}

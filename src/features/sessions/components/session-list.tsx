@@ -10,6 +10,7 @@ import { SessionRowItem } from "./session-row-item";
 export interface SessionListProps {
   groups: readonly SessionGroup[];
   agents: readonly AgentEntry[];
+  agentsKnown: boolean;
   defaultAgentId: string;
   activeKey: string;
   unread: ReadonlySet<string>;
@@ -62,7 +63,7 @@ export function SessionList(props: SessionListProps) {
     <nav aria-label="Sessions" className="flex min-h-0 flex-1 flex-col gap-2">
       <div className="flex items-center justify-between gap-2 px-1">
         <h2 className="text-xs font-semibold tracking-wide text-ink-3 uppercase">Sessions</h2>
-        <NewSessionButton agents={agents} defaultAgentId={props.defaultAgentId} creating={pending?.kind === "create"} onCreate={(agent) => void onCommand({ kind: "create", agentId: agent.id, agentName: agentLabel(agent) })} />
+        <NewSessionButton agents={agents} agentsKnown={props.agentsKnown} defaultAgentId={props.defaultAgentId} creating={pending?.kind === "create"} onCreate={(agent) => void onCommand({ kind: "create", agentId: agent.id, agentName: agentLabel(agent) })} />
       </div>
       <label htmlFor={filterId} className="sr-only">
         Filter sessions by name
