@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import type { SessionRow } from "../model/session-row";
 import { shortKey } from "../model/session-row";
 import { RenameForm } from "./rename-form";
@@ -52,6 +52,12 @@ function Badges({ row, unread, busy, extraBadge }: Pick<SessionRowItemProps, "ro
 export function SessionRowItem({ row, active, unread, busy, extraBadge, onSelect, onPin, onRename, onReset, onDelete }: SessionRowItemProps) {
   const [actionsOpen, setActionsOpen] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  // The form took focus with it when it closed: give it back to the row's actions.
+  const renameClosed = () => {
+    setRenaming(false);
+    requestAnimationFrame(() => moreButton.current?.focus());
+  };
   const actionsId = `session-actions-${row.key}`;
   return (
     <li className={`rounded-lg ${active ? "bg-accent-soft" : "hover:bg-surface-2"}`}>
@@ -68,10 +74,10 @@ export function SessionRowItem({ row, active, unread, busy, extraBadge, onSelect
           </span>
           <span className="w-full truncate font-mono text-[11px] text-ink-3">{row.model ?? shortKey(row.key)}</span>
         </button>
-        <button type="button" aria-pressed={row.pinned} aria-label={`Pin “${row.title}”`} title={row.pinned ? "Unpin" : "Pin to the top"} onClick={() => onPin(!row.pinned)} className={`${ICON_BUTTON} ${row.pinned ? "text-accent" : ""}`}>
+        <button type="button" aria-pressed={row.pinned} aria-label={`Pin “${row.title}”`} title={row.pinned ? "Unpin" : "Pin to the top"} onClick={() => onPin(!row.pinned)} className={`${ICON_BUTTON} ${row.pinned ? "bg-accent-soft text-accent" : ""}`}>
           <PinIcon filled={row.pinned} />
         </button>
-        <button type="button" aria-expanded={actionsOpen} aria-controls={actionsId} aria-label={`More actions for “${row.title}”`} onClick={() => setActionsOpen((open) => !open)} className={ICON_BUTTON}>
+        <button ref={moreButton} type="button" aria-expanded={actionsOpen} aria-controls={actionsId} aria-label={`More actions for “${row.title}”`} onClick={() => setActionsOpen((open) => !open)} className={ICON_BUTTON}>
           <span aria-hidden>⋯</span>
         </button>
       </div>
@@ -97,12 +103,12 @@ export function SessionRowItem({ row, active, unread, busy, extraBadge, onSelect
           title={row.title}
           label={row.label}
           pending={busy !== undefined}
-          onCancel={() => setRenaming(false)}
+          onCancel={renameClosed}
           onSave={(label) =>
             void onRename(label).then((saved) => {
               if (saved) {
-                setRenaming(false);
                 setActionsOpen(false);
+                renameClosed();
               }
             })
           }
