@@ -263,6 +263,18 @@ describe("RunRegistry: what views read", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it("does not bring back a cleared session's run when its late events arrive (a reset right after a reply), nor log them", () => {
+    const { registry, recorded } = makeRegistry();
+    registry.runSent("r1", SESSION, 1_000);
+    registry.sessionCleared(SESSION);
+    deliver(registry, { event: "chat", payload: { runId: "r1", sessionKey: SESSION, state: "final", seq: 1 } }, 2_000);
+    expect(registry.getRun("r1")).toBeUndefined();
+    expect(recorded).toEqual([]);
+    expect(registry.sessionRuns(SESSION).runs).toEqual([]);
+    registry.runSent("r2", SESSION, 3_000);
+    expect(registry.sessionRuns(SESSION).runs.map((run) => run.runId)).toEqual(["r2"]);
+  });
+
   it("forgets the oldest ended runs past its bound, never an open one", () => {
     const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {}, maxRuns: 2 });
     registry.runSent("open", SESSION, 1);

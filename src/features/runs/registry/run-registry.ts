@@ -75,6 +75,8 @@ export class RunRegistry {
   private readonly merged = new Map<string, RunTimeline>();
   private readonly sessionLists = new Map<string, SessionRunList>();
   private readonly replayedSessions = new Set<string>();
+  /** Runs of sessions reset or deleted since: their late events must not bring them back. */
+  private readonly cleared = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
 
@@ -175,17 +177,12 @@ export class RunRegistry {
     this.fold(signals);
   }
 
-  /**
-   * The gateway reset or deleted the session: its earlier runs are gone from its transcript, so they leave this
-   * page and this browser's log too (or they would come back as turns beside an empty history).
-   */
+  /** The gateway reset or deleted the session: its runs leave the page and the log (or they would come back as turns). */
   sessionCleared(sessionKey: string): void {
-    for (const [runId, fold] of this.seen) {
-      if (fold.sessionKey !== sessionKey) continue;
+    const runIds = [...this.seen.values()].filter((fold) => fold.sessionKey === sessionKey).map((fold) => fold.runId);
+    for (const runId of [...runIds, ...(this.historyRunIdsBySession.get(sessionKey) ?? [])]) {
+      this.cleared.add(runId);
       this.seen.delete(runId);
-      this.merged.delete(runId);
-    }
-    for (const runId of this.historyRunIdsBySession.get(sessionKey) ?? []) {
       this.historyRuns.delete(runId);
       this.merged.delete(runId);
     }
@@ -219,12 +216,15 @@ export class RunRegistry {
   private liveSignalsReceived(signals: readonly RunSignal[]): void {
     if (signals.length === 0) return;
     // Connection news names no session; it belongs to the session of the run it was fanned out to.
-    const placed = signals.map((signal) => (signal.sessionKey ? signal : { ...signal, sessionKey: this.seen.get(signal.runId)?.sessionKey }));
+    const placed = signals
+      .filter((signal) => !this.cleared.has(signal.runId))
+      .map((signal) => (signal.sessionKey ? signal : { ...signal, sessionKey: this.seen.get(signal.runId)?.sessionKey }));
     this.fold(placed);
     this.options.recordLocalLog(placed);
   }
 
-  private fold(signals: readonly RunSignal[]): void {
+  private fold(all: readonly RunSignal[]): void {
+    const signals = all.filter((signal) => !this.cleared.has(signal.runId));
     if (signals.length === 0) return;
     const touched = new Set<string>();
     // A replay holds long stretches of one run's signals: each stretch folds as one batch (one state copy).
