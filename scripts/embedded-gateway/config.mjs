@@ -34,10 +34,19 @@ export function buildConfig(providerUrl, port, allowedOrigins, l) {
     logging: { file: l.gatewayLog, level: "debug" },
     plugins: { enabled: false },
     agents: {
+      // Two agents, so the session list's grouping and "new session with agent" can be seen and tested.
+      // With more than one agent the gateway needs its default named: `main` stays the default, as before.
+      ownership: "explicit",
       defaults: {
         workspace: l.workspace,
         model: { primary: "fake/fake-model" },
         heartbeat: { every: "0m" },
+        systemAgent: { agentId: "main" },
+      },
+      entries: {
+        // An explicit workspace: in a roster the default one would move to workspace/main.
+        main: { workspace: l.workspace },
+        helper: { name: "Helper", workspace: path.join(l.home, "workspace-helper") },
       },
     },
     models: {

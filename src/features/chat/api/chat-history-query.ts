@@ -104,8 +104,9 @@ export function chatHistoryQueryOptions(connection: GatewayConnection, queryClie
       const limit = tailLimit(previous?.page.totalMessages, older[0]?.endsAt);
       const history = parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit }), requestedAt);
       const startsAt = tailStartsAt(history.page);
-      // Still a gap (far more new messages than one read holds): drop the older pages rather than show a transcript with a hole.
-      if (older[0] && (startsAt === undefined || startsAt > older[0].endsAt)) queryClient.setQueryData(olderKey, []);
+      // Still a gap (far more new messages than one read holds), or the tail now reaches the first message (the
+      // session was reset): drop the older pages rather than show a transcript with a hole or with rows that are gone.
+      if (older[0] && (startsAt === undefined || startsAt > older[0].endsAt || !history.page.hasMore)) queryClient.setQueryData(olderKey, []);
       return history;
     },
     enabled,

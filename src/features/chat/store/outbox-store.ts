@@ -24,6 +24,11 @@ interface OutboxState {
   /** Another page sent or canceled it (its stored copy is gone): this tab must not send it. */
   takenElsewhere(sessionKey: string, runId: string): void;
   historyDelivered(sessionKey: string, runIds: ReadonlySet<string>): void;
+  /**
+   * The session was reset or deleted on the gateway. Delivered messages went into the old transcript and would
+   * wait forever for history to show them; after a delete nothing of it may go out (it would recreate it).
+   */
+  sessionCleared(sessionKey: string, how: { deleted: boolean }): void;
 }
 
 const EMPTY: OutboxEntry[] = [];
@@ -94,6 +99,12 @@ export function createOutboxStore() {
         patch(sessionKey, (list) => {
           const remaining = list.filter((entry) => !runIds.has(entry.runId));
           return remaining.length === list.length ? list : remaining;
+        });
+      },
+      sessionCleared(sessionKey, { deleted }) {
+        patch(sessionKey, (list) => {
+          const kept = deleted ? EMPTY : list.filter((entry) => entry.status !== "sent");
+          return kept.length === list.length ? list : kept;
         });
       },
     };

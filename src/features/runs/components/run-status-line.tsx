@@ -10,6 +10,8 @@ export function RunStatusLine({ outcome }: { outcome: Running }) {
     <div
       role="status"
       aria-label="Run status"
+      // It changes every second; the run announcer tells screen readers the start and the end instead.
+      aria-live="off"
       className={`flex items-baseline gap-2 rounded-lg px-3 py-1.5 text-xs ${outcome.stalled ? "bg-warn-soft text-warn" : "bg-accent-soft text-accent"}`}
     >
       <span aria-hidden className={`size-1.5 shrink-0 self-center rounded-full ${outcome.stalled ? "bg-warn" : "bg-accent"}`} />

@@ -275,6 +275,38 @@ describe("RunRegistry: what views read", () => {
     expect(readLocalLog).toHaveBeenCalledTimes(2);
   });
 
+  it("forgets a reset or deleted session's runs, in memory and in this browser's log, and leaves other sessions alone", () => {
+    const forgetLocalLog = vi.fn<(sessionKey: string) => void>();
+    const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {}, forgetLocalLog });
+    feedLive(registry, TOOL);
+    registry.historyLoaded(SESSION, lastHistory(TOOL));
+    registry.runSent("other", "agent:main:other", 1_000);
+    const runId = captureRunId(TOOL);
+    expect(registry.sessionRuns(SESSION).runs.map((run) => run.runId)).toEqual([runId]);
+    const listener = vi.fn();
+    registry.subscribe(listener);
+
+    registry.sessionCleared(SESSION);
+
+    expect(registry.sessionRuns(SESSION)).toEqual({ runs: [], activeRunId: null });
+    expect(registry.getRun(runId)).toBeUndefined();
+    expect(registry.sessionRuns("agent:main:other").runs.map((run) => run.runId)).toEqual(["other"]);
+    expect(forgetLocalLog).toHaveBeenCalledWith(SESSION);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not bring back a cleared session's run when its late events arrive (a reset right after a reply), nor log them", () => {
+    const { registry, recorded } = makeRegistry();
+    registry.runSent("r1", SESSION, 1_000);
+    registry.sessionCleared(SESSION);
+    deliver(registry, { event: "chat", payload: { runId: "r1", sessionKey: SESSION, state: "final", seq: 1 } }, 2_000);
+    expect(registry.getRun("r1")).toBeUndefined();
+    expect(recorded).toEqual([]);
+    expect(registry.sessionRuns(SESSION).runs).toEqual([]);
+    registry.runSent("r2", SESSION, 3_000);
+    expect(registry.sessionRuns(SESSION).runs.map((run) => run.runId)).toEqual(["r2"]);
+  });
+
   it("forgets the oldest ended runs past its bound, never an open one", () => {
     const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {}, maxRuns: 2 });
     registry.runSent("open", SESSION, 1);

@@ -11,28 +11,21 @@
  * Whatever order the sources arrive in, the merged run is the same.
  */
 import type { ApprovalChange } from "@/gateway/exec-approvals";
-import { foldRunSignal, foldRunSignals } from "../model/fold-run";
 import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import { runsFromHistory } from "../model/history-to-runs";
 import { mergeRunSources } from "../model/merge-run-sources";
 import { withApprovalChange } from "../model/run-approvals";
 import { normalizeGatewayEvent, type GatewayEventFrame } from "../model/normalize-gateway-event";
-import { signalsForRuns, type RunSignal } from "../model/run-signal";
+import type { RunSignal } from "../model/run-signal";
 import type { RunApproval, RunTimeline } from "../model/run-timeline";
 import { findHangingRuns } from "./hanging-runs";
 import { reconciliationSignals, type HistorySnapshot } from "./reconcile-history";
 import type { SpawnedRun } from "../model/subagents";
 import { BeforeLog } from "./before-log";
+import { connectionNewsSignals, type ConnectionNews } from "./connection-news";
+import { foldIntoRuns } from "./fold-into-runs";
 import { sessionRunList, type SessionRunList } from "./session-run-list";
 import { SpawnLinks } from "./spawn-links";
-
-/** Connection news, as `GatewayConnection.onConnectionLog` reports it. */
-export type ConnectionNews =
-  | { type: "disconnected"; at: number; code: number; reason: string }
-  | { type: "restarting"; at: number; reason: string }
-  | { type: "connected"; at: number; restarted: boolean; firstConnect: boolean }
-  | { type: "gap"; at: number; expected: number; received: number }
-  | { type: "rejected-frame"; at: number };
 
 /** A gateway event that names a run, and whether it ends that run. */
 export interface RunEvent {
@@ -53,6 +46,8 @@ export interface RunRegistryOptions {
   readLocalLog(sessionKey: string): Promise<RunFold[]>;
   /** Keeps what was seen live, for a later reload. */
   recordLocalLog(signals: readonly RunSignal[]): void;
+  /** Drops a session's runs from this browser's log (after a reset or delete on the gateway). */
+  forgetLocalLog?(sessionKey: string): void;
   /** Live runs kept in memory; the oldest ended ones go first (history and the local log still have them). */
   maxRuns?: number;
 }
@@ -73,6 +68,8 @@ export class RunRegistry {
   private readonly approvals = new Map<string, readonly RunApproval[]>();
   /** Runs first heard of from an event: not sent by this tab, not in history or the log (hanging-runs.ts). */
   private readonly unexpected = new Set<string>();
+  /** Runs of sessions reset or deleted since: their late events must not bring them back. */
+  private readonly cleared = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly options: RunRegistryOptions;
   /** Which children each run spawned; the registry is the one owner of that link. */
@@ -171,21 +168,9 @@ export class RunRegistry {
 
   /** Connection news is a step on every run that was open when it happened. */
   connectionChanged(news: ConnectionNews): RunChange {
-    const open = this.openRunIds();
-    if (news.type === "disconnected") {
-      this.liveSignalsReceived(signalsForRuns(open, { kind: "disconnected", code: news.code, reason: news.reason }, news.at));
-    } else if (news.type === "restarting") {
-      this.liveSignalsReceived(signalsForRuns(open, { kind: "gateway-restarting", reason: news.reason }, news.at));
-    } else if (news.type === "connected" && !news.firstConnect) {
-      this.liveSignalsReceived(signalsForRuns(open, { kind: "reconnected", bootChanged: news.restarted }, news.at));
-      // What happened while away is in history now.
-      return { historyStale: true };
-    } else if (news.type === "gap") {
-      const body = { kind: "seq-gap" as const, expected: news.expected, received: news.received };
-      this.liveSignalsReceived(open.map((runId) => ({ ...body, runId, at: news.at, source: "live" as const })));
-      return { historyStale: true };
-    }
-    return { historyStale: false };
+    const { signals, historyStale } = connectionNewsSignals(news, this.openRunIds());
+    this.liveSignalsReceived(signals);
+    return { historyStale };
   }
 
   /**
@@ -216,6 +201,21 @@ export class RunRegistry {
     this.changed(touched);
   }
 
+  /** The gateway reset or deleted the session: its runs leave the page and the log (or they would come back as turns). */
+  sessionCleared(sessionKey: string): void {
+    const runIds = [...this.seen.values()].filter((fold) => fold.sessionKey === sessionKey).map((fold) => fold.runId);
+    for (const runId of [...runIds, ...(this.historyRunIdsBySession.get(sessionKey) ?? [])]) {
+      this.cleared.add(runId);
+      this.seen.delete(runId);
+      this.historyRuns.delete(runId);
+      this.merged.delete(runId);
+    }
+    this.historyRunIdsBySession.delete(sessionKey);
+    this.lastHistory.delete(sessionKey);
+    this.options.forgetLocalLog?.(sessionKey);
+    this.changed([], [sessionKey]);
+  }
+
   /** A `chat.history` read: its runs, a run still in flight, and which open runs it proves are over. */
   historyLoaded(sessionKey: string, history: HistorySnapshot): void {
     if (this.lastHistory.get(sessionKey) === history) return;
@@ -241,29 +241,17 @@ export class RunRegistry {
   private liveSignalsReceived(signals: readonly RunSignal[]): void {
     if (signals.length === 0) return;
     // Connection news names no session; it belongs to the session of the run it was fanned out to.
-    const placed = signals.map((signal) => (signal.sessionKey ? signal : { ...signal, sessionKey: this.seen.get(signal.runId)?.sessionKey }));
+    const placed = signals
+      .filter((signal) => !this.cleared.has(signal.runId))
+      .map((signal) => (signal.sessionKey ? signal : { ...signal, sessionKey: this.seen.get(signal.runId)?.sessionKey }));
     this.fold(placed);
     this.options.recordLocalLog(placed);
   }
 
-  private fold(signals: readonly RunSignal[]): void {
+  private fold(all: readonly RunSignal[]): void {
+    const signals = all.filter((signal) => !this.cleared.has(signal.runId));
     if (signals.length === 0) return;
-    const touched = new Set<string>();
-    // A replay holds long stretches of one run's signals: each stretch folds as one batch (one state copy).
-    for (let start = 0; start < signals.length; ) {
-      const first = signals[start] as RunSignal;
-      let end = start + 1;
-      while (end < signals.length && signals[end]?.runId === first.runId) end += 1;
-      const known = this.seen.get(first.runId);
-      const base = known ?? createRunFold(first.runId, { at: first.at, sessionKey: first.sessionKey });
-      const stretch = end - start === 1 ? [first] : signals.slice(start, end);
-      const next = stretch.length === 1 ? foldRunSignal(base, first) : foldRunSignals(base, stretch);
-      start = end;
-      this.beforeLog.hold(first.runId, next.sessionKey, stretch);
-      if (next === known) continue;
-      this.seen.set(first.runId, next);
-      touched.add(first.runId);
-    }
+    const touched = foldIntoRuns(this.seen, signals, (runId, sessionKey, stretch) => this.beforeLog.hold(runId, sessionKey, stretch));
     if (touched.size === 0) return;
     this.prune();
     this.changed(touched);

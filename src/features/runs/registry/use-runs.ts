@@ -31,6 +31,7 @@ export function runRegistryFor(gatewayUrl: string): RunRegistry {
     registry = new RunRegistry({
       readLocalLog: (sessionKey) => readSessionRunLogs(gatewayUrl, sessionKey),
       recordLocalLog: (signals) => runLog.record(signals),
+      forgetLocalLog: (sessionKey) => void runLog.forget(sessionKey),
     });
     registries.set(gatewayUrl, registry);
   }

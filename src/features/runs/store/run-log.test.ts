@@ -64,6 +64,17 @@ describe("run log: the compacted run", () => {
     expect(await readSessionRunLogs("ws://other-gw", SESSION)).toEqual([]);
   });
 
+  it("forgets one session's runs, including those not yet written, and keeps the rest", async () => {
+    const writer = createRunLogWriter(GATEWAY);
+    writer.record([live("r1", 1, { kind: "queued" }), live("r2", 2, { kind: "queued" }, "agent:main:other")]);
+    await writer.flush();
+    writer.record([live("r3", 3, { kind: "queued" })]);
+    await writer.forget(SESSION);
+    await writer.flush();
+    expect(await readSessionRunLogs(GATEWAY, SESSION)).toEqual([]);
+    expect((await readSessionRunLogs(GATEWAY, "agent:main:other")).map((run) => run.runId)).toEqual(["r2"]);
+  });
+
   it("stores the run, not its signals: the record holds the fold's steps and no signal list", async () => {
     const writer = createRunLogWriter(GATEWAY);
     writer.record(withSession(captureSignals("b-tool-call-exec.jsonl", captureRunId("b-tool-call-exec.jsonl"))));

@@ -150,6 +150,8 @@ async function writeBatch(db: LocalDb, gatewayScope: string, batch: readonly Pen
 export interface RunLogWriter {
   record(signals: readonly RunSignal[]): void;
   flush(): Promise<void>;
+  /** The session was reset or deleted on the gateway: its runs are no longer its story. */
+  forget(sessionKey: string): Promise<void>;
 }
 
 export interface RunLogWriterOptions {
@@ -204,6 +206,25 @@ export function createRunLogWriter(gatewayScope: string, options: RunLogWriterOp
       schedule(FLUSH_DELAY_MS);
     },
     flush,
+    async forget(sessionKey) {
+      for (const [key, entry] of pending) if (entry.sessionKey === sessionKey) pending.delete(key);
+      try {
+        const tx = (await openLocalDb()).transaction(["run-logs", "run-log-usage"], "readwrite");
+        const logs = tx.objectStore("run-logs");
+        let freed = 0;
+        for (const row of await logs.index("by-session").getAll([gatewayScope, sessionKey])) {
+          freed += row.bytes ?? 0;
+          cache.delete(row.key);
+          await logs.delete(row.key);
+        }
+        // The budget counts what is stored, so what went is given back.
+        const usage = await tx.objectStore("run-log-usage").get(gatewayScope);
+        if (usage && freed > 0) await tx.objectStore("run-log-usage").put({ ...usage, bytes: Math.max(0, usage.bytes - freed) });
+        await tx.done;
+      } catch (error) {
+        options.onError?.(error);
+      }
+    },
   };
 }
 
