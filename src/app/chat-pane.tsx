@@ -1,16 +1,24 @@
-import { useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { abortRun } from "@/features/chat/api/abort-run";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
-import { revealTurn, Transcript } from "@/features/chat/components/transcript";
+import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
+import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
 import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
-import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
+import { useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
+import { FindInTranscript } from "./find-in-transcript";
 import { GuardedComposer } from "./guarded-composer";
+import { ExportMenu } from "./session-export/export-menu";
+import { useSessionExportSource } from "./session-export/export-session";
+import { useComposerAttachments } from "./use-composer-attachments";
+import { useKnownSecrets } from "./use-known-secrets";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const connection = useGateway();
@@ -22,12 +30,33 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   useSessionRunSources(sessionKey, history.data);
   const outbox = useOutbox(sessionKey);
   const sessionRuns = useSessionRuns(sessionKey);
+  const registry = useRunRegistry();
+  const runOf = useCallback((runId: string) => registry.getRun(runId), [registry]);
+  const transcript = useRef<TranscriptHandle>(null);
+  const attachments = useComposerAttachments();
+  const secrets = useKnownSecrets();
 
   const turns = useMemo(
-    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox), sessionRuns.runs),
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs),
     [history.data, outbox, sessionRuns],
   );
   const activeRunId = sessionRuns.activeRunId;
+  useSessionExportSource(
+    useCallback(
+      () => ({
+        turns,
+        runOf,
+        // A run is judged as it stands now: an ended one at its last event.
+        outcomeOf: (run: RunTimeline) => deriveRunOutcome(run, { now: run.status === "ended" ? run.lastEventAt : Date.now(), connection: online ? "online" : "offline" }),
+        sessionKey,
+        gatewayUrl: connection.url,
+        gatewayVersion: connection.hello?.server.version,
+        clientVersion: __APP_VERSION__,
+        secrets,
+      }),
+      [turns, runOf, online, sessionKey, connection, secrets],
+    ),
+  );
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -38,11 +67,14 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       )}
       <PendingApprovals sessionKey={sessionKey} />
       {turns.length > 0 && (
-        <div className="mx-auto w-full max-w-6xl px-4 pt-2">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-2">
+          <ExportMenu />
           <TimelineToggles />
         </div>
       )}
+      <FindInTranscript turns={turns} runOf={runOf} runsVersion={sessionRuns} transcript={transcript} />
       <Transcript
+        ref={transcript}
         turns={turns}
         earlier={history.earlier}
         renderAssistant={(turn) => <AssistantTurn turn={turn} />}
@@ -65,7 +97,13 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         disabledReason={canQueue ? undefined : "Not connected: your draft is kept until the gateway is back."}
         sendHint={online ? undefined : "The gateway is not connected: a message you send now waits here and goes out once it is back."}
         running={activeRunId !== null}
-        onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
+        attachments={attachments.composer}
+        onSend={(text) => {
+          const runId = crypto.randomUUID();
+          const files = attachments.takeReady();
+          rememberSentPreviews(runId, files);
+          outboxStore.getState().messageQueued({ runId, sessionKey, text, createdAt: Date.now(), attachments: files });
+        }}
         onStop={() => void abortRun(connection, sessionKey, activeRunId ?? undefined).catch(() => undefined)}
         onShowRunning={activeRunId ? () => revealTurn(activeRunId) : undefined}
       />

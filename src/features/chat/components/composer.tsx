@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { readStoredText, writeStoredText } from "@/lib/stored-text";
 
@@ -13,6 +13,8 @@ export interface ComposerProps {
   onStop(): void;
   /** Takes the user to the running run's timeline. */
   onShowRunning?(): void;
+  /** Files going with the message: their tray, how many are ready, whether any is still being read, and where pasted or dropped files go. */
+  attachments?: { tray: ReactNode; ready: number; reading: boolean; onFiles(files: File[]): void };
 }
 
 const draftKey = (sessionKey: string) => `clawscope.draft.${sessionKey}`;
@@ -21,7 +23,7 @@ function readDraft(sessionKey: string): string {
   return readStoredText(draftKey(sessionKey)) ?? "";
 }
 
-export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop, onShowRunning }: ComposerProps) {
+export function Composer({ sessionKey, canSend, disabledReason, sendHint, running, onSend, onStop, onShowRunning, attachments }: ComposerProps) {
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const inputId = useId();
@@ -36,7 +38,7 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const text = draft.trim();
-    if (!text || !canSend) return;
+    if ((!text && !attachments?.ready) || !canSend || attachments?.reading) return;
     onSend(text);
     setDraft("");
   };
@@ -49,7 +51,12 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
   };
 
   return (
-    <form onSubmit={submit} aria-label="Send a message" className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4">
+    <form
+      onSubmit={submit}
+      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDrop={(event) => attachments && event.dataTransfer.files.length > 0 && (event.preventDefault(), attachments.onFiles([...event.dataTransfer.files]))}
+      aria-label="Send a message"
+      className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4">
       <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent">
         <label htmlFor={inputId} className="sr-only">
           Message
@@ -59,6 +66,7 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={(event) => attachments && event.clipboardData.files.length > 0 && (event.preventDefault(), attachments.onFiles([...event.clipboardData.files]))}
           rows={Math.min(8, Math.max(1, draft.split("\n").length))}
           placeholder="Ask the agent to do something…"
           aria-describedby={hintId}
@@ -74,10 +82,11 @@ export function Composer({ sessionKey, canSend, disabledReason, sendHint, runnin
             Stop
           </Button>
         )}
-        <Button type="submit" variant="primary" disabled={!canSend || draft.trim() === ""}>
+        <Button type="submit" variant="primary" disabled={!canSend || (draft.trim() === "" && !attachments?.ready) || attachments?.reading}>
           Send
         </Button>
       </div>
+      {attachments?.tray}
       <p id={hintId} className="px-2 text-xs text-ink-3">
         {canSend ? (sendHint ?? "Enter to send · Shift+Enter for a new line") : (disabledReason ?? "Not connected")}
       </p>
