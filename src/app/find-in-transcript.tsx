@@ -14,6 +14,9 @@ import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { highlightText, type Highlights } from "@/lib/highlight-text";
 import { transcriptSearchDocs } from "./transcript-search";
 
+const TIMELINE = 'section[aria-label="Run timeline"]';
+const GLANCE = '[aria-label="Run at a glance"]';
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 async function waitFor<T>(read: () => T | null, frames = 20): Promise<T | null> {
@@ -38,16 +41,20 @@ async function revealMatch(handle: TranscriptHandle, match: FindMatch, query: st
   if (!log) return null;
   const article = await waitFor(() => turnArticle(log, match.turnKey));
   if (!article || stale()) return null;
-  if (match.stepId) {
-    const timeline = article.querySelector<HTMLElement>('section[aria-label="Run timeline"]');
+  const place = match.place;
+  let container: HTMLElement | null = article;
+  if (place.in === "tool") {
+    const timeline = article.querySelector<HTMLElement>(TIMELINE);
     if (expand(timeline?.querySelector<HTMLButtonElement>(":scope > div > button[aria-expanded]"))) await nextFrame();
-    const step = await waitFor(() => article.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(match.stepId ?? "")}"]`));
+    const step = await waitFor(() => article.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(place.stepId)}"]`));
     if (expand(step?.querySelector<HTMLButtonElement>(":scope > button[aria-expanded]"))) await nextFrame();
+    container = await waitFor(() => step?.querySelector<HTMLElement>(place.part === "arguments" ? 'pre[aria-label="Arguments"]' : 'pre[aria-label="Output"], pre[aria-label="Live output"]') ?? null, 5);
   }
   if (stale()) return null;
   const highlights = highlightText(log, query);
-  const inTurn = highlights.marks.filter((mark) => article.contains(mark));
-  const current = inTurn[Math.min(match.occurrenceInTurn, inTurn.length - 1)];
+  // The messages' marks are those outside the run's timeline and its glance, which repeat tool text.
+  const candidates = highlights.marks.filter((mark) => container?.contains(mark) && (place.in === "tool" || !mark.closest(`${TIMELINE}, ${GLANCE}`)));
+  const current = candidates[Math.min(match.occurrence, candidates.length - 1)];
   if (current) {
     current.dataset.findCurrent = "";
     current.scrollIntoView({ block: "center" });

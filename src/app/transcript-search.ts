@@ -22,13 +22,13 @@ export function transcriptSearchDocs(turns: readonly Turn[], runOf: (runId: stri
   return turns.map((turn, turnIndex) => {
     const run = turn.runId ? runOf(turn.runId) : undefined;
     const fields: SearchField[] = [];
-    if (turn.user) fields.push({ text: turn.user.text });
+    if (turn.user) fields.push({ text: turn.user.text, place: { in: "messages" } });
     const reply = turn.replyText || run?.text || "";
-    if (reply) fields.push({ text: reply });
+    if (reply) fields.push({ text: reply, place: { in: "messages" } });
     for (const step of run?.steps ?? []) {
       if (step.kind !== "tool") continue;
-      fields.push({ text: argsText(step.args), stepId: step.id });
-      fields.push({ text: boundedToString(step.output), stepId: step.id });
+      fields.push({ text: argsText(step.args), place: { in: "tool", stepId: step.id, part: "arguments" } });
+      fields.push({ text: boundedToString(step.output), place: { in: "tool", stepId: step.id, part: "output" } });
     }
     return { turnIndex, turnKey: turn.key, runId: turn.runId, fields };
   });

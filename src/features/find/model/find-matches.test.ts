@@ -1,20 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { findMatches, matchCounter, stepMatch, type SearchDoc } from "./find-matches";
+import { findMatches, matchCounter, stepMatch, type SearchDoc, type SearchPlace } from "./find-matches";
+
+const messages: SearchPlace = { in: "messages" };
+const args: SearchPlace = { in: "tool", stepId: "tool:c1", part: "arguments" };
+const output: SearchPlace = { in: "tool", stepId: "tool:c1", part: "output" };
 
 const docs: SearchDoc[] = [
-  { turnIndex: 0, turnKey: "r1", runId: "r1", fields: [{ text: "Say Hello twice" }, { text: "hello, hello" }] },
-  { turnIndex: 1, turnKey: "r2", runId: "r2", fields: [{ text: "run fake:tool" }, { text: "echo hello-from-fake-tool", stepId: "tool:c1" }, { text: "hello-from-fake-tool\n", stepId: "tool:c1" }] },
-  { turnIndex: 2, turnKey: "r3", runId: null, fields: [{ text: "aaaa" }] },
+  { turnIndex: 0, turnKey: "r1", runId: "r1", fields: [{ text: "Say Hello twice", place: messages }, { text: "hello, hello", place: messages }] },
+  {
+    turnIndex: 1,
+    turnKey: "r2",
+    runId: "r2",
+    fields: [
+      { text: "run fake:tool", place: messages },
+      { text: '{"command": "echo hello-from-fake-tool"}', place: args },
+      { text: "hello-from-fake-tool\nLinux\n", place: output },
+    ],
+  },
+  { turnIndex: 2, turnKey: "r3", runId: null, fields: [{ text: "aaaa", place: messages }] },
 ];
 
 describe("findMatches", () => {
-  it("finds every occurrence, case-insensitively, in turn and field order", () => {
+  it("finds every occurrence, case-insensitively, in turn and field order, counted per place", () => {
     expect(findMatches(docs, "HELLO")).toEqual([
-      { turnIndex: 0, turnKey: "r1", runId: "r1", occurrenceInTurn: 0 },
-      { turnIndex: 0, turnKey: "r1", runId: "r1", occurrenceInTurn: 1 },
-      { turnIndex: 0, turnKey: "r1", runId: "r1", occurrenceInTurn: 2 },
-      { turnIndex: 1, turnKey: "r2", runId: "r2", stepId: "tool:c1", occurrenceInTurn: 0 },
-      { turnIndex: 1, turnKey: "r2", runId: "r2", stepId: "tool:c1", occurrenceInTurn: 1 },
+      { turnIndex: 0, turnKey: "r1", runId: "r1", place: messages, occurrence: 0 },
+      { turnIndex: 0, turnKey: "r1", runId: "r1", place: messages, occurrence: 1 },
+      { turnIndex: 0, turnKey: "r1", runId: "r1", place: messages, occurrence: 2 },
+      { turnIndex: 1, turnKey: "r2", runId: "r2", place: args, occurrence: 0 },
+      { turnIndex: 1, turnKey: "r2", runId: "r2", place: output, occurrence: 0 },
     ]);
   });
 

@@ -6,10 +6,12 @@
  * what the counter says is what a reader would count by eye.
  */
 
+/** Where in a turn a text is shown: its messages, or a tool step's arguments or output inside the run's timeline. */
+export type SearchPlace = { in: "messages" } | { in: "tool"; stepId: string; part: "arguments" | "output" };
+
 export interface SearchField {
   text: string;
-  /** Shown only inside the run's timeline (tool arguments and output): finding it there opens the timeline. */
-  stepId?: string;
+  place: SearchPlace;
 }
 
 export interface SearchDoc {
@@ -23,10 +25,13 @@ export interface FindMatch {
   turnIndex: number;
   turnKey: string;
   runId: string | null;
-  /** The timeline step that holds it, when it is tool text. */
-  stepId?: string;
-  /** Which occurrence in its turn, counting from 0, in field order. */
-  occurrenceInTurn: number;
+  place: SearchPlace;
+  /** Which occurrence in its place, counting from 0: the user's message and the reply count as one place, in that order. */
+  occurrence: number;
+}
+
+function placeKey(place: SearchPlace): string {
+  return place.in === "messages" ? "messages" : `${place.stepId}\u0000${place.part}`;
 }
 
 /** Occurrences of `needle` in `text`, not overlapping; `needle` is already lower case. */
@@ -42,12 +47,14 @@ export function findMatches(docs: readonly SearchDoc[], query: string): FindMatc
   if (needle.trim() === "") return [];
   const matches: FindMatch[] = [];
   for (const doc of docs) {
-    let occurrence = 0;
+    const seen = new Map<string, number>();
     for (const field of doc.fields) {
       const count = countIn(field.text, needle);
+      const key = placeKey(field.place);
       for (let i = 0; i < count; i += 1) {
-        matches.push({ turnIndex: doc.turnIndex, turnKey: doc.turnKey, runId: doc.runId, ...(field.stepId ? { stepId: field.stepId } : {}), occurrenceInTurn: occurrence });
-        occurrence += 1;
+        const occurrence = seen.get(key) ?? 0;
+        seen.set(key, occurrence + 1);
+        matches.push({ turnIndex: doc.turnIndex, turnKey: doc.turnKey, runId: doc.runId, place: field.place, occurrence });
       }
     }
   }
