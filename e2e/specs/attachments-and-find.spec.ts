@@ -24,7 +24,7 @@ test("a PNG attached with the file picker is sent with the message, and the tran
   expect(PNG.length).toBe(70);
   const sessionKey = await openSession(page, "attach");
   await page.getByLabel("Choose files to attach").setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: PNG });
-  const tray = page.getByRole("list", { name: "Attachments" });
+  const tray = page.getByRole("list", { name: "Files to send" });
   await expect(tray.getByRole("listitem")).toHaveCount(1);
   await expect(tray.getByRole("listitem").first()).toContainText("dot.png70 B");
   await expect(page.getByRole("button", { name: "Remove dot.png" })).toBeVisible();
@@ -52,7 +52,7 @@ test("an image over the gateway's limit is refused by name before anything is se
   const sessionKey = await openSession(page, "attach-refused");
   await page.getByLabel("Choose files to attach").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(6_291_457, 1) });
   await expect(page.getByRole("alert").filter({ hasText: "huge.png" })).toHaveText('"huge.png" is 6.0 MB: this gateway takes images up to 6.0 MB. Nothing was sent.Dismiss');
-  await expect(page.getByRole("list", { name: "Attachments" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Files to send" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeDisabled();
   await expect(transcript(page).getByRole("article")).toHaveCount(0);
   expect((await history(sessionKey)).messages).toEqual([]);

@@ -33,7 +33,8 @@ export function GuardedComposer(props: ComposerProps) {
       </div>
       <Composer
         {...props}
-        onSend={guard.guardedSend}
+        // The guard holds a message by its text; one of files alone has none to hold, so it goes and its run says how it went.
+        onSend={(text) => (text === "" && props.attachments?.ready ? props.onSend(text) : guard.guardedSend(text))}
         canSend={props.canSend && !heldText}
         disabledReason={heldText ? "Your message is held: choose what to do with it above." : props.disabledReason}
       />

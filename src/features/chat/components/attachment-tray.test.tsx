@@ -35,11 +35,11 @@ describe("AttachmentTray with useAttachments", () => {
     await user.upload(screen.getByLabelText("Choose files to attach"), new File(["ABC"], "a.txt", { type: "text/plain" }));
     // Read in full: the chip shows the size where the progress was.
     await screen.findByText("3 B");
-    const chips = within(screen.getByRole("list", { name: "Attachments" })).getAllByRole("listitem");
+    const chips = within(screen.getByRole("list", { name: "Files to send" })).getAllByRole("listitem");
     expect(chips.map((chip) => chip.textContent)).toEqual(["a.txt3 B×"]);
     await user.click(screen.getByRole("button", { name: "Take" }));
     expect(taken).toEqual([{ kind: "file", fileName: "a.txt", mimeType: "text/plain", sizeBytes: 3, content: "QUJD" }]);
-    expect(screen.queryByRole("list", { name: "Attachments" })).toBeNull();
+    expect(screen.queryByRole("list", { name: "Files to send" })).toBeNull();
   });
 
   it("refuses an image over the limit by name and keeps the others", async () => {
@@ -50,10 +50,10 @@ describe("AttachmentTray with useAttachments", () => {
       new File(["ok"], "small.png", { type: "image/png" }),
     ]);
     expect(screen.getByRole("alert").textContent).toBe('"big.png" is 101 B: this gateway takes images up to 100 B. Nothing was sent.Dismiss');
-    const list = await screen.findByRole("list", { name: "Attachments" });
+    const list = await screen.findByRole("list", { name: "Files to send" });
     expect(within(list).getAllByRole("listitem")).toHaveLength(1);
     await user.click(screen.getByRole("button", { name: "Remove small.png" }));
-    expect(screen.queryByRole("list", { name: "Attachments" })).toBeNull();
+    expect(screen.queryByRole("list", { name: "Files to send" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("alert")).toBeNull();
   });

@@ -71,7 +71,7 @@ export function AttachmentTray({ items, refusals, onFiles, onRemove, onDismissRe
           Attach files
         </Button>
         {items.length > 0 && (
-          <ul aria-label="Attachments" className="flex flex-wrap gap-1.5">
+          <ul aria-label="Files to send" className="flex flex-wrap gap-1.5">
             {items.map((item) => (
               <li key={item.id} className="flex items-center gap-1.5 rounded-full border border-line bg-surface-2 px-2.5 py-0.5 text-xs">
                 <span className="font-medium text-ink">{item.name}</span>
