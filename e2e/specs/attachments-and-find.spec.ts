@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { lastTurn, openSession, sendMessage, transcript } from "../support/chat-page";
-import { gatewayCall } from "../support/gateway-admin";
+import { connectionStatus, lastTurn, openSession, sendMessage, transcript, uniqueSession } from "../support/chat-page";
+import { gatewayCall, gatewayCalls } from "../support/gateway-admin";
 
 /** A 1×1 PNG, 70 bytes. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -100,4 +100,24 @@ test("Ctrl+F finds a tool's output inside a folded timeline, and Export writes t
   expect(markdown).toContain("hello-from-fake-tool\n");
   expect(markdown).toContain("Remember ‹redacted› please");
   expect(markdown).not.toContain(token);
+});
+
+test("find reaches a match in a turn of a long transcript that is not rendered, and marks it", async ({ page }) => {
+  test.setTimeout(180_000);
+  const sessionKey = uniqueSession("find-long");
+  const seed = (index: number) => `Seed message ${String(index).padStart(4, "0")}`;
+  await gatewayCalls(Array.from({ length: 200 }, (_, index) => ({ method: "chat.inject", params: { sessionKey, message: seed(index) } })));
+  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
+  await expect(lastTurn(page)).toHaveText(seed(199));
+  // Beyond 120 turns only those near the viewport are rendered: the third one is not.
+  await expect(transcript(page).getByText(seed(3), { exact: true })).toHaveCount(0);
+
+  await page.keyboard.press("Control+f");
+  const search = page.getByRole("search", { name: "Find in transcript" });
+  await search.getByRole("searchbox", { name: "Find in transcript" }).fill(seed(3));
+  await expect(search.getByRole("status", { name: "Matches" })).toHaveText("1 of 1");
+  const current = transcript(page).locator("mark[data-find-current]");
+  await expect(current).toHaveText(seed(3));
+  await expect(current).toBeInViewport();
 });
