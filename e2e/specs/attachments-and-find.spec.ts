@@ -106,7 +106,10 @@ test("find reaches a match in a turn of a long transcript that is not rendered, 
   test.setTimeout(180_000);
   const sessionKey = uniqueSession("find-long");
   const seed = (index: number) => `Seed message ${String(index).padStart(4, "0")}`;
-  await gatewayCalls(Array.from({ length: 200 }, (_, index) => ({ method: "chat.inject", params: { sessionKey, message: seed(index) } })));
+  await gatewayCalls([
+    { method: "sessions.patch", params: { key: sessionKey, label: "Long find" } },
+    ...Array.from({ length: 200 }, (_, index) => ({ method: "chat.inject", params: { sessionKey, message: seed(index) } })),
+  ]);
   await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
   await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
   await expect(lastTurn(page)).toHaveText(seed(199));

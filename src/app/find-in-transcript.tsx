@@ -85,14 +85,21 @@ export function FindInTranscript({ turns, runOf, runsVersion, transcript }: { tu
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const matches = useMemo(() => (open ? findMatches(transcriptSearchDocs(turns, runOf), query) : []), [open, turns, runOf, runsVersion, query]);
   const match = matches[Math.min(active, matches.length - 1)];
+  // The same match found again in fresh data (a live run streamed on) is not a new place to go.
+  const matchKey = match ? `${match.turnKey}|${JSON.stringify(match.place)}|${match.occurrence}` : "";
+  const latest = useRef(match);
+  useEffect(() => {
+    latest.current = match;
+  }, [match]);
 
   useEffect(() => {
     highlights.current?.clear();
     highlights.current = null;
     const handle = transcript.current;
-    if (!open || !match || !handle) return;
+    const target = latest.current;
+    if (!open || !target || !matchKey || !handle) return;
     let stale = false;
-    void revealMatch(handle, match, query, () => stale).then((found) => {
+    void revealMatch(handle, target, query, () => stale).then((found) => {
       if (stale) found?.clear();
       else highlights.current = found;
     });
@@ -102,7 +109,7 @@ export function FindInTranscript({ turns, runOf, runsVersion, transcript }: { tu
       highlights.current = null;
     };
     // visit: going to the same match again scrolls to it again.
-  }, [open, match, query, visit, transcript]);
+  }, [open, matchKey, query, visit, transcript]);
 
   if (!open) return null;
   return (
