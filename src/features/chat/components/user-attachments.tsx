@@ -11,11 +11,11 @@ export function UserAttachments({ attachments }: { attachments: readonly UserAtt
   return (
     <ul aria-label="Sent attachments" className="flex max-w-[min(42rem,85%)] flex-wrap justify-end gap-1.5">
       {attachments.map((attachment, index) => (
-        <li key={`${index}:${attachment.fileName}`}>
+        <li key={`${index}:${attachment.fileName}`} aria-label={attachment.src ? undefined : describe(attachment)}>
           {attachment.src ? (
             <img src={attachment.src} alt={`Attached image ${attachment.fileName}`} className="max-h-48 max-w-64 rounded-lg border border-line object-contain" />
           ) : (
-            <span aria-label={describe(attachment)} className="inline-flex items-center gap-1.5 rounded-full border border-line bg-surface px-2.5 py-1 text-xs text-ink-2">
+            <span className="inline-flex items-center gap-1.5 rounded-full border border-line bg-surface px-2.5 py-1 text-xs text-ink-2">
               <span aria-hidden>{attachment.kind === "image" ? "🖼" : "📄"}</span>
               <span className="font-medium text-ink">{attachment.fileName}</span>
               {attachment.sizeBytes !== undefined && <span>{formatBytes(attachment.sizeBytes)}</span>}
