@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** Feature folders may not import each other; app/ composes them (bulletproof-react's one-way rule). */
-const FEATURES = ["approvals", "chat", "connection", "gateway-state", "logs", "provider-health", "runs", "sessions"];
+const FEATURES = ["approvals", "chat", "connection", "find", "gateway-state", "logs", "provider-health", "runs", "sessions"];
 const featureBoundaries = FEATURES.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],
   rules: {

@@ -161,6 +161,22 @@ describe("scripted provider", () => {
     expect(body.choices[0].message.content).toBe("Tool finished. Output: <b>out</b>");
   });
 
+  it("answers a user message that carries an image part (a chat attachment for a vision model) from its text", async () => {
+    const messages: Message[] = [
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "What is in this picture?" },
+          { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==" } },
+        ],
+      },
+    ];
+    const res = await complete(messages, false);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.choices[0].message.content).toContain("You said: “What is in this picture?”");
+  });
+
   it("finds the cue in the real user message, not in the internal-context message after it", async () => {
     const messages: Message[] = [
       SYSTEM,

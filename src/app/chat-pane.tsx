@@ -1,22 +1,30 @@
-import { useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
-import { revealTurn, Transcript } from "@/features/chat/components/transcript";
+import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
+import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
 import { UsageLine } from "@/features/runs/components/usage-line";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
+import { useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { describeSessionUsage } from "@/lib/token-usage";
-import { useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
-import { useConnectionState } from "@/providers/gateway-provider";
+import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
+import { FindInTranscript } from "./find-in-transcript";
 import { GuardedComposer } from "./guarded-composer";
+import { ExportMenu } from "./session-export/export-menu";
+import { useSessionExportSource } from "./session-export/export-session";
+import { useComposerAttachments } from "./use-composer-attachments";
 import { useKnownSecrets } from "./use-known-secrets";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
+  const connection = useGateway();
   const state = useConnectionState();
   const online = state.status === "online";
   // While the gateway is coming back a message can wait in the outbox; with a refused token it would wait forever.
@@ -26,14 +34,34 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const outbox = useOutbox(sessionKey);
   const sessionRuns = useSessionRuns(sessionKey);
   const resetAt = useSessionResetAt(sessionKey);
+  const registry = useRunRegistry();
+  const runOf = useCallback((runId: string) => registry.getRun(runId), [registry]);
+  const transcript = useRef<TranscriptHandle>(null);
+  const attachments = useComposerAttachments();
+  const secrets = useKnownSecrets();
 
   const turns = useMemo(
-    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox), sessionRuns.runs, resetAt),
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt),
     [history.data, outbox, sessionRuns, resetAt],
   );
   const activeRunId = sessionRuns.activeRunId;
-  const secrets = useKnownSecrets();
   const sessionUsage = useMemo(() => describeSessionUsage(history.data?.messages ?? []), [history.data]);
+  useSessionExportSource(
+    useCallback(
+      () => ({
+        turns,
+        runOf,
+        // A run is judged as it stands now: an ended one at its last event.
+        outcomeOf: (run: RunTimeline) => deriveRunOutcome(run, { now: run.status === "ended" ? run.lastEventAt : Date.now(), connection: online ? "online" : "offline" }),
+        sessionKey,
+        gatewayUrl: connection.url,
+        gatewayVersion: connection.hello?.server.version,
+        clientVersion: __APP_VERSION__,
+        secrets,
+      }),
+      [turns, runOf, online, sessionKey, connection, secrets],
+    ),
+  );
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -45,11 +73,16 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
       <PendingApprovals sessionKey={sessionKey} />
       {turns.length > 0 && (
         <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-2">
-          <TimelineToggles />
+          <div className="flex flex-wrap items-center gap-2">
+            <ExportMenu />
+            <TimelineToggles />
+          </div>
           <UsageLine label="Session usage" text={sessionUsage} />
         </div>
       )}
+      <FindInTranscript turns={turns} runOf={runOf} runsVersion={sessionRuns} transcript={transcript} />
       <Transcript
+        ref={transcript}
         turns={turns}
         earlier={history.earlier}
         renderAssistant={(turn) => (
@@ -79,7 +112,13 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         running={activeRunId !== null}
         activeRunId={activeRunId}
         turns={turns}
-        onSend={(text) => outboxStore.getState().messageQueued({ runId: crypto.randomUUID(), sessionKey, text, createdAt: Date.now() })}
+        attachments={attachments.composer}
+        onSend={(text) => {
+          const runId = crypto.randomUUID();
+          const files = attachments.takeReady();
+          rememberSentPreviews(runId, files);
+          outboxStore.getState().messageQueued({ runId, sessionKey, text, createdAt: Date.now(), attachments: files });
+        }}
         onShowRunning={activeRunId ? () => revealTurn(activeRunId) : undefined}
       />
     </div>

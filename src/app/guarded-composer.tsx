@@ -62,7 +62,8 @@ export function GuardedComposer({ activeRunId, turns, ...props }: GuardedCompose
       </div>
       <Composer
         {...props}
-        onSend={guard.guardedSend}
+        // The guard holds a message by its text; one of files alone has none to hold, so it goes and its run says how it went.
+        onSend={(text) => (text === "" && props.attachments?.ready ? props.onSend(text) : guard.guardedSend(text))}
         onCommand={onCommand}
         canSend={props.canSend && !heldText && !applying}
         disabledReason={

@@ -21,6 +21,8 @@ describe("readHello", () => {
       uptimeMs: 100_171,
       presenceVersion: 3,
       healthVersion: 4,
+      attachmentMaxBytes: 19_464_192,
+      attachmentMaxImageBytes: 6_291_456,
     });
     expect(presence).toBe(captured.snapshot.presence);
     expect(health).toBe(captured.snapshot.health);

@@ -31,6 +31,9 @@ export interface HelloFacts {
   /** `snapshot.stateVersion`: later presence and health events count on from these. */
   presenceVersion?: number;
   healthVersion?: number;
+  /** `policy.attachments`: the decoded-size ceilings of one chat attachment (older gateways leave it out). */
+  attachmentMaxBytes?: number;
+  attachmentMaxImageBytes?: number;
 }
 
 /** The gateway as this connection knows it, with the protocol's defaults for what hello left out. */
@@ -55,6 +58,7 @@ export function readHello(hello: unknown): HelloFacts {
   const snapshot = readRecord(record, "snapshot") ?? {};
   const sessionDefaults = readRecord(snapshot, "sessionDefaults") ?? {};
   const stateVersion = readRecord(snapshot, "stateVersion") ?? {};
+  const attachments = readRecord(policy, "attachments") ?? {};
   return {
     ...optional("version", readText(server, "version")),
     ...optional("buildId", readText(server, "buildId")),
@@ -71,6 +75,8 @@ export function readHello(hello: unknown): HelloFacts {
     ...optional("health", snapshot.health),
     ...optional("presenceVersion", readNumber(stateVersion, "presence")),
     ...optional("healthVersion", readNumber(stateVersion, "health")),
+    ...optional("attachmentMaxBytes", readNumber(attachments, "maxBytes")),
+    ...optional("attachmentMaxImageBytes", readNumber(attachments, "maxImageBytes")),
   };
 }
 

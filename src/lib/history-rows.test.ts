@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastHistoryRows } from "@/testing/capture-frames";
 import {
+  mediaOfRow,
   idOfRow,
   isRestartRecoveryNote,
   isSyntheticMarker,
@@ -143,5 +144,21 @@ describe("textAsParagraphs beside textAsStreamed", () => {
     expect(emptyReply.content).toEqual([{ type: "text", text: "" }]);
     expect(textAsParagraphs([{ type: "text", text: "" }, { type: "text", text: "After." }])).toBe("After.");
     expect(textAsStreamed(emptyReply.content)).toBe("");
+  });
+});
+
+describe("mediaOfRow", () => {
+  it("lists the files the real gateway stored with a message sent with a PNG and a text file", () => {
+    const [user, reply] = lastHistoryRows("history-with-attachments.jsonl") as UnknownRecord[];
+    expect(user!.content).toBe("look at this");
+    expect(mediaOfRow(user!)).toEqual([
+      { fileName: "dot.png", contentType: "image/png", kind: "image", sizeBytes: 70 },
+      { fileName: "notes.txt", contentType: "text/plain", kind: "document", sizeBytes: 11 },
+    ]);
+    expect(mediaOfRow(reply!)).toEqual([]);
+  });
+
+  it("names an entry without a file name by its place and skips what is not an entry", () => {
+    expect(mediaOfRow({ role: "user", __openclaw: { media: [{ contentType: "image/png" }, "x", null] } })).toEqual([{ fileName: "attachment 1", contentType: "image/png" }]);
   });
 });

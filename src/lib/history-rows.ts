@@ -119,3 +119,37 @@ export function textAsStreamed(content: unknown): string | undefined {
   }
   return found ? text : undefined;
 }
+
+/** A file that came with a message, as the gateway keeps it: a `media://inbound/…` reference, never the bytes. */
+export interface RowMedia {
+  fileName: string;
+  contentType?: string;
+  /** "image", "document", "audio"… as the gateway classified the file. */
+  kind?: string;
+  sizeBytes?: number;
+}
+
+/**
+ * The files sent with a user row. chat.send attachments are stored by the gateway and listed in
+ * `__openclaw.media` (`{ url: "media://inbound/…", contentType, kind, fileName, sizeBytes }`, seen
+ * from the real gateway for a PNG and a text file); the row's `content` stays the typed text.
+ */
+export function mediaOfRow(row: UnknownRecord): RowMedia[] {
+  const meta = envelope(row);
+  const list = meta?.media;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => {
+    if (!isRecord(item)) return [];
+    const contentType = readText(item, "contentType");
+    const kind = readText(item, "kind");
+    const sizeBytes = readNumber(item, "sizeBytes");
+    return [
+      {
+        fileName: readText(item, "fileName") ?? `attachment ${index + 1}`,
+        ...(contentType ? { contentType } : {}),
+        ...(kind ? { kind } : {}),
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+      },
+    ];
+  });
+}

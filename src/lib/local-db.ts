@@ -66,6 +66,8 @@ export interface StoredOutboxEntry {
   status: "waiting" | "sending" | "sent" | "failed";
   attempts: number;
   error?: string;
+  /** Files sent with the message, base64: they survive a reload with it. Opaque here; the chat feature owns the shape. */
+  attachments?: readonly unknown[];
 }
 
 interface ClawscopeDb extends DBSchema {

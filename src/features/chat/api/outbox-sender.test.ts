@@ -84,6 +84,20 @@ describe("OutboxSender", () => {
     expect(entry("r1")?.status).toBe("sent");
   });
 
+  it("sends a message's attachments with it as chat.send attachments, base64 with type and name", async () => {
+    const dot = { kind: "image" as const, fileName: "dot.png", mimeType: "image/png", sizeBytes: 70, content: "iVBORw0KGgo=" };
+    store.getState().messageQueued({ runId: "r1", sessionKey: "s1", text: "look", createdAt: 1, attachments: [dot] });
+    connection.setOnline(true);
+    await settle();
+    expect(connection.sends()[0]?.params).toEqual({
+      sessionKey: "s1",
+      message: "look",
+      idempotencyKey: "r1",
+      deliver: false,
+      attachments: [{ type: "image", mimeType: "image/png", fileName: "dot.png", content: "iVBORw0KGgo=" }],
+    });
+  });
+
   it("sends a session's messages oldest first, one at a time", async () => {
     queue("r2", "second", 2);
     queue("r1", "first", 1);

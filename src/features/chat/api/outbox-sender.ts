@@ -26,6 +26,12 @@ export interface OutboxSenderOptions {
 }
 
 const SEND_TIMEOUT_MS = 20_000;
+
+/** chat.send's `attachments`: base64 content with its type and name (ChatAttachmentSchema). */
+function wireAttachments(entry: OutboxEntry): { attachments?: unknown[] } {
+  if (!entry.attachments?.length) return {};
+  return { attachments: entry.attachments.map(({ kind, mimeType, fileName, content }) => ({ type: kind, mimeType, fileName, content })) };
+}
 const RETRY_DELAY_MS = 3_000;
 
 export class OutboxSender {
@@ -129,7 +135,7 @@ export class OutboxSender {
     try {
       await this.options.connection.request(
         "chat.send",
-        { sessionKey: entry.sessionKey, message: entry.text, idempotencyKey: entry.runId, deliver: false },
+        { sessionKey: entry.sessionKey, message: entry.text, idempotencyKey: entry.runId, deliver: false, ...wireAttachments(entry) },
         { timeoutMs: this.options.sendTimeoutMs ?? SEND_TIMEOUT_MS },
       );
       store.sendAcknowledged(entry.sessionKey, entry.runId);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { draftKey, readStoredText, writeStoredText } from "@/lib/stored-text";
 import { commandSuggestions, completedDraft, readComposerInput, type CommandOutcome, type SlashCommand, type SlashCommandName } from "../model/slash-commands";
@@ -16,6 +16,8 @@ export interface ComposerProps {
   onShowRunning?(): void;
   /** Carries out a slash command (all but /help, which the composer answers itself) and says how it went. */
   onCommand?(command: SlashCommandName, argument: string): Promise<CommandOutcome>;
+  /** Files going with the message: their tray, how many are ready, whether any is still being read, and where pasted or dropped files go. */
+  attachments?: { tray: ReactNode; ready: number; reading: boolean; onFiles(files: File[]): void };
 }
 
 
@@ -24,7 +26,7 @@ function readDraft(sessionKey: string): string {
 }
 
 export function Composer(props: ComposerProps) {
-  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand } = props;
+  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand, attachments } = props;
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const [notice, setNotice] = useState<ComposerNotice | null>(null);
@@ -80,7 +82,7 @@ export function Composer(props: ComposerProps) {
       void runCommand(input.command.name, input.argument, draft.trim());
       return;
     }
-    if (!input.text || !canSend) return;
+    if ((!input.text && !attachments?.ready) || !canSend || attachments?.reading) return;
     onSend(input.text);
     setDraft("");
   };
@@ -113,7 +115,13 @@ export function Composer(props: ComposerProps) {
   const isCommand = readComposerInput(draft).kind !== "message";
 
   return (
-    <form onSubmit={submit} aria-label="Send a message" className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4">
+    <form
+      onSubmit={submit}
+      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDrop={(event) => attachments && event.dataTransfer.files.length > 0 && (event.preventDefault(), attachments.onFiles([...event.dataTransfer.files]))}
+      aria-label="Send a message"
+      className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4"
+    >
       {menuOpen && activeCommand && <CommandMenu id={menuId} commands={suggestions} active={suggestions.indexOf(activeCommand)} onPick={pick} />}
       <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent">
         <label htmlFor={inputId} className="sr-only">
@@ -129,6 +137,7 @@ export function Composer(props: ComposerProps) {
           aria-autocomplete="list"
           aria-controls={menuOpen ? menuId : undefined}
           aria-activedescendant={activeCommand ? optionId(menuId, activeCommand) : undefined}
+          onPaste={(event) => attachments && event.clipboardData.files.length > 0 && (event.preventDefault(), attachments.onFiles([...event.clipboardData.files]))}
           rows={Math.min(8, Math.max(1, draft.split("\n").length))}
           placeholder="Ask the agent to do something…"
           aria-describedby={hintId}
@@ -144,10 +153,11 @@ export function Composer(props: ComposerProps) {
             Stop
           </Button>
         )}
-        <Button type="submit" variant="primary" disabled={draft.trim() === "" || (!canSend && !isCommand)}>
+        <Button type="submit" variant="primary" disabled={isCommand ? false : !canSend || (draft.trim() === "" && !attachments?.ready) || attachments?.reading}>
           {isCommand ? "Run" : "Send"}
         </Button>
       </div>
+      {attachments?.tray}
       {notice && <CommandNotice notice={notice} />}
       <p id={hintId} className="px-2 text-xs text-ink-3">
         {canSend ? (sendHint ?? "Enter to send · Shift+Enter for a new line · / for commands") : (disabledReason ?? "Not connected")}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from "react";
+import { useImperativeHandle, useLayoutEffect, useRef, type ReactNode, type Ref } from "react";
 import type { EarlierHistory } from "../api/use-chat-history";
 import type { Turn } from "../model/transcript";
 import { EarlierHistoryRow } from "./earlier-history-row";
@@ -9,6 +9,19 @@ export interface TranscriptProps extends TurnRenderers {
   turns: Turn[];
   earlier: EarlierHistory;
   emptyState: ReactNode;
+  ref?: Ref<TranscriptHandle>;
+}
+
+export interface TranscriptHandle {
+  /** Brings a turn into view by its index in `turns`, rendered or not (beyond VIRTUALIZE_AFTER_TURNS only turns near the viewport are). */
+  scrollToTurn(index: number): void;
+  /** The element holding the turns, for marking matches in them. */
+  logElement(): HTMLElement | null;
+}
+
+/** The rendered article of a turn, if it is in the page. */
+export function turnArticle(root: ParentNode, turnKey: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`article[data-turn-key="${CSS.escape(turnKey)}"]`);
 }
 
 /** Brings a run's turn into view and puts focus on its first disclosure (the run's timeline toggle). */
@@ -29,8 +42,10 @@ const LOAD_EARLIER_PX = 400;
  */
 export const VIRTUALIZE_AFTER_TURNS = 120;
 
-export function Transcript({ turns, earlier, emptyState, ...renderers }: TranscriptProps) {
+export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: TranscriptProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  const scrollToIndex = useRef<((index: number) => void) | null>(null);
   const pinned = useRef(true);
   const shown = useRef<{ firstKey?: string; scrollHeight: number }>({ scrollHeight: 0 });
 
@@ -49,6 +64,21 @@ export function Transcript({ turns, earlier, emptyState, ...renderers }: Transcr
   });
 
   const virtual = turns.length > VIRTUALIZE_AFTER_TURNS;
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToTurn(index) {
+        const turn = turns[index];
+        if (!turn) return;
+        pinned.current = false;
+        const article = log.current ? turnArticle(log.current, turn.key) : null;
+        if (article) article.scrollIntoView({ block: "center" });
+        else scrollToIndex.current?.(index);
+      },
+      logElement: () => log.current,
+    }),
+    [turns],
+  );
   return (
     <div
       ref={scroller}
@@ -60,11 +90,11 @@ export function Transcript({ turns, earlier, emptyState, ...renderers }: Transcr
       }}
       className="min-h-0 flex-1 overflow-y-auto"
     >
-      <div role="log" aria-label="Transcript" aria-live="off" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6">
+      <div ref={log} role="log" aria-label="Transcript" aria-live="off" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6">
         <EarlierHistoryRow earlier={earlier} hasTurns={turns.length > 0} />
         {turns.length === 0 ? emptyState : null}
         {virtual ? (
-          <VirtualTurns turns={turns} scroller={scroller} pinned={pinned} {...renderers} />
+          <VirtualTurns turns={turns} scroller={scroller} pinned={pinned} scrollToIndex={scrollToIndex} {...renderers} />
         ) : (
           turns.map((turn) => <TurnArticle key={turn.key} turn={turn} {...renderers} />)
         )}

@@ -10,7 +10,7 @@ export interface TurnRenderers {
 
 export function TurnArticle({ turn, renderAssistant, onRetry, onDiscard }: { turn: Turn } & TurnRenderers) {
   return (
-    <article aria-label={turn.user ? `Turn: ${turn.user.text.slice(0, 60)}` : "Assistant turn"} data-run-id={turn.runId ?? undefined} className="flex flex-col gap-3">
+    <article aria-label={turn.user ? `Turn: ${turn.user.text.slice(0, 60)}` : "Assistant turn"} data-run-id={turn.runId ?? undefined} data-turn-key={turn.key} className="flex flex-col gap-3">
       {turn.user && <UserMessage user={turn.user} onRetry={() => onRetry(turn)} onDiscard={() => onDiscard(turn)} />}
       {renderAssistant(turn)}
     </article>

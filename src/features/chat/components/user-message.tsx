@@ -1,4 +1,5 @@
 import type { TurnUser } from "../model/transcript";
+import { UserAttachments } from "./user-attachments";
 
 function DeliveryState({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
   switch (user.pending) {
@@ -44,7 +45,10 @@ export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRe
   }
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] break-words whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
+      {user.attachments && <UserAttachments attachments={user.attachments} />}
+      {(user.text || !user.attachments) && (
+        <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] break-words whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
+      )}
       <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
     </div>
   );

@@ -12,8 +12,15 @@ export function VirtualTurns({
   turns,
   scroller,
   pinned,
+  scrollToIndex,
   ...renderers
-}: { turns: Turn[]; scroller: RefObject<HTMLDivElement | null>; pinned: RefObject<boolean> } & TurnRenderers) {
+}: {
+  turns: Turn[];
+  scroller: RefObject<HTMLDivElement | null>;
+  pinned: RefObject<boolean>;
+  /** Set here so the transcript can bring a turn that is not rendered into view. */
+  scrollToIndex: RefObject<((index: number) => void) | null>;
+} & TurnRenderers) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render; nothing memoizes it
   const virtualizer = useVirtualizer({
     count: turns.length,
@@ -22,6 +29,12 @@ export function VirtualTurns({
     overscan: 6,
     getItemKey: (index) => turns[index]?.key ?? index,
   });
+  useLayoutEffect(() => {
+    scrollToIndex.current = (index) => virtualizer.scrollToIndex(index, { align: "center" });
+    return () => {
+      scrollToIndex.current = null;
+    };
+  }, [scrollToIndex, virtualizer]);
   // Measuring turns re-renders only this list, so it keeps the view at the end itself while the user is there.
   useLayoutEffect(() => {
     const element = scroller.current;

@@ -16,10 +16,22 @@ export type OutboxStatus =
   /** The gateway refused it for a reason a resend would not fix. */
   | "failed";
 
+/** A file going out with a message, read in full: chat.send carries it as base64. */
+export interface OutgoingAttachment {
+  kind: "image" | "file";
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  /** The file's bytes as base64, without a data-URL prefix. */
+  content: string;
+}
+
 export interface OutboxEntry {
   runId: string;
   sessionKey: string;
   text: string;
+  /** Kept with the message (and on disk) until the gateway has it, so a resend carries them too. */
+  attachments?: readonly OutgoingAttachment[];
   createdAt: number;
   status: OutboxStatus;
   /** How many times it went on the wire. Above zero, the gateway may already have it: check history before sending again. */

@@ -77,3 +77,38 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   });
 });
 
+
+describe("buildTranscript with attachments", () => {
+  const history = historyOf("history-with-attachments.jsonl");
+
+  it("lists the files the real gateway stored with the message, as chips without bytes after a reload", () => {
+    expect(buildTranscript(history, [])[0]?.user?.attachments).toEqual([
+      { fileName: "dot.png", kind: "image", mimeType: "image/png", sizeBytes: 70 },
+      { fileName: "notes.txt", kind: "file", mimeType: "text/plain", sizeBytes: 11 },
+    ]);
+  });
+
+  it("shows a picture this tab sent from its own copy, since history never returns the bytes", () => {
+    const previews = (runId: string, fileName: string) => (runId === "p-1796123987147" && fileName === "dot.png" ? "data:image/png;base64,AAAA" : undefined);
+    expect(buildTranscript(history, [], previews)[0]?.user?.attachments?.[0]).toEqual({ fileName: "dot.png", kind: "image", mimeType: "image/png", sizeBytes: 70, src: "data:image/png;base64,AAAA" });
+  });
+
+  it("shows a queued message's pictures from the outbox as data URLs", () => {
+    const queued: OutboxEntry = {
+      runId: "q1",
+      sessionKey: "s",
+      text: "",
+      createdAt: 5,
+      status: "waiting",
+      attempts: 0,
+      attachments: [
+        { kind: "image", fileName: "a.png", mimeType: "image/png", sizeBytes: 3, content: "QUJD" },
+        { kind: "file", fileName: "b.txt", mimeType: "text/plain", sizeBytes: 3, content: "QUJD" },
+      ],
+    };
+    expect(buildTranscript([], [queued])[0]?.user?.attachments).toEqual([
+      { fileName: "a.png", kind: "image", mimeType: "image/png", sizeBytes: 3, src: "data:image/png;base64,QUJD" },
+      { fileName: "b.txt", kind: "file", mimeType: "text/plain", sizeBytes: 3 },
+    ]);
+  });
+});

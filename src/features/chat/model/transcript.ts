@@ -6,14 +6,29 @@
  * events arrive in.
  */
 
-import { isRestartRecoveryNote, roleOfRow, runIdOfUserRow, textAsParagraphs } from "@/lib/history-rows";
+import { isRestartRecoveryNote, mediaOfRow, roleOfRow, runIdOfUserRow, textAsParagraphs } from "@/lib/history-rows";
 import { splitHistoryTurns, type HistoryTurn } from "@/lib/history-turns";
 import { isRecord } from "@/lib/read-untrusted";
 import type { OutboxEntry, OutboxStatus } from "./outbox";
 
+/** A file sent with a message. */
+export interface UserAttachment {
+  fileName: string;
+  kind: "image" | "file";
+  mimeType?: string;
+  sizeBytes?: number;
+  /** A data: URL of the picture, when this tab still has its bytes (the gateway's history never returns them). */
+  src?: string;
+}
+
+/** The picture this tab sent under a run with this file name, if it still has it. */
+export type PreviewLookup = (runId: string, fileName: string) => string | undefined;
+
 export interface TurnUser {
   id: string;
   text: string;
+  /** Present when the message carried files. */
+  attachments?: readonly UserAttachment[];
   at?: number;
   pending?: OutboxStatus;
   error?: string;
@@ -35,11 +50,28 @@ function cleanUserText(text: string): string {
   return text.replace(/^\[[^\]\n]{6,40}\]\s*Conversation info:[^\n]*\n+/, "");
 }
 
-function userOf(turn: HistoryTurn): TurnUser | null {
+function userOf(turn: HistoryTurn, previewOf: PreviewLookup): TurnUser | null {
   const row = turn.userRow;
   if (!row) return null;
-  return { id: turn.openingRowId, text: cleanUserText(textAsParagraphs(row.content)), at: turn.at, systemNote: isRestartRecoveryNote(row) };
+  const attachments = mediaOfRow(row).map((media): UserAttachment => {
+    const kind = media.kind === "image" || media.contentType?.startsWith("image/") ? "image" : "file";
+    const src = kind === "image" && turn.runId ? previewOf(turn.runId, media.fileName) : undefined;
+    return { fileName: media.fileName, kind, ...(media.contentType ? { mimeType: media.contentType } : {}), ...(media.sizeBytes !== undefined ? { sizeBytes: media.sizeBytes } : {}), ...(src ? { src } : {}) };
+  });
+  return { id: turn.openingRowId, text: cleanUserText(textAsParagraphs(row.content)), ...(attachments.length ? { attachments } : {}), at: turn.at, systemNote: isRestartRecoveryNote(row) };
 }
+
+function outboxAttachments(message: OutboxEntry): UserAttachment[] {
+  return (message.attachments ?? []).map(({ kind, fileName, mimeType, sizeBytes, content }) => ({
+    fileName,
+    kind,
+    mimeType,
+    sizeBytes,
+    ...(kind === "image" ? { src: `data:${mimeType};base64,${content}` } : {}),
+  }));
+}
+
+const NO_PREVIEWS: PreviewLookup = () => undefined;
 
 /** The newest assistant row with text: the reply history settled on. */
 function replyTextOf(turn: HistoryTurn): string {
@@ -51,11 +83,11 @@ function replyTextOf(turn: HistoryTurn): string {
   return text;
 }
 
-export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[]): Turn[] {
+export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[], previewOf: PreviewLookup = NO_PREVIEWS): Turn[] {
   const turns: Turn[] = splitHistoryTurns(history).map((turn) => ({
     key: turn.key,
     runId: turn.runId ?? null,
-    user: userOf(turn),
+    user: userOf(turn, previewOf),
     replyText: replyTextOf(turn),
     at: turn.at ?? 0,
   }));
@@ -66,7 +98,7 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     turns.push({
       key: message.runId,
       runId: message.runId,
-      user: { id: message.runId, text: message.text, at: message.createdAt, pending: message.status, error: message.error, systemNote: false },
+      user: { id: message.runId, text: message.text, ...(message.attachments?.length ? { attachments: outboxAttachments(message) } : {}), at: message.createdAt, pending: message.status, error: message.error, systemNote: false },
       replyText: "",
       at: message.createdAt,
     });

@@ -56,4 +56,16 @@ describe("outbox persistence", () => {
     expect(await readOutbox("ws://gw")).toEqual([]);
     expect(await isStillStored("m1")).toBe(false);
   });
+
+  it("keeps a waiting message's attachments across a reload, so it still goes out with them", async () => {
+    const page = createOutboxStore();
+    const persisted = persistOutbox(page, "ws://gw", () => undefined);
+    const dot = { kind: "image" as const, fileName: "dot.png", mimeType: "image/png", sizeBytes: 70, content: "iVBORw0KGgo=" };
+    page.getState().messageQueued({ runId: "r1", sessionKey: "s1", text: "look", createdAt: 1, attachments: [dot] });
+    await persisted.flush();
+
+    const reloaded = createOutboxStore();
+    reloaded.getState().outboxRestored(await readOutbox("ws://gw"));
+    expect(reloaded.getState().bySession.s1?.[0]?.attachments).toEqual([dot]);
+  });
 });

@@ -3,7 +3,8 @@
  * away survives a reload and still goes out once it is back.
  */
 import { openLocalDb, type StoredOutboxEntry } from "@/lib/local-db";
-import type { OutboxEntry } from "../model/outbox";
+import { isRecord } from "@/lib/read-untrusted";
+import type { OutboxEntry, OutgoingAttachment } from "../model/outbox";
 import { outboxEntries, type OutboxStore } from "./outbox-store";
 
 function toStored(gatewayScope: string, entry: OutboxEntry): StoredOutboxEntry {
@@ -16,6 +17,7 @@ function toStored(gatewayScope: string, entry: OutboxEntry): StoredOutboxEntry {
     status: entry.status,
     attempts: entry.attempts,
     error: entry.error,
+    ...(entry.attachments ? { attachments: entry.attachments } : {}),
   };
 }
 
@@ -28,7 +30,13 @@ function fromStored(stored: StoredOutboxEntry): OutboxEntry {
     status: stored.status ?? "waiting",
     attempts: stored.attempts ?? 0,
     error: stored.error,
+    ...(stored.attachments?.length ? { attachments: stored.attachments.filter(isOutgoingAttachment) } : {}),
   };
+}
+
+function isOutgoingAttachment(value: unknown): value is OutgoingAttachment {
+  if (!isRecord(value)) return false;
+  return (value.kind === "image" || value.kind === "file") && typeof value.fileName === "string" && typeof value.mimeType === "string" && typeof value.sizeBytes === "number" && typeof value.content === "string";
 }
 
 /** Whether an entry's stored copy is still there; another page deletes it when it sends or cancels the message. */

@@ -5,14 +5,14 @@
  * this store only records what happened to each message.
  */
 import { createStore, useStore } from "zustand";
-import { restoredEntry, type OutboxEntry } from "../model/outbox";
+import { restoredEntry, type OutboxEntry, type OutgoingAttachment } from "../model/outbox";
 
 interface OutboxState {
   bySession: Record<string, OutboxEntry[]>;
   /** Another gateway was chosen: its messages must never go to this one. */
   gatewayChanged(): void;
   outboxRestored(entries: readonly OutboxEntry[]): void;
-  messageQueued(message: { runId: string; sessionKey: string; text: string; createdAt: number }): void;
+  messageQueued(message: { runId: string; sessionKey: string; text: string; createdAt: number; attachments?: readonly OutgoingAttachment[] }): void;
   sendStarted(sessionKey: string, runId: string): void;
   sendAcknowledged(sessionKey: string, runId: string): void;
   /** It may or may not have arrived: wait, and ask history before the next try. */
@@ -63,8 +63,9 @@ export function createOutboxStore() {
           return { bySession };
         });
       },
-      messageQueued({ runId, sessionKey, text, createdAt }) {
-        patch(sessionKey, (list) => [...list.filter((entry) => entry.runId !== runId), { runId, sessionKey, text, createdAt, status: "waiting", attempts: 0 }]);
+      messageQueued({ runId, sessionKey, text, createdAt, attachments }) {
+        const queued: OutboxEntry = { runId, sessionKey, text, createdAt, status: "waiting", attempts: 0, ...(attachments?.length ? { attachments } : {}) };
+        patch(sessionKey, (list) => [...list.filter((entry) => entry.runId !== runId), queued]);
       },
       sendStarted(sessionKey, runId) {
         update(sessionKey, runId, (entry) => ({ ...entry, status: "sending", attempts: entry.attempts + 1, error: undefined }));

@@ -27,7 +27,7 @@ export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }
   const detailsId = useId();
   const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
   return (
-    <div className="flex flex-col gap-1.5">
+    <div data-step-id={step.id} className="flex flex-col gap-1.5">
       <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full flex-wrap items-center gap-x-2 gap-y-0.5 text-left">
         <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
         <span aria-hidden className="text-ink-3">{open ? "▾" : "▸"}</span>

@@ -1,0 +1,35 @@
+/**
+ * The text find searches, composed here because it spans two features: a
+ * turn's message and reply come from the chat, its tool arguments and output
+ * from the run's timeline.
+ */
+import type { SearchDoc, SearchField } from "@/features/find/model/find-matches";
+import type { Turn } from "@/features/chat/model/transcript";
+import { boundedToString } from "@/features/runs/model/bounded-text";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
+
+export function argsText(args: unknown): string {
+  if (args === undefined) return "";
+  if (typeof args === "string") return args;
+  try {
+    return JSON.stringify(args, null, 2);
+  } catch {
+    return String(args);
+  }
+}
+
+export function transcriptSearchDocs(turns: readonly Turn[], runOf: (runId: string) => RunTimeline | undefined): SearchDoc[] {
+  return turns.map((turn, turnIndex) => {
+    const run = turn.runId ? runOf(turn.runId) : undefined;
+    const fields: SearchField[] = [];
+    if (turn.user) fields.push({ text: turn.user.text, place: { in: "messages" } });
+    const reply = turn.replyText || run?.text || "";
+    if (reply) fields.push({ text: reply, place: { in: "messages" } });
+    for (const step of run?.steps ?? []) {
+      if (step.kind !== "tool") continue;
+      fields.push({ text: argsText(step.args), place: { in: "tool", stepId: step.id, part: "arguments" } });
+      fields.push({ text: boundedToString(step.output), place: { in: "tool", stepId: step.id, part: "output" } });
+    }
+    return { turnIndex, turnKey: turn.key, runId: turn.runId, fields };
+  });
+}
