@@ -73,8 +73,8 @@ test("picking a thinking level patches the session and is shown after a reload; 
   await expect(messageBox(page)).toHaveValue("/think ultra");
 });
 
-test("slash commands complete from the keyboard; /stop, /help and an unknown command say how they went", async ({ page }) => {
-  const sessionKey = await openSession(page, "compose-slash");
+test("slash commands complete from the keyboard; /stop and /help say how they went; a command of the gateway's own goes to the gateway", async ({ page }) => {
+  await openSession(page, "compose-slash");
   const box = messageBox(page);
 
   await box.pressSequentially("/st");
@@ -95,12 +95,12 @@ test("slash commands complete from the keyboard; /stop, /help and an unknown com
   await expect(help.locator("dt")).toHaveText(["/new", "/reset", "/stop", "/model [provider/model]", "/think [level | default]", "/export", "/help"]);
   await expect(help).toContainText("Reset this session: the agent starts over without its history");
 
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
   await box.fill("/frobnicate please");
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
   await box.press("Enter");
-  await expect(page.getByRole("alert", { name: "Command result" })).toHaveText("Unknown command /frobnicate: nothing was sent. Type /help for the commands.");
-  await expect(box).toHaveValue("/frobnicate please");
-  await page.waitForTimeout(1000);
-  expect((await historyOf(sessionKey)).filter((row) => row.role === "user")).toHaveLength(0);
+  await expect(box).toHaveValue("");
+  await expect(lastTurn(page).getByText("/frobnicate please", { exact: true })).toBeVisible();
 });
 
 test("/export copies the transcript; /new opens a fresh session; /reset empties this one at the gateway and on screen", async ({ page, context }) => {

@@ -43,6 +43,7 @@ export function CommandNotice({ notice }: { notice: ComposerNotice }) {
             </div>
           ))}
         </dl>
+        <p className="mt-0.5">Any other /command is sent to the gateway as typed: it answers its own (for example /status or /exec).</p>
       </div>
     );
   }

@@ -74,10 +74,6 @@ export function Composer(props: ComposerProps) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const input = readComposerInput(draft);
-    if (input.kind === "unknown-command") {
-      setNotice({ tone: "error", text: `Unknown command /${input.name}: nothing was sent. Type /help for the commands.` });
-      return;
-    }
     if (input.kind === "command") {
       void runCommand(input.command.name, input.argument, draft.trim());
       return;

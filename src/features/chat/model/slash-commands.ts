@@ -31,7 +31,8 @@ export interface CommandOutcome {
 export type ComposerInput =
   | { kind: "message"; text: string }
   | { kind: "command"; command: SlashCommand; argument: string }
-  | { kind: "unknown-command"; name: string };
+  /** Not one of Clawscope's: the gateway has commands of its own (`/exec ask=always …`, `/status`), so it goes as typed. */
+  | { kind: "gateway-command"; name: string; text: string };
 
 /** `/name` at the start, a word without a second slash: "/etc/hosts is missing" stays a message. */
 const COMMAND_WORD = /^\/([A-Za-z][\w-]*)(?:\s+([\s\S]*))?$/;
@@ -42,7 +43,7 @@ export function readComposerInput(draft: string): ComposerInput {
   if (!match?.[1]) return { kind: "message", text };
   const name = match[1].toLowerCase();
   const command = SLASH_COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) return { kind: "unknown-command", name: match[1] };
+  if (!command) return { kind: "gateway-command", name: match[1], text };
   return { kind: "command", command, argument: (match[2] ?? "").trim() };
 }
 
