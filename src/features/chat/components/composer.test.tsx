@@ -110,7 +110,9 @@ describe("running a command", () => {
 
   it("sends a command of the gateway's own (not one of Clawscope's) as typed, for the gateway to answer", async () => {
     const { box, user, onSend, onCommand } = setup();
-    await user.type(box, "/exec ask=always run the check{Enter}");
+    await user.type(box, "/exec ask=always run the check");
+    expect(screen.getByRole("button", { name: "Send" })).toBeTruthy();
+    await user.keyboard("{Enter}");
     expect(onSend).toHaveBeenCalledWith("/exec ask=always run the check");
     expect(onCommand).not.toHaveBeenCalled();
     expect(box).toHaveProperty("value", "");

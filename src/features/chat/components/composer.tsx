@@ -108,7 +108,7 @@ export function Composer(props: ComposerProps) {
       submit();
     }
   };
-  const isCommand = readComposerInput(draft).kind !== "message";
+  const isCommand = readComposerInput(draft).kind === "command";
 
   return (
     <form
