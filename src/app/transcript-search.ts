@@ -7,16 +7,7 @@ import type { SearchDoc, SearchField } from "@/features/find/model/find-matches"
 import type { Turn } from "@/features/chat/model/transcript";
 import { boundedToString } from "@/features/runs/model/bounded-text";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
-
-export function argsText(args: unknown): string {
-  if (args === undefined) return "";
-  if (typeof args === "string") return args;
-  try {
-    return JSON.stringify(args, null, 2);
-  } catch {
-    return String(args);
-  }
-}
+import { argsText } from "@/lib/display-text";
 
 export function transcriptSearchDocs(turns: readonly Turn[], runOf: (runId: string) => RunTimeline | undefined): SearchDoc[] {
   return turns.map((turn, turnIndex) => {

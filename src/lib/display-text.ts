@@ -14,3 +14,14 @@ export function firstLine(text: string | undefined): string | undefined {
   const line = text?.split("\n", 1)[0]?.trim();
   return line === "" ? undefined : line;
 }
+
+/** A tool's arguments as shown and searched: a string as it is, anything else as indented JSON. */
+export function argsText(args: unknown): string {
+  if (args === undefined) return "";
+  if (typeof args === "string") return args;
+  try {
+    return JSON.stringify(args, null, 2);
+  } catch {
+    return String(args);
+  }
+}

@@ -13,7 +13,7 @@ import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline, TimelineStep } from "@/features/runs/model/run-timeline";
 import { toolTitle } from "@/features/runs/model/tool-title";
 import { redactText, redactValue } from "@/lib/redact";
-import { argsText } from "../transcript-search";
+import { argsText } from "@/lib/display-text";
 
 export interface SessionExportContext {
   sessionKey: string;

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { argsText } from "@/lib/display-text";
 import { formatDuration } from "../model/format-duration";
 import type { ToolStep } from "../model/run-timeline";
 import { toolTitle } from "../model/tool-title";
@@ -12,15 +13,6 @@ const STATUS_CHIP: Record<ToolStep["status"], string> = {
   error: "bg-bad-soft text-bad",
 };
 
-function argsText(args: unknown): string {
-  if (args === undefined) return "";
-  if (typeof args === "string") return args;
-  try {
-    return JSON.stringify(args, null, 2);
-  } catch {
-    return String(args);
-  }
-}
 
 export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }) {
   const [open, setOpen] = useState(step.status === "running");
