@@ -16,9 +16,9 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import type { SessionSettingsView } from "@/features/provider-health/api/use-session-settings";
 import { findModel, findThinkingLevel, modelRefText } from "@/features/provider-health/model/session-settings";
 import { sessionsQueryKey } from "@/features/sessions/api/sessions-query";
-import { newSessionKey, shortKey } from "@/features/sessions/model/session-row";
+import { agentIdOf, newSessionKey, shortKey } from "@/features/sessions/model/session-row";
 import { redactText } from "@/lib/redact";
-import { useConnectionState, useGateway } from "@/providers/gateway-provider";
+import { useGateway } from "@/providers/gateway-provider";
 import { useKnownSecrets } from "./use-known-secrets";
 
 export interface CommandContext {
@@ -46,17 +46,16 @@ function openPicker(picker: HTMLSelectElement | null, what: string): CommandOutc
 
 export function useComposerCommands(context: CommandContext): (command: SlashCommandName, argument: string) => Promise<CommandOutcome> {
   const connection = useGateway();
-  const state = useConnectionState();
   const queryClient = useQueryClient();
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
   const secrets = useKnownSecrets();
-  const mainSessionKey = state.status === "online" ? state.server.mainSessionKey : "agent:main:main";
   const { sessionKey, settings } = context;
 
   return async (command, argument) => {
     switch (command) {
       case "new": {
-        const key = newSessionKey(mainSessionKey);
+        // A new session of the agent this one talks to.
+        const key = newSessionKey(agentIdOf(sessionKey));
         sessionSelected(key);
         return { ok: true, text: `Opened a new session, ${shortKey(key)}: it starts when you send the first message.` };
       }
