@@ -79,7 +79,7 @@ test("Deny ends the run with the denied outcome: the command did not run", async
 
   const banner = lastTurn(page).getByRole("alert");
   await expect(banner).toContainText("Command denied", { timeout: 60_000 });
-  const said = await banner.locator("p").nth(1).textContent();
+  const said = await banner.getByText(/^Denied at /).textContent();
   expect([`Denied at ${clock(before)} — the command did not run.`, `Denied at ${clock(after)} — the command did not run.`]).toContain(said);
 });
 
