@@ -19,7 +19,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatBytes, runWireBench, wireEntries } from "./wire/wire-bench.mjs";
+import { historyEntries, runHistoryBench } from "./wire/history-bench.mjs";
+import { formatBytes, runWireBench, wireEntries, withWireSetup } from "./wire/wire-bench.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -497,14 +498,22 @@ if (useBrowser) {
   });
 }
 
-if (only.has("wire")) {
-  process.stderr.write("running the wire benchmark (Clawscope beside the gateway's Control UI)…\n");
-  const sides = await runWireBench({ root, cacheDir, samples: quick ? 1 : 3, log: (line) => process.stderr.write(`${line}\n`) });
-  entries.push(...wireEntries(sides, summarize));
+if (only.has("wire") || only.has("wire-history")) {
+  const log = (line) => process.stderr.write(`${line}\n`);
+  await withWireSetup({ root, cacheDir, log }, async (setup) => {
+    if (only.has("wire")) {
+      process.stderr.write("running the wire benchmark (Clawscope beside the gateway's Control UI)…\n");
+      entries.push(...wireEntries(await runWireBench(setup, quick ? 1 : 3), summarize));
+    }
+    if (only.has("wire-history")) {
+      process.stderr.write("running the long-history benchmark (Clawscope beside the gateway's Control UI)…\n");
+      entries.push(...historyEntries(await runHistoryBench(setup, quick ? 1 : 3, log), summarize));
+    }
+  });
 }
 
 /** Table order: the issue's order (fold, render, replay), Chromium (where the app runs) before Node, then the wire. */
-const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "render-child", "replay-200", "wire-open-chat"];
+const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "render-child", "replay-200", "wire-open-chat", "wire-history-3000"];
 const ENGINE_ORDER = ["chromium", "node"];
 const sortKey = (entry) => {
   const base = entry.id.split("@")[0];
