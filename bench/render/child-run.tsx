@@ -31,6 +31,10 @@ const subagents = registry
   .map((link) => judgeSubagent(link, link.child && deriveRunOutcome(link.child, { now, connection: "online" }), now));
 const outcome = deriveRunOutcome(run, { now, connection: "online", subagentProblems: subagents.flatMap((view) => (view.problem ? [view.problem] : [])) });
 const approvals = run.approvals ?? [];
+// The row measures nothing if the workload lost what it is about: fail loudly instead.
+if (subagents.length !== 1 || !subagents[0]?.child || approvals.length !== 1 || run.status !== "ended") {
+  throw new Error(`bench: the 300-event run should have one sub-agent with its run and one approval (got ${subagents.length} sub-agents, ${approvals.length} approvals, status ${run.status})`);
+}
 
 /** The same content as text lines: each sub-agent with its task, state and steps, each approval, the run's rows. */
 const plainRows = [
