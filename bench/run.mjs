@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs                      all benchmarks; table on stdout, figures in bench/results/latest.json
 //   node bench/run.mjs --quick              fewer, shorter samples (a smoke run, not for the README)
-//   node bench/run.mjs --only fold,replay   a subset: fold, replay, render, wire
+//   node bench/run.mjs --only fold,replay   a subset: fold, replay, render, render-child, wire, wire-history
 //   node bench/run.mjs --engines chromium   fold/replay in one engine only (chromium, node)
 //   node bench/run.mjs --samples 25         more samples per side
 //   node bench/run.mjs --out other.json     write the figures elsewhere
@@ -19,7 +19,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatBytes, runWireBench, wireEntries } from "./wire/wire-bench.mjs";
+import { historyEntries, runHistoryBench } from "./wire/history-bench.mjs";
+import { formatBytes, runWireBench, wireEntries, withWireSetup } from "./wire/wire-bench.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -276,9 +277,13 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+/** One frame at 60 Hz: what a render must stay under to show in the next frame. */
+const FRAME_BUDGET_MS = 16.7;
+
 const SCENARIOS = [
   {
     id: "render-mount",
+    group: "render",
     scenario: "mount",
     label: "render 5,000-event run (open)",
     candidateWhat:
@@ -287,6 +292,7 @@ const SCENARIOS = [
   },
   {
     id: "render-expand",
+    group: "render",
     scenario: "expand",
     label: "expand ended 5,000-event run",
     candidateWhat: "busy time to click the collapsed <RunPanel> of the ended run open",
@@ -294,10 +300,21 @@ const SCENARIOS = [
   },
   {
     id: "render-scroll",
+    group: "render",
     scenario: "scroll",
     label: "scroll timeline to the end",
     candidateWhat: "busy time to jump the open, virtualized timeline's scroller to the bottom (the virtualizer renders the last rows)",
     baselineWhat: "the same jump in the plain <ul>, which is already laid out",
+  },
+  {
+    id: "render-child",
+    group: "render-child",
+    scenario: "mount-child",
+    label: "render 300-event run with a sub-agent and an approval (open)",
+    candidateWhat:
+      "busy time to mount the open <RunPanel> of an ended 300-event run (real frames read through RunRegistry) with its <SubagentList> nested as app/assistant-turn.tsx composes it (one completed child and its steps) and its exec approval row",
+    baselineWhat: "the same content (sub-agent, approval, run rows) mounted as plain text lines in a plain <ul>, same panel chrome and scroll box",
+    budget: true,
   },
 ];
 
@@ -354,7 +371,7 @@ async function runBrowserModelBench(openPage, samples, quick, only) {
 
 const METRICS = ["TaskDuration", "LayoutDuration", "RecalcStyleDuration"];
 
-async function runRenderBench(openPage, samples, quick) {
+async function runRenderBench(openPage, samples, quick, scenarios) {
   const { page, errors } = await openPage();
   try {
     const info = await page.evaluate(() => globalThis.clawscopeBench.info());
@@ -381,7 +398,7 @@ async function runRenderBench(openPage, samples, quick) {
     const overheadMs = summarize(idle.map((timing) => timing.busy.TaskDuration)).median;
 
     const entries = [];
-    for (const spec of SCENARIOS) {
+    for (const spec of scenarios) {
       const run = (variant) => measure(() => page.evaluate(([scenario, side]) => globalThis.clawscopeBench.prepare(scenario, side), [spec.scenario, variant]));
       const warmups = quick ? 1 : 3;
       for (let index = 0; index < warmups; index += 1) {
@@ -413,6 +430,17 @@ async function runRenderBench(openPage, samples, quick) {
           ...(spec.scenario === "scroll" ? { reachedEnd: [...sides.candidate, ...sides.baseline].every((timing) => timing.reachedEnd) } : {}),
         },
       });
+      if (spec.budget) {
+        entries.push({
+          id: `${spec.id}.budget`,
+          label: `  · against a ${FRAME_BUDGET_MS} ms frame budget`,
+          unit: "ms",
+          candidate: work(sides.candidate),
+          baseline: summarize([FRAME_BUDGET_MS]),
+          candidateWhat: "the same busy time as the row above",
+          baselineWhat: `a fixed ${FRAME_BUDGET_MS} ms, one frame at 60 Hz (not measured): a ratio under 1 fits in one frame`,
+        });
+      }
       entries.push({
         id: `${spec.id}.wall`,
         label: "  · wall clock to settled frame",
@@ -434,12 +462,13 @@ async function runRenderBench(openPage, samples, quick) {
 
 const quick = argv.includes("--quick");
 const samples = Number(option("--samples") ?? (quick ? 5 : 15));
-const only = new Set((option("--only") ?? "fold,replay,render,wire").split(","));
+const only = new Set((option("--only") ?? "fold,replay,render,render-child,wire,wire-history").split(","));
+const renderScenarios = SCENARIOS.filter((spec) => only.has(spec.group));
 const modelGroups = ["fold", "replay"].filter((group) => only.has(group));
 const engines = new Set((option("--engines") ?? "chromium,node").split(","));
 const outFile = path.resolve(option("--out") ?? path.join(root, "bench", "results", "latest.json"));
 const started = performance.now();
-const useBrowser = only.has("render") || (modelGroups.length > 0 && engines.has("chromium"));
+const useBrowser = renderScenarios.length > 0 || (modelGroups.length > 0 && engines.has("chromium"));
 
 process.stderr.write("building benchmarks with Vite…\n");
 await buildBenches(useBrowser);
@@ -460,23 +489,31 @@ if (useBrowser) {
       const model = await runBrowserModelBench(openPage, samples, quick, modelGroups);
       entries.push(...model.entries.map(tag("chromium")));
     }
-    if (only.has("render")) {
+    if (renderScenarios.length > 0) {
       process.stderr.write(`running render benchmarks in ${browser}…\n`);
-      const render = await runRenderBench(openPage, samples, quick);
+      const render = await runRenderBench(openPage, samples, quick, renderScenarios);
       browserFacts.page = render.info;
       entries.push(...render.entries.map(tag("chromium")));
     }
   });
 }
 
-if (only.has("wire")) {
-  process.stderr.write("running the wire benchmark (Clawscope beside the gateway's Control UI)…\n");
-  const sides = await runWireBench({ root, cacheDir, samples: quick ? 1 : 3, log: (line) => process.stderr.write(`${line}\n`) });
-  entries.push(...wireEntries(sides, summarize));
+if (only.has("wire") || only.has("wire-history")) {
+  const log = (line) => process.stderr.write(`${line}\n`);
+  await withWireSetup({ root, cacheDir, log }, async (setup) => {
+    if (only.has("wire")) {
+      process.stderr.write("running the wire benchmark (Clawscope beside the gateway's Control UI)…\n");
+      entries.push(...wireEntries(await runWireBench(setup, quick ? 1 : 3), summarize));
+    }
+    if (only.has("wire-history")) {
+      process.stderr.write("running the long-history benchmark (Clawscope beside the gateway's Control UI)…\n");
+      entries.push(...historyEntries(await runHistoryBench(setup, quick ? 1 : 3, log), summarize));
+    }
+  });
 }
 
 /** Table order: the issue's order (fold, render, replay), Chromium (where the app runs) before Node, then the wire. */
-const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "replay-200", "wire-open-chat"];
+const GROUP_ORDER = ["fold-5000", "fold-50000", "fold-captures", "render-mount", "render-expand", "render-scroll", "render-child", "replay-200", "wire-open-chat", "wire-history-3000"];
 const ENGINE_ORDER = ["chromium", "node"];
 const sortKey = (entry) => {
   const base = entry.id.split("@")[0];

@@ -18,6 +18,8 @@ export interface LongRunOptions {
   events: number;
   /** Ended runs get the real terminal sequence (finishing, end, chat final); live runs stop mid-way. */
   ended: boolean;
+  /** Turns of another run (bench/lib/run-with-child.ts): its id and session, its clock, its next `seq`, no prologue. */
+  continues?: { runId: string; sessionKey: string; at: number; seq: number };
 }
 
 export interface LongRun {
@@ -104,16 +106,18 @@ function outputOf(turn: number, call: number, command: string): string {
 
 export function buildLongRun(toolCapture: string, retryCapture: string, options: LongRunOptions): LongRun {
   const t = templates(toolCapture, retryCapture);
-  let now = T0;
-  let runSeq = 0;
+  const runId = options.continues?.runId ?? RUN_ID;
+  const sessionKey = options.continues?.sessionKey ?? SESSION_KEY;
+  let now = options.continues?.at ?? T0;
+  let runSeq = options.continues ? options.continues.seq - 1 : 0;
   let frameSeq = 0;
   let out: RawEvent[] = [];
 
   const emit = (template: Template, seq: "next" | "same" | "none", patch: (payload: Rec) => void = () => {}): void => {
     const frame = structuredClone(template);
     const payload = frame.payload;
-    payload.runId = RUN_ID;
-    payload.sessionKey = SESSION_KEY;
+    payload.runId = runId;
+    payload.sessionKey = sessionKey;
     if (seq === "next") runSeq += 1;
     if (seq !== "none") payload.seq = runSeq;
     now += 7 + ((frameSeq * 13) % 40);
@@ -128,13 +132,15 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
     emit(t.runStatus, "same", (p) => (data(p).phase = phase));
   };
 
-  // Prologue, as in the capture.
-  emit(t.timingStart, "none");
-  emit(t.timingModel, "none");
-  status("preparing_workspace");
-  status("preparing_context");
-  emit(t.lifecycleStart, "next", (p) => (data(p).startedAt = now));
-  status("starting_model");
+  if (!options.continues) {
+    // Prologue, as in the capture.
+    emit(t.timingStart, "none");
+    emit(t.timingModel, "none");
+    status("preparing_workspace");
+    status("preparing_context");
+    emit(t.lifecycleStart, "next", (p) => (data(p).startedAt = now));
+    status("starting_model");
+  }
 
   let retries = 0;
   let lastText = "";
@@ -256,7 +262,7 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
     emit(t.end, "next", (p) => {
       const d = data(p);
       if (isRec(d.terminalReply)) d.terminalReply.text = lastText;
-      if (isRec(d.terminalReceipt)) d.terminalReceipt.runId = RUN_ID;
+      if (isRec(d.terminalReceipt)) d.terminalReceipt.runId = runId;
     });
     emit(t.chatDelta, "same", (p) => {
       p.deltaText = "";
@@ -270,5 +276,5 @@ export function buildLongRun(toolCapture: string, retryCapture: string, options:
     emit(t.timingDone, "none");
   }
   if (out.length !== options.events) throw new Error(`bench: built ${out.length} frames, wanted ${options.events}`);
-  return { runId: RUN_ID, sessionKey: SESSION_KEY, events: out };
+  return { runId, sessionKey, events: out };
 }

@@ -6,6 +6,8 @@
  * one render scenario at a time:
  *
  * - mount:  render the RunPanel of the live run (open while live) / the plain list;
+ * - mount-child: render the open RunPanel of the 300-event run with its sub-agent and
+ *   approval (child-run.tsx) / the same content as a plain list;
  * - expand: click the collapsed panel of the ended run open / the plain list's toggle;
  * - scroll: jump the open timeline's scroller to the end.
  *
@@ -18,10 +20,9 @@
  */
 import "@/styles/index.css";
 import { RunPanel } from "@/features/runs/components/run-panel";
-import { formatDuration } from "@/features/runs/model/format-duration";
-import { groupSteps, type StepGroup } from "@/features/runs/model/group-steps";
+import { groupSteps } from "@/features/runs/model/group-steps";
 import { deriveRunOutcome, type RunOutcome } from "@/features/runs/model/run-outcome";
-import type { RunTimeline, TimelineStep } from "@/features/runs/model/run-timeline";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import retryCapture from "@/testing/captures/c-rate-limit-429-recovered.jsonl?raw";
 import toolCapture from "@/testing/captures/b-tool-call-exec.jsonl?raw";
 import { useState, type ReactElement } from "react";
@@ -30,6 +31,8 @@ import { createRoot, type Root } from "react-dom/client";
 import { foldRawRun } from "../lib/captures";
 import { buildLongRun } from "../lib/long-run";
 import { runModelBenches, type ModelBenchOptions } from "../model/model-benches";
+import { childRunElement, childRunInfo } from "./child-run";
+import { PlainPanel, timelineRows } from "./plain-panel";
 
 const EVENTS = 5_000;
 
@@ -44,28 +47,8 @@ const liveRun = (() => {
 const endedOutcome = deriveRunOutcome(endedRun, { now: endedRun.lastEventAt, connection: "online" });
 const liveOutcome = deriveRunOutcome(liveRun, { now: liveRun.lastEventAt + 1_000, connection: "online" });
 
-function describe(step: TimelineStep): string {
-  switch (step.kind) {
-    case "tool":
-      return `${step.name} ${step.title ?? ""} · ${step.status}`;
-    case "text":
-    case "thinking":
-      return step.text.slice(0, 160);
-    case "lifecycle":
-      return step.label;
-    default:
-      return step.kind;
-  }
-}
-
-function rowText(group: StepGroup, startAt: number): string {
-  const first = group.kind === "single" ? group.step : group.steps[0];
-  const offset = `+${formatDuration(Math.max(0, (first?.at ?? startAt) - startAt))}`;
-  return group.kind === "single" ? `${offset} ${group.step.kind} ${describe(group.step)}` : `${offset} ${group.summary}`;
-}
-
-const liveRows = groupSteps(liveRun.steps).map((group) => rowText(group, liveRun.createdAt));
-const endedRows = groupSteps(endedRun.steps).map((group) => rowText(group, endedRun.createdAt));
+const liveRows = timelineRows(liveRun.steps, liveRun.createdAt);
+const endedRows = timelineRows(endedRun.steps, endedRun.createdAt);
 
 /** The candidate: RunPanel with its open state kept outside, as the app's turn keeps it. */
 function CandidatePanel({ run, outcome, initiallyOpen }: { run: RunTimeline; outcome: RunOutcome; initiallyOpen: boolean }) {
@@ -73,30 +56,7 @@ function CandidatePanel({ run, outcome, initiallyOpen }: { run: RunTimeline; out
   return <RunPanel run={run} outcome={outcome} open={open} onToggle={() => setOpen(!open)} />;
 }
 
-/** The baseline: the same rows as plain text lines in a plain <ul>, same panel chrome and scroll box, nothing virtualized. */
-function PlainPanel({ rows, initiallyOpen }: { rows: readonly string[]; initiallyOpen: boolean }) {
-  const [open, setOpen] = useState(initiallyOpen);
-  return (
-    <section aria-label="Plain timeline" className="flex flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="text-left text-sm font-medium">
-        Timeline · {rows.length} rows
-      </button>
-      {open && (
-        <div data-scroller style={{ maxHeight: "32rem", overflow: "auto" }} className="border-t border-line pt-2">
-          <ul className="flex flex-col gap-1.5">
-            {rows.map((row, index) => (
-              <li key={index} className="text-sm">
-                {row}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
-  );
-}
-
-type Scenario = "mount" | "expand" | "scroll";
+type Scenario = "mount" | "mount-child" | "expand" | "scroll";
 type Variant = "candidate" | "baseline";
 
 export interface Timing {
@@ -178,6 +138,8 @@ async function prepare(scenario: Scenario, variant: Variant): Promise<void> {
   const target = freshRoot();
   if (scenario === "mount") {
     pending = { action: () => flushSync(() => target.render(element(variant, true))) };
+  } else if (scenario === "mount-child") {
+    pending = { action: () => flushSync(() => target.render(childRunElement(variant))) };
   } else if (scenario === "expand") {
     flushSync(() => target.render(element(variant, false)));
     await settle(await afterPaint());
@@ -238,6 +200,7 @@ function info() {
     events: EVENTS,
     liveRun: { steps: liveRun.steps.length, rows: liveRows.length, outcome: liveOutcome.kind },
     endedRun: { steps: endedRun.steps.length, rows: endedRows.length, outcome: endedOutcome.kind },
+    childRun: childRunInfo(),
     userAgent: navigator.userAgent,
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === "function",
   };

@@ -89,10 +89,19 @@ async function launchBrowser() {
 }
 
 /**
- * @param {{ root: string, cacheDir: string, samples: number, log: (line: string) => void }} options
- * @returns {Promise<{ candidate: Awaited<ReturnType<typeof measureOpen>>[], baseline: Awaited<ReturnType<typeof measureOpen>>[] }>}
+ * @typedef {{ browser: import("@playwright/test").Browser, ui: { url: string }, gateway: { url: string, httpUrl: string, token: string } }} WireSetup
  */
-export async function runWireBench({ root, cacheDir, samples, log }) {
+
+/**
+ * Clawscope built as `npm start` serves it, the scripted provider, the embedded gateway (which serves
+ * the Control UI) and headless Chromium, for `work`; everything is stopped afterwards. Shared by the
+ * wire benches (this file's bytes, history-bench.mjs's long session), so one gateway start serves both.
+ * @template T
+ * @param {{ root: string, cacheDir: string, log: (line: string) => void }} options
+ * @param {(setup: WireSetup) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+export async function withWireSetup({ root, cacheDir, log }, work) {
   const { build } = await import("vite");
   const distDir = path.join(cacheDir, "wire-ui");
   log("  building Clawscope as `npm start` serves it…");
@@ -132,33 +141,52 @@ export async function runWireBench({ root, cacheDir, samples, log }) {
       allowedOrigins: [ui.url.replace(/\/$/, "")],
       fresh: !existsSync(instanceDir),
     });
-
-    const clawscope = () =>
-      measureOpen(browser, `${ui.url}?session=${encodeURIComponent("agent:main:main")}`, async (page) => {
-        await page.getByRole("status", { name: "Gateway connection" }).filter({ hasText: "Connected" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
-        await page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
-      });
-    const controlUi = () =>
-      // The Control UI opens only sessions that exist: both sides open the agent's main session.
-      measureOpen(browser, `${gateway.httpUrl}/chat/main#token=${gateway.token}`, async (page) => {
-        await page.getByRole("textbox", { name: "Chat composer" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
-      });
-
-    const sides = { candidate: [], baseline: [] };
-    // One warm-up each: the gateway's first connection of a kind pays for its own start-up, not the page.
-    await clawscope();
-    await controlUi();
-    for (let index = 0; index < samples; index += 1) {
-      const order = index % 2 === 0 ? ["candidate", "baseline"] : ["baseline", "candidate"];
-      for (const side of order) sides[side].push(await (side === "candidate" ? clawscope() : controlUi()));
-    }
-    return sides;
+    return await work({ browser, ui, gateway });
   } finally {
     await browser.close();
     await ui.close();
     await gateway?.stop();
     await provider.close();
   }
+}
+
+/** Clawscope's URL for a session. */
+export function clawscopeUrl(setup, sessionKey) {
+  return `${setup.ui.url}?session=${encodeURIComponent(sessionKey)}`;
+}
+
+/** The Control UI's URL for a chat path (e.g. `/chat/main`), signed in with the gateway token in the fragment, which the Control UI reads. */
+export function controlUiUrl(setup, chatPath) {
+  return `${setup.gateway.httpUrl}${chatPath}#token=${setup.gateway.token}`;
+}
+
+/**
+ * @param {WireSetup} setup
+ * @param {number} samples
+ * @returns {Promise<{ candidate: Awaited<ReturnType<typeof measureOpen>>[], baseline: Awaited<ReturnType<typeof measureOpen>>[] }>}
+ */
+export async function runWireBench(setup, samples) {
+  const { browser } = setup;
+  const clawscope = () =>
+    measureOpen(browser, clawscopeUrl(setup, "agent:main:main"), async (page) => {
+      await page.getByRole("status", { name: "Gateway connection" }).filter({ hasText: "Connected" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+      await page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+    });
+  const controlUi = () =>
+    // The Control UI opens only sessions that exist: both sides open the agent's main session.
+    measureOpen(browser, controlUiUrl(setup, "/chat/main"), async (page) => {
+      await page.getByRole("textbox", { name: "Chat composer" }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+    });
+
+  const sides = { candidate: [], baseline: [] };
+  // One warm-up each: the gateway's first connection of a kind pays for its own start-up, not the page.
+  await clawscope();
+  await controlUi();
+  for (let index = 0; index < samples; index += 1) {
+    const order = index % 2 === 0 ? ["candidate", "baseline"] : ["baseline", "candidate"];
+    for (const side of order) sides[side].push(await (side === "candidate" ? clawscope() : controlUi()));
+  }
+  return sides;
 }
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
