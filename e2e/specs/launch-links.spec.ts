@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { connectionStatus, lastTurn, openSession, sendMessage } from "../support/chat-page";
+import { connectionStatus, GATEWAY_BUTTON, lastTurn, openSession, sendMessage } from "../support/chat-page";
 
 const GATEWAY_URL = process.env.CLAWSCOPE_E2E_GATEWAY_URL ?? "";
 const GATEWAY_TOKEN = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN ?? "";
@@ -144,7 +144,7 @@ test("Forget this gateway removes its token, device token and local data from th
   expect((await indexedRows(page, "device-tokens")).length).toBeGreaterThan(0);
   expect(await webStorage(page)).toContain(GATEWAY_TOKEN);
 
-  await page.getByRole("button", { name: "Gateway and clients" }).click();
+  await page.getByRole("button", { name: GATEWAY_BUTTON }).click();
   const panel = page.getByRole("dialog", { name: "Gateway" });
   await panel.getByRole("button", { name: "Forget this gateway" }).click();
   const confirm = panel.getByRole("alertdialog", { name: `Forget ${GATEWAY_URL}?` });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { connectionStatus, lastTurn, openSession, sendMessage, uniqueSession } from "../support/chat-page";
+import { connectionStatus, GATEWAY_BUTTON, lastTurn, openSession, sendMessage, uniqueSession } from "../support/chat-page";
 
 /** The run logs as the first storage schema (version 1) wrote them: two real runs, one a 429 recovered after retries. */
 const fixture = JSON.parse(readFileSync(new URL("../../src/testing/fixtures/run-logs-v1.json", import.meta.url), "utf8")) as {
@@ -110,7 +110,7 @@ test("a run log stored by the first schema still loads after the app upgrades th
 test("the Gateway panel says what this browser stores for the gateway and whether it is persistent", async ({ page }) => {
   await page.goto(`/?session=${encodeURIComponent(uniqueSession("storage-line"))}`);
   await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
-  await page.getByRole("button", { name: "Gateway and clients" }).click();
+  await page.getByRole("button", { name: GATEWAY_BUTTON }).click();
   const storage = page.getByRole("dialog", { name: "Gateway" }).getByLabel("Storage in this browser");
   await expect(storage).toContainText(/^(No run logs yet|Run logs \d+(\.\d)? [KM]?B of 8\.0 MB) · this site [\d.]+ [KMG]?B of [\d.]+ [KMGT]?B · (persistent|not persistent: the browser may clear it when space runs low)$/);
 });

@@ -6,7 +6,7 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import { useRunRegistry } from "@/features/runs/registry/use-runs";
 import { useSessionList } from "@/features/sessions/api/use-session-list";
 import { SessionList } from "@/features/sessions/components/session-list";
-import { agentIdOf } from "@/features/sessions/model/session-row";
+import { agentIdOf } from "@/lib/session-key";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 
 const APPROVAL_BADGE = <span className="shrink-0 rounded-full bg-warn-soft px-1.5 text-[10px] font-medium text-warn">approval needed</span>;

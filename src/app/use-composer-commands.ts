@@ -16,7 +16,8 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import type { SessionSettingsView } from "@/features/provider-health/api/use-session-settings";
 import { findModel, findThinkingLevel, modelRefText } from "@/features/provider-health/model/session-settings";
 import { sessionsQueryKey } from "@/features/sessions/api/sessions-query";
-import { agentIdOf, newSessionKey, shortKey } from "@/features/sessions/model/session-row";
+import { newSessionKey, shortKey } from "@/features/sessions/model/session-row";
+import { agentIdOf } from "@/lib/session-key";
 import { redactText } from "@/lib/redact";
 import { useGateway } from "@/providers/gateway-provider";
 import { useKnownSecrets } from "./use-known-secrets";

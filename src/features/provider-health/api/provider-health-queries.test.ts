@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
 import type { LogFailures } from "../model/log-failures";
-import { logFailuresQueryKey, logFailuresQueryOptions } from "./provider-health-queries";
+import { logFailuresQueryKey, logFailuresQueryOptions, probeProvider } from "./provider-health-queries";
 
 function cooldownLine(at: number, until: number): string {
   const time = new Date(at).toISOString();
@@ -35,5 +35,19 @@ describe("logFailuresQueryOptions", () => {
       { limit: 5_000, maxBytes: 1_000_000 },
       { cursor: 100, limit: 5_000, maxBytes: 1_000_000 },
     ]);
+  });
+});
+
+describe("probeProvider", () => {
+  it("names the session's agent: a gateway with several agents refuses a probe without one", async () => {
+    const calls: Array<[string, unknown]> = [];
+    const connection = {
+      request: async (method: string, params?: unknown) => {
+        calls.push([method, params]);
+        return { status: "auth", error: "401 Missing scopes: model.request" };
+      },
+    } as unknown as GatewayConnection;
+    expect(await probeProvider(connection, "fakeauth", "helper")).toEqual({ status: "auth", error: "401 Missing scopes: model.request" });
+    expect(calls).toEqual([["models.probe", { provider: "fakeauth", agentId: "helper" }]]);
   });
 });

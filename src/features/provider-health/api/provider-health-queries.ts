@@ -54,8 +54,9 @@ export interface ProbeResult {
   error?: string;
 }
 
-export async function probeProvider(connection: GatewayConnection, provider: string): Promise<ProbeResult> {
-  const answer = await connection.request<{ status?: unknown; latencyMs?: unknown; error?: unknown; results?: unknown }>("models.probe", { provider }, { timeoutMs: 60_000 });
+/** `agentId` names whose credentials to test: a gateway with several agents refuses a probe without it. */
+export async function probeProvider(connection: GatewayConnection, provider: string, agentId: string): Promise<ProbeResult> {
+  const answer = await connection.request<{ status?: unknown; latencyMs?: unknown; error?: unknown; results?: unknown }>("models.probe", { provider, agentId }, { timeoutMs: 60_000 });
   const firstError = Array.isArray(answer?.results)
     ? (answer.results as { error?: unknown }[]).map((result) => result?.error).find((error) => typeof error === "string")
     : undefined;

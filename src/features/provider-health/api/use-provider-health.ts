@@ -3,6 +3,7 @@
  * refresh when a run ends, after a reconnect, on window focus, and once when
  * a cooldown or rate limit runs out.
  */
+import { agentIdOf } from "@/lib/session-key";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { withAdminAccess } from "@/gateway/admin-access";
@@ -122,12 +123,12 @@ export function useProviderHealth(sessionKey: string): ProviderHealthView {
   return { target, health, now, alternatives, models: options };
 }
 
-export function useProbeProvider() {
+export function useProbeProvider(sessionKey: string) {
   const connection = useGateway();
   const queryClient = useQueryClient();
   return useMutation({
     // models.probe is admin-only: the tab reconnects with operator.admin for it (or says why it cannot).
-    mutationFn: (provider: string) => withAdminAccess(connection, () => probeProvider(connection, provider), "Testing a provider"),
+    mutationFn: (provider: string) => withAdminAccess(connection, () => probeProvider(connection, provider, agentIdOf(sessionKey)), "Testing a provider"),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: logFailuresQueryKey(connection.url) });
       void queryClient.invalidateQueries({ queryKey: modelsQueryKey(connection.url) });

@@ -24,7 +24,7 @@ function useHeldMessage(sessionKey: string): [string | null, (text: string | nul
 
 export function useSendGuard(sessionKey: string, send: (text: string) => void) {
   const view = useProviderHealth(sessionKey);
-  const probe = useProbeProvider();
+  const probe = useProbeProvider(sessionKey);
   const switchModel = useSwitchSessionModel(sessionKey);
   const [heldText, setHeld] = useHeldMessage(sessionKey);
   const [accepted, setAccepted] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useGateway } from "@/providers/gateway-provider";
 import { groupSessions } from "../model/session-groups";
-import { agentIdOf } from "../model/session-row";
+import { agentIdOf } from "@/lib/session-key";
 import { isUnread } from "../model/unread";
 import { seenRunsStore, useSeenRuns } from "../store/seen-runs-store";
 import { agentsQueryOptions } from "./agents-query";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agentIdOf, canonicalSessionKey, newSessionKey, parseSessionRows, shortKey, type SessionRow } from "./session-row";
+import { agentIdOf } from "@/lib/session-key";
+import { canonicalSessionKey, newSessionKey, parseSessionRows, shortKey, type SessionRow } from "./session-row";
 
 describe("parseSessionRows", () => {
   it("reads rows as the real gateway sends them: pinned first, then newest", () => {

@@ -1,4 +1,5 @@
 /** The session-row fields the list shows, read defensively from the gateway's `sessions.list` answer. */
+import { agentIdOf } from "@/lib/session-key";
 
 export interface SessionRow {
   key: string;
@@ -83,12 +84,6 @@ export function placeholderRow(key: string): SessionRow {
 export function shortKey(key: string): string {
   const parts = key.split(":");
   return parts.length >= 3 && parts[0] === "agent" ? parts.slice(2).join(":") : key;
-}
-
-/** `agent:helper:work` → `helper`; a key without the agent prefix belongs to `main`. */
-export function agentIdOf(key: string): string {
-  const parts = key.split(":");
-  return parts.length >= 3 && parts[0] === "agent" && parts[1] ? parts[1] : "main";
 }
 
 /** `agent:<id>` of the gateway's main session: short session keys belong to the same agent. */
