@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { AdminAccessRefusedError, withAdminAccess } from "@/gateway/admin-access";
 import { gatewayRefusalOf } from "@/gateway/request-errors";
 import { useGateway } from "@/providers/gateway-provider";
 import { describeFailure, describeSuccess, type ActionOutcome, type SessionCommand } from "../model/action-outcome";
@@ -46,6 +47,11 @@ export interface SessionMutationEvents {
   onCleared?(sessionKey: string, deleted: boolean): void;
 }
 
+const ADMIN_COMMANDS = new Map<SessionCommand["kind"], string>([
+  ["reset", "Resetting a session"],
+  ["delete", "Deleting a session"],
+]);
+
 export function useSessionMutations(events: SessionMutationEvents = {}) {
   const connection = useGateway();
   const queryClient = useQueryClient();
@@ -54,7 +60,10 @@ export function useSessionMutations(events: SessionMutationEvents = {}) {
   const mutation = useMutation({
     mutationFn: async (command: SessionCommand) => {
       const { method, params } = paramsOf(command);
-      const answer = readAnswer(await connection.request<unknown>(method, params));
+      const request = () => connection.request<unknown>(method, params);
+      // Reset and delete are admin-only on the gateway: the tab asks for admin just for them.
+      const reply = ADMIN_COMMANDS.has(command.kind) ? await withAdminAccess(connection, request, ADMIN_COMMANDS.get(command.kind)) : await request();
+      const answer = readAnswer(reply);
       return { ...answer, key: answer.key ?? (params.key as string) };
     },
     onSuccess: (answer, command) => {
@@ -63,7 +72,7 @@ export function useSessionMutations(events: SessionMutationEvents = {}) {
       if (command.kind === "reset" || (command.kind === "delete" && answer.deleted !== false)) events.onCleared?.(command.key, command.kind === "delete");
     },
     onError: (error, command) => {
-      const refusal = gatewayRefusalOf(error);
+      const refusal = error instanceof AdminAccessRefusedError ? { message: error.message } : gatewayRefusalOf(error);
       const message = error instanceof Error ? error.message : String(error);
       setOutcome(describeFailure(command, refusal ? { kind: "refused", message: refusal.message } : { kind: "no-answer", message }));
     },
