@@ -107,7 +107,7 @@ test("find reaches a match in a turn of a long transcript that is not rendered, 
   const sessionKey = uniqueSession("find-long");
   const seed = (index: number) => `Seed message ${String(index).padStart(4, "0")}`;
   await gatewayCalls([
-    { method: "sessions.patch", params: { key: sessionKey, label: "Long find" } },
+    { method: "sessions.patch", params: { key: sessionKey, label: `Long find ${sessionKey.slice(-8)}` } },
     ...Array.from({ length: 200 }, (_, index) => ({ method: "chat.inject", params: { sessionKey, message: seed(index) } })),
   ]);
   await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);

@@ -24,6 +24,16 @@ export function turnArticle(root: ParentNode, turnKey: string): HTMLElement | nu
   return root.querySelector<HTMLElement>(`article[data-turn-key="${CSS.escape(turnKey)}"]`);
 }
 
+/** The first turn whose article reaches into the viewport, and how far below the viewport's top it starts. */
+function turnInView(scroller: HTMLElement): { key: string; top: number; until: number } | null {
+  const top = scroller.getBoundingClientRect().top;
+  for (const article of scroller.querySelectorAll<HTMLElement>("article[data-turn-key]")) {
+    const box = article.getBoundingClientRect();
+    if (box.bottom > top) return { key: article.dataset.turnKey ?? "", top: box.top - top, until: performance.now() + 2_000 };
+  }
+  return null;
+}
+
 /** Brings a run's turn into view and puts focus on its first disclosure (the run's timeline toggle). */
 export function revealTurn(runId: string): void {
   const article = document.querySelector<HTMLElement>(`article[data-run-id="${CSS.escape(runId)}"]`);
@@ -48,17 +58,36 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
   const scrollToIndex = useRef<((index: number) => void) | null>(null);
   const pinned = useRef(true);
   const shown = useRef<{ firstKey?: string; scrollHeight: number }>({ scrollHeight: 0 });
+  /** The turn the user was reading when older turns went in above it, and where it stood in the viewport. */
+  const anchor = useRef<{ key: string; top: number; until: number } | null>(null);
+  const firstKey = turns[0]?.key;
+  // The height and the turn in view just before older turns go in, read as this render starts: a long list also
+  // changes height by itself as it measures its turns, so what the last commit saw would be stale.
+  if (firstKey !== shown.current.firstKey && scroller.current) {
+    shown.current = { ...shown.current, scrollHeight: scroller.current.scrollHeight };
+    anchor.current = pinned.current ? null : turnInView(scroller.current);
+  }
+  // A long list measures the turns it renders after the fact: keep the anchored turn still while that settles.
+  const holdAnchor = () => {
+    const element = scroller.current;
+    const held = anchor.current;
+    if (!element || !held || performance.now() > held.until) return;
+    const article = turnArticle(element, held.key);
+    if (!article) return;
+    const drift = article.getBoundingClientRect().top - element.getBoundingClientRect().top - held.top;
+    if (Math.abs(drift) >= 1) element.scrollTop += drift;
+  };
 
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const before = shown.current;
-    const firstKey = turns[0]?.key;
     if (pinned.current) {
       element.scrollTop = element.scrollHeight;
     } else if (before.firstKey !== undefined && firstKey !== before.firstKey && turns.some((turn, index) => index > 0 && turn.key === before.firstKey)) {
       // Older turns were put above the one the user was reading: keep that one where it was.
       element.scrollTop += element.scrollHeight - before.scrollHeight;
+      holdAnchor();
     }
     shown.current = { firstKey, scrollHeight: element.scrollHeight };
   });
@@ -94,7 +123,7 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
         <EarlierHistoryRow earlier={earlier} hasTurns={turns.length > 0} />
         {turns.length === 0 ? emptyState : null}
         {virtual ? (
-          <VirtualTurns turns={turns} scroller={scroller} pinned={pinned} scrollToIndex={scrollToIndex} {...renderers} />
+          <VirtualTurns turns={turns} scroller={scroller} pinned={pinned} scrollToIndex={scrollToIndex} onLayout={holdAnchor} {...renderers} />
         ) : (
           turns.map((turn) => <TurnArticle key={turn.key} turn={turn} {...renderers} />)
         )}

@@ -13,6 +13,7 @@ export function VirtualTurns({
   scroller,
   pinned,
   scrollToIndex,
+  onLayout,
   ...renderers
 }: {
   turns: Turn[];
@@ -20,6 +21,8 @@ export function VirtualTurns({
   pinned: RefObject<boolean>;
   /** Set here so the transcript can bring a turn that is not rendered into view. */
   scrollToIndex: RefObject<((index: number) => void) | null>;
+  /** After each of this list's own renders (it re-renders alone as it measures turns). */
+  onLayout(): void;
 } & TurnRenderers) {
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render; nothing memoizes it
   const virtualizer = useVirtualizer({
@@ -39,6 +42,7 @@ export function VirtualTurns({
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element && pinned.current) element.scrollTop = element.scrollHeight;
+    else onLayout();
   });
   return (
     <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
