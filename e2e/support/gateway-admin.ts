@@ -23,35 +23,12 @@ export function backendConnectFrame(token: string, scopes: readonly string[]): s
 }
 
 export async function gatewayCall<T = unknown>(method: string, params: unknown): Promise<T> {
-  const url = process.env.CLAWSCOPE_E2E_GATEWAY_URL;
-  const token = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN;
-  if (!url || !token) throw new Error("global-setup did not publish the e2e gateway URL and token");
-  const socket = new WebSocket(url);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 20 s`)), 20_000);
-      socket.on("error", reject);
-      socket.on("message", (data) => {
-        const frame = JSON.parse(String(data)) as { type: string; event?: string; id?: string; ok?: boolean; payload?: unknown; error?: { message?: string } };
-        if (frame.type === "event" && frame.event === "connect.challenge") {
-          socket.send(backendConnectFrame(token, ["operator.admin", "operator.read", "operator.write"]));
-        } else if (frame.type === "res" && frame.id === "connect") {
-          if (!frame.ok) return reject(new Error(`connect failed: ${frame.error?.message}`));
-          socket.send(JSON.stringify({ type: "req", id: "call", method, params }));
-        } else if (frame.type === "res" && frame.id === "call") {
-          clearTimeout(timer);
-          if (frame.ok) resolve(frame.payload as T);
-          else reject(new Error(`${method} failed: ${frame.error?.message}`));
-        }
-      });
-    });
-  } finally {
-    socket.close();
-  }
+  const [payload] = await gatewayCalls([{ method, params }], 20_000);
+  return payload as T;
 }
 
 /** Many calls over one operator connection, one after the other (seeding a long session would take minutes with a socket per call). */
-export async function gatewayCalls(calls: ReadonlyArray<{ method: string; params: unknown }>): Promise<unknown[]> {
+export async function gatewayCalls(calls: ReadonlyArray<{ method: string; params: unknown }>, timeoutMs = 120_000): Promise<unknown[]> {
   const url = process.env.CLAWSCOPE_E2E_GATEWAY_URL;
   const token = process.env.CLAWSCOPE_E2E_GATEWAY_TOKEN;
   if (!url || !token) throw new Error("global-setup did not publish the e2e gateway URL and token");
@@ -59,7 +36,11 @@ export async function gatewayCalls(calls: ReadonlyArray<{ method: string; params
   const results: unknown[] = [];
   try {
     return await new Promise<unknown[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${calls.length} calls: not done in 120 s`)), 120_000);
+      const timer = setTimeout(() => reject(new Error(`${calls.map((call) => call.method).join(", ").slice(0, 200)}: not done in ${timeoutMs / 1000} s`)), timeoutMs);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
       const next = () => {
         const call = calls[results.length];
         if (!call) {
@@ -69,16 +50,16 @@ export async function gatewayCalls(calls: ReadonlyArray<{ method: string; params
         }
         socket.send(JSON.stringify({ type: "req", id: `call-${results.length}`, method: call.method, params: call.params }));
       };
-      socket.on("error", reject);
+      socket.on("error", fail);
       socket.on("message", (data) => {
         const frame = JSON.parse(String(data)) as { type: string; event?: string; id?: string; ok?: boolean; payload?: unknown; error?: { message?: string } };
         if (frame.type === "event" && frame.event === "connect.challenge") {
           socket.send(backendConnectFrame(token, ["operator.admin", "operator.read", "operator.write"]));
         } else if (frame.type === "res" && frame.id === "connect") {
-          if (!frame.ok) return reject(new Error(`connect failed: ${frame.error?.message}`));
+          if (!frame.ok) return fail(new Error(`connect failed: ${frame.error?.message}`));
           next();
         } else if (frame.type === "res" && frame.id === `call-${results.length}`) {
-          if (!frame.ok) return reject(new Error(`${calls[results.length]?.method} failed: ${frame.error?.message}`));
+          if (!frame.ok) return fail(new Error(`${calls[results.length]?.method} failed: ${frame.error?.message}`));
           results.push(frame.payload);
           next();
         }
