@@ -57,7 +57,7 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
   const log = useRef<HTMLDivElement>(null);
   const scrollToIndex = useRef<((index: number) => void) | null>(null);
   const pinned = useRef(true);
-  const shown = useRef<{ firstKey?: string; scrollHeight: number }>({ scrollHeight: 0 });
+  const shown = useRef<{ firstKey?: string; scrollHeight: number; virtual?: boolean }>({ scrollHeight: 0 });
   /** The turn the user was reading when older turns went in above it, and where it stood in the viewport. */
   const anchor = useRef<{ key: string; top: number; until: number } | null>(null);
   const firstKey = turns[0]?.key;
@@ -78,6 +78,7 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
     if (Math.abs(drift) >= 1) element.scrollTop += drift;
   };
 
+  const virtual = turns.length > VIRTUALIZE_AFTER_TURNS;
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
@@ -85,14 +86,14 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
     if (pinned.current) {
       element.scrollTop = element.scrollHeight;
     } else if (before.firstKey !== undefined && firstKey !== before.firstKey && turns.some((turn, index) => index > 0 && turn.key === before.firstKey)) {
-      // Older turns were put above the one the user was reading: keep that one where it was.
-      element.scrollTop += element.scrollHeight - before.scrollHeight;
+      // Older turns were put above the one the user was reading: keep that one where it was. A list that was
+      // already virtual does this itself (anchorTo), from sizes the DOM does not have yet.
+      if (!(virtual && before.virtual)) element.scrollTop += element.scrollHeight - before.scrollHeight;
       holdAnchor();
     }
-    shown.current = { firstKey, scrollHeight: element.scrollHeight };
+    shown.current = { firstKey, scrollHeight: element.scrollHeight, virtual };
   });
 
-  const virtual = turns.length > VIRTUALIZE_AFTER_TURNS;
   useImperativeHandle(
     ref,
     () => ({

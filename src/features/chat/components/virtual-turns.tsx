@@ -31,6 +31,9 @@ export function VirtualTurns({
     estimateSize: () => 180,
     overscan: 6,
     getItemKey: (index) => turns[index]?.key ?? index,
+    // A chat list: when older turns go in above, the virtualizer keeps the turn at the scroll offset where it was,
+    // by its own measurements (the DOM's height is only its estimate of turns not yet rendered).
+    anchorTo: "end",
   });
   useLayoutEffect(() => {
     scrollToIndex.current = (index) => virtualizer.scrollToIndex(index, { align: "center" });
