@@ -94,4 +94,12 @@ test("an approval decided from another client disappears without a reload", asyn
   await expect(pendingApprovals(page)).toHaveCount(0, { timeout: 2_000 });
   await expect(lastTurn(page).getByRole("region", { name: "Approval for this run" })).toHaveCount(0);
   await expect(lastTurn(page)).toContainText("Tool finished. Output: approved-by-operator Linux", { timeout: 60_000 });
+
+  // `/exec` makes the gateway number the run's events from 1 again, which it reports as a seq gap: nothing was missed.
+  const toggle = lastTurn(page).getByRole("button", { name: /^Timeline/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const timeline = lastTurn(page).getByRole("region", { name: "Run timeline" });
+  const renumbered = timeline.getByRole("listitem").filter({ hasText: "event numbering" });
+  await expect(renumbered).toContainText("the gateway numbered this run's events from 1 again (it expected 2); no events were missed");
+  await expect(timeline).not.toContainText("events 2–0");
 });

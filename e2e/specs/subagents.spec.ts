@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openSession, sendMessage, transcript } from "../support/chat-page";
+import { connectionStatus, openSession, sendMessage, transcript } from "../support/chat-page";
 
 /** The turn the person started (the announce that follows is a turn of its own). */
 function turnOf(page: Page, text: string): Locator {
@@ -28,9 +28,19 @@ test("a completed reply shows the token counts the provider reported, and the se
   await expect(page.getByLabel("Session usage")).toHaveText("This session: 1 model call · 28 output tokens · 1,262 total");
 });
 
-test("a spawned sub-agent's tool call and its exact output show inside the parent's timeline", async ({ page }) => {
-  test.setTimeout(150_000);
-  await openSession(page, "spawn");
+/** The child's exec step (its status as far as known), its exact command output, and the child's reply. */
+async function expectChildWork(child: Locator, status: string): Promise<void> {
+  const exec = child.getByRole("button", { name: /exec/ });
+  await expect(exec).toContainText(status);
+  if ((await exec.getAttribute("aria-expanded")) !== "true") await exec.click();
+  // The command's output exactly (the arguments block above it also names the greeting).
+  await expect(child.locator("pre").filter({ hasText: /^hello-from-fake-tool/ })).toHaveText(/^hello-from-fake-tool\nLinux\n?$/);
+  await expect(child.getByLabel("Sub-agent reply")).toHaveText("Tool finished. Output: hello-from-fake-tool Linux");
+}
+
+test("a spawned sub-agent's tool call and its exact output show inside the parent's timeline, also in a fresh browser", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const sessionKey = await openSession(page, "spawn");
   const asked = "Delegate the kernel check. fake:spawn";
   await sendMessage(page, asked);
   const parent = turnOf(page, asked);
@@ -46,13 +56,19 @@ test("a spawned sub-agent's tool call and its exact output show inside the paren
   await expect(child).toContainText("Task: Print the greeting and the kernel name. fake:tool");
   await expect(child.getByLabel("Sub-agent status")).toHaveText("Completed");
   await expect(child).toContainText(/Session:\s*agent:main:subagent:[0-9a-f-]{36}/);
-  const exec = child.getByRole("button", { name: /exec/ });
-  await expect(exec).toContainText("exit 0");
-  if ((await exec.getAttribute("aria-expanded")) !== "true") await exec.click();
-  // The command's output exactly (the arguments block above it also names the greeting).
-  await expect(child.locator("pre").filter({ hasText: /^hello-from-fake-tool/ })).toHaveText(/^hello-from-fake-tool\nLinux\n?$/);
-  await expect(child.getByLabel("Sub-agent reply")).toHaveText("Tool finished. Output: hello-from-fake-tool Linux");
+  await expectChildWork(child, "done · exit 0");
   await expect(parent.getByRole("alert")).toHaveCount(0);
+
+  // Another browser profile has no run log of this session: the child's steps come from its own session's history.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(fresh)).toContainText("Connected", { timeout: 60_000 });
+  const freshChild = (await openTimeline(turnOf(fresh, asked))).getByRole("region", { name: "Sub-agent kernel-check" });
+  await expect(freshChild.getByLabel("Sub-agent status")).toHaveText("Completed");
+  // History records no exit code: the step says done, and only that.
+  await expectChildWork(freshChild, "done");
+  await expect(freshChild.getByRole("button", { name: /exec/ })).not.toContainText("exit");
+  await fresh.context().close();
 
   // The child's own session is one click away.
   await child.getByRole("button", { name: "Open session" }).click();

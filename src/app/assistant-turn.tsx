@@ -14,13 +14,14 @@ import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
-import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
+import { spawnsSettled, type SpawnedRun, type SubagentView } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
 import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
 import { useKnownSecrets } from "./use-known-secrets";
+import { useSubagentHistories } from "./use-subagent-histories";
 
 // Opening a chat does not need a run's log panel: its code loads when the first one is opened.
 const RunLogsPanel = lazy(() => import("@/features/logs/components/run-logs-panel").then((module) => ({ default: module.RunLogsPanel })));
@@ -29,6 +30,12 @@ const RunLogsPanel = lazy(() => import("@/features/logs/components/run-logs-pane
 interface LogsToggle {
   logsOpen: boolean;
   setLogsOpen: Dispatch<SetStateAction<boolean>>;
+}
+
+/** The children in an open timeline; only these have their own session's history read. */
+function ShownSubagents({ subagents, onOpenSession }: { subagents: readonly SubagentView[]; onOpenSession: (sessionKey: string) => void }) {
+  useSubagentHistories(subagents.flatMap((view) => (view.spawn.childSessionKey ? [view.spawn.childSessionKey] : [])));
+  return <SubagentList subagents={subagents} onOpenSession={onOpenSession} />;
 }
 
 interface RunViewProps extends LogsToggle {
@@ -71,7 +78,7 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
           open={open}
           onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
           actions={<CopyReportButton run={run} outcome={outcome} subagents={subagents} />}
-          subagents={<SubagentList subagents={subagents} onOpenSession={openSession} />}
+          subagents={<ShownSubagents subagents={subagents} onOpenSession={openSession} />}
           logs={{
             open: logsOpen,
             onToggle: () => setLogsOpen((open) => !open),

@@ -37,6 +37,7 @@ export function GuardedComposer({ activeRunId, turns, ...props }: GuardedCompose
           settings={settings}
           now={now}
           disabledReason={online ? undefined : "not connected to the gateway"}
+          runActive={activeRunId !== null}
           modelRef={modelPicker}
           thinkingRef={thinkingPicker}
         />

@@ -138,4 +138,25 @@ describe("SessionPickers", () => {
     expect((await screen.findByRole("alert")).textContent).toBe("Could not change the model to fakeauth/fake-model: Unknown provider");
     expect(screen.getByRole("combobox", { name: "Model" })).toHaveProperty("value", "fake/fake-model");
   });
+
+  it("while a run is going, says against each picker when a change takes effect (the gateway only moves a reply that has not started to a new model)", async () => {
+    gateway.row = { modelProvider: "fake", model: "fake-model", thinkingLevels: [{ id: "off", label: "off" }], thinkingDefault: "off" };
+    function Pickers({ runActive }: { runActive: boolean }) {
+      const settings = useSessionSettings(SESSION, health({ provider: "fake", model: "fake-model" }));
+      return <SessionPickers settings={settings} now={0} runActive={runActive} />;
+    }
+    const describedBy = (name: string) => {
+      const ids = screen.getByRole("combobox", { name }).getAttribute("aria-describedby");
+      return ids ? ids.split(" ").map((id) => document.getElementById(id)?.textContent) : [];
+    };
+    const view = render(<Pickers runActive />, { wrapper });
+    const when = "A reply is running: a change applies from your next message. The running reply moves to a new model only if it has not written anything or called a tool yet.";
+    expect(describedBy("Model")).toEqual([when]);
+    expect(describedBy("Thinking")).toEqual([when]);
+    expect(screen.getByRole("combobox", { name: "Model" })).toHaveProperty("disabled", false);
+
+    view.rerender(<Pickers runActive={false} />);
+    expect(describedBy("Model")).toEqual([]);
+    expect(screen.queryByText(/A reply is running/)).toBeNull();
+  });
 });

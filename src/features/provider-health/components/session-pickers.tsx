@@ -10,9 +10,18 @@ export interface SessionPickersProps {
   now: number;
   /** Why nothing can be changed right now (e.g. not connected). */
   disabledReason?: string;
+  /** A reply is running in this session: a change reaches it only in part (see RUN_NOTE). */
+  runActive?: boolean;
   modelRef?: Ref<HTMLSelectElement>;
   thinkingRef?: Ref<HTMLSelectElement>;
 }
+
+/**
+ * What sessions.patch does mid-run (openclaw docs concepts/model-failover.md, "live model switching"): the new
+ * selection is stored at once and used by the next turn; the running turn restarts on the new model only
+ * while its current attempt has produced nothing (no text, no tool call; dist live-model-switch, embedded-agent).
+ */
+const RUN_NOTE = "A reply is running: a change applies from your next message. The running reply moves to a new model only if it has not written anything or called a tool yet.";
 
 const SELECT = "max-w-[16rem] truncate rounded-md border border-line bg-surface px-1.5 py-0.5 text-xs text-ink disabled:opacity-60";
 
@@ -20,15 +29,17 @@ const SELECT = "max-w-[16rem] truncate rounded-md border border-line bg-surface 
  * The session's model (each with how its provider is doing) and thinking level,
  * changed at once through sessions.patch; a refused change says why beside them.
  */
-export function SessionPickers({ settings, now, disabledReason, modelRef, thinkingRef }: SessionPickersProps) {
+export function SessionPickers({ settings, now, disabledReason, runActive = false, modelRef, thinkingRef }: SessionPickersProps) {
   const modelId = useId();
   const thinkingId = useId();
+  const noteId = useId();
   const { model, options, saving } = settings;
   const busy = saving !== null || disabledReason !== undefined;
   const shown = model ? modelRefText(model) : "";
   const listed = options.some((option) => modelRefText(option.ref) === shown);
   const levels = settings.thinkingLevels;
   const overrideListed = settings.thinking === null || levels.some((level) => level.id === settings.thinking);
+  const runNote = runActive && !busy;
 
   return (
     <div role="group" aria-label="Session settings" className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 px-2 text-xs text-ink-2">
@@ -40,6 +51,7 @@ export function SessionPickers({ settings, now, disabledReason, modelRef, thinki
           value={shown}
           disabled={busy || options.length === 0}
           title={disabledReason}
+          aria-describedby={runNote ? noteId : undefined}
           onChange={(event) => {
             const next = options.find((option) => modelRefText(option.ref) === event.target.value);
             if (next) void settings.chooseModel(next.ref);
@@ -66,6 +78,7 @@ export function SessionPickers({ settings, now, disabledReason, modelRef, thinki
           value={settings.thinking ?? ""}
           disabled={busy || levels.length === 0}
           title={disabledReason}
+          aria-describedby={runNote ? noteId : undefined}
           onChange={(event) => void settings.chooseThinking(event.target.value === "" ? null : event.target.value)}
           className={SELECT}
         >
@@ -78,6 +91,11 @@ export function SessionPickers({ settings, now, disabledReason, modelRef, thinki
           ))}
         </select>
       </span>
+      {runNote && (
+        <p id={noteId} className="basis-full text-ink-3">
+          {RUN_NOTE}
+        </p>
+      )}
       {saving && (
         <span role="status" className="text-ink-3">
           Applying the new {saving === "model" ? "model" : "thinking level"}…

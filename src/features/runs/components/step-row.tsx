@@ -1,4 +1,5 @@
 import { describeCallUsage } from "@/lib/token-usage";
+import { describeGap, missedEventCount } from "../model/describe-gap";
 import { formatDuration } from "../model/format-duration";
 import type { TimelineStep } from "../model/run-timeline";
 import { ClippedText } from "./clipped-text";
@@ -56,7 +57,7 @@ function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
     case "connection":
       return step.words;
     case "gap":
-      return `events ${step.expected}–${step.received - 1} were missed; reconciled from history`;
+      return describeGap(step);
     case "usage":
       return describeCallUsage(step);
   }
@@ -66,10 +67,12 @@ export function StepRow({ step, startAt }: { step: TimelineStep; startAt: number
   const offset = `+${formatDuration(Math.max(0, step.at - startAt))}`;
   if (step.kind === "tool") return <ToolStepRow step={step} offset={offset} />;
   const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  // The gateway reports its run's numbering starting again as a gap too; nothing is missing then.
+  const renumbered = step.kind === "gap" && missedEventCount(step) === 0;
   return (
-    <div className={`flex items-baseline gap-2 text-sm ${step.kind === "gap" ? "rounded bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,var(--warn-soft)_6px,var(--warn-soft)_12px)] px-1" : ""}`}>
+    <div className={`flex items-baseline gap-2 text-sm ${step.kind === "gap" && !renumbered ? "rounded bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,var(--warn-soft)_6px,var(--warn-soft)_12px)] px-1" : ""}`}>
       <span className="w-12 shrink-0 font-mono text-[11px] text-ink-3">{offset}</span>
-      <span className={`shrink-0 text-[11px] font-medium tracking-wide uppercase ${KIND_TONE[step.kind] ?? "text-ink-3"}`}>{KIND_LABEL[step.kind]}</span>
+      <span className={`shrink-0 text-[11px] font-medium tracking-wide uppercase ${renumbered ? "text-ink-3" : (KIND_TONE[step.kind] ?? "text-ink-3")}`}>{renumbered ? "event numbering" : KIND_LABEL[step.kind]}</span>
       <div className="min-w-0 flex-1 break-words">
         <ClippedText text={describeStep(step)} what="detail" />
       </div>

@@ -32,6 +32,14 @@ describe("buildRunReport", () => {
     expect(bundle.run.steps.length).toBeGreaterThan(0);
   });
 
+  it("reports the gateway's seq-gap after `/exec …` as the numbering starting again, not as an inverted range of missed events", () => {
+    const fold = captureFold("a-text.jsonl");
+    const run = runTimeline(foldRunSignals(fold, [{ runId: fold.runId, at: fold.createdAt + 1_000, source: "live", kind: "seq-gap", expected: 2, received: 1 }]));
+    const report = buildRunReport(run, deriveRunOutcome(run, { now: run.lastEventAt, connection: "online" }), context);
+    expect(report.markdown).toMatch(/^- \+1 s the gateway numbered this run's events from 1 again \(it expected 2\); no events were missed$/m);
+    expect(report.markdown).not.toContain("2–0");
+  });
+
   it("never lets a token, key or signature out, even from tool output", () => {
     const base = captureFold("b-tool-call-exec.jsonl");
     const leaky = runTimeline(foldRunSignals(base, [

@@ -7,6 +7,7 @@
 import { describeCallUsage } from "@/lib/token-usage";
 import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
+import { describeGap } from "./describe-gap";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import type { RunTimeline, TimelineStep } from "./run-timeline";
@@ -46,7 +47,7 @@ function stepLine(step: TimelineStep, startAt: number): string {
     case "connection":
       return `${at} connection: ${step.words}`;
     case "gap":
-      return `${at} missed events ${step.expected}–${step.received - 1}`;
+      return `${at} ${describeGap(step)}`;
     case "lifecycle":
       return `${at} ${step.label}`;
     case "usage":

@@ -153,6 +153,14 @@ describe("buildRunWaterfall from hand-built runs", () => {
     expect(gaps?.bars).toStrictEqual([{ id: "gap:4-9", kind: "gap", label: "Missed 5 events (seq 4–8)", startMs: 400, endMs: 2_000 }]);
   });
 
+  it("draws no gap when the gateway numbered the run's events from 1 again (its seq-gap report after `/exec …`), and one event as one", () => {
+    const renumbered: TimelineStep = { id: "gap:2-1", kind: "gap", expected: 2, received: 1, at: T0 + 1_000, source: "live" };
+    const single: TimelineStep = { id: "gap:4-5", kind: "gap", expected: 4, received: 5, at: T0 + 2_000, source: "live" };
+    const waterfall = buildRunWaterfall(runOfSteps([started, text("t", 400), renumbered, single], 3_000), 0);
+    const gaps = waterfall.lanes.find((lane) => lane.label === "Missed events");
+    expect(gaps?.bars ?? []).toStrictEqual([{ id: "gap:4-5", kind: "gap", label: "Missed 1 event (seq 4)", startMs: 400, endMs: 2_000 }]);
+  });
+
   it("runs a live tool and the axis to now, marks a failed tool, and a model call after a tool reaches to the next tool", () => {
     const failed = tool("a", 500, 1_000, { status: "error", isError: true });
     const run = runOfSteps([started, failed, tool("b", 1_800, undefined)], undefined);

@@ -12,6 +12,7 @@
  * call, then streams until the next tool call, the next retry, or the end.
  */
 import { toolTitle } from "./tool-title";
+import { missedEventCount, missedSeqRange } from "./describe-gap";
 import type { GapStep, RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
 
@@ -191,15 +192,17 @@ function gapBars(steps: readonly TimelineStep[], offset: Offset): WaterfallBar[]
   const bars: WaterfallBar[] = [];
   let lastSeenAt: number | undefined;
   for (const step of steps) {
-    if (step.kind === "gap") bars.push(gapBar(step, offset(lastSeenAt ?? step.at), offset(step.at)));
-    else if (step.kind !== "connection") lastSeenAt = step.at;
+    if (step.kind === "connection") continue;
+    if (step.kind !== "gap") lastSeenAt = step.at;
+    // A run whose numbering started again missed nothing: there is no gap to draw.
+    else if (missedEventCount(step) > 0) bars.push(gapBar(step, offset(lastSeenAt ?? step.at), offset(step.at)));
   }
   return bars;
 }
 
 function gapBar(step: GapStep, startMs: number, endMs: number): WaterfallBar {
-  const missed = step.received - step.expected;
-  return { id: step.id, kind: "gap", label: `Missed ${missed} ${missed === 1 ? "event" : "events"} (seq ${step.expected}–${step.received - 1})`, startMs, endMs };
+  const missed = missedEventCount(step);
+  return { id: step.id, kind: "gap", label: `Missed ${missed} ${missed === 1 ? "event" : "events"} (seq ${missedSeqRange(step)})`, startMs, endMs };
 }
 
 function connectionBars(steps: readonly TimelineStep[], offset: Offset, durationMs: number): WaterfallBar[] {

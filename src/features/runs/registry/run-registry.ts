@@ -158,7 +158,7 @@ export class RunRegistry {
   /** An exec approval was asked for or decided (an event, or the pending list read again after a reload): part of its run. */
   approvalSeen(change: ApprovalChange): void {
     const runId = change.kind === "requested" ? change.approval.runId : change.resolution.runId;
-    if (!runId) return;
+    if (!runId || this.cleared.has(runId)) return;
     const known = this.approvals.get(runId) ?? [];
     const next = withApprovalChange(known, change);
     if (next === known) return;
@@ -208,6 +208,7 @@ export class RunRegistry {
       this.cleared.add(runId);
       this.seen.delete(runId);
       this.historyRuns.delete(runId);
+      this.approvals.delete(runId);
       this.merged.delete(runId);
     }
     this.historyRunIdsBySession.delete(sessionKey);
@@ -268,6 +269,8 @@ export class RunRegistry {
     const sessionKey = this.seen.get(runId)?.sessionKey;
     this.seen.delete(runId);
     this.merged.delete(runId);
+    // Its approvals go with it: they are facts about this run, and the registry's bound holds for them too.
+    this.approvals.delete(runId);
     this.unexpected.delete(runId);
     this.beforeLog.forget(runId);
     if (sessionKey) this.sessionLists.delete(sessionKey);

@@ -2,7 +2,7 @@
  * How React reads the run registry: one registry per gateway, read with
  * useSyncExternalStore. Views get merged runs and never merge themselves.
  */
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
 import { useConnectionState, useGateway, useGatewayClockOffset } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
@@ -60,6 +60,33 @@ export function useSessionRunSources(sessionKey: string, history: HistorySnapsho
   useEffect(() => {
     if (history) registry.historyLoaded(sessionKey, clockOffsetMs === 0 ? history : { ...history, clockOffsetMs });
   }, [registry, sessionKey, history, clockOffsetMs]);
+}
+
+/** A session's `chat.history` read, for a session shown only inside another run (a spawned child's). */
+export interface ChildHistory {
+  sessionKey: string;
+  history: HistorySnapshot;
+}
+
+/**
+ * Feeds the histories of spawned children the page shows, each time one is read again, so a child's
+ * steps and reply come back after a reload in a browser whose run log never saw them. Each read is
+ * handed over once per clock offset (the registry skips a read it already has).
+ */
+export function useChildRunSources(histories: readonly ChildHistory[]): void {
+  const registry = useRunRegistry();
+  const clockOffsetMs = useGatewayClockOffset();
+  const handedOver = useRef(new WeakMap<HistorySnapshot, { clockOffsetMs: number; snapshot: HistorySnapshot }>());
+  useEffect(() => {
+    for (const { sessionKey, history } of histories) {
+      let read = handedOver.current.get(history);
+      if (read?.clockOffsetMs !== clockOffsetMs) {
+        read = { clockOffsetMs, snapshot: clockOffsetMs === 0 ? history : { ...history, clockOffsetMs } };
+        handedOver.current.set(history, read);
+      }
+      registry.historyLoaded(sessionKey, read.snapshot);
+    }
+  }, [registry, histories, clockOffsetMs]);
 }
 
 /** Why this browser could not save the run's log, or undefined while it is saved (or nothing was to be). */
