@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classifyEventFrame } from "@/gateway/event-router";
 import { captureEvents, captureRunId, historyPayloads } from "../model/capture-fixtures";
 import { deriveRunOutcome } from "../model/run-outcome";
+import { historySnapshotOf } from "./history-snapshot-fixture";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry } from "./run-registry";
 
@@ -22,20 +23,20 @@ function replay(until: (event: string) => boolean, maxRuns?: number) {
   return { registry, notified: () => notified };
 }
 
+/** The capture's approval request, as the router hands it on. */
+function requestedApproval() {
+  const requested = captureEvents(ALLOW).find(({ frame }) => frame.event === "exec.approval.requested");
+  const notice = requested && classifyEventFrame(requested.frame as EventFrame);
+  if (notice?.type !== "approval") throw new Error("no approval notice");
+  return notice.change;
+}
+
 /** The capture's chat.history read, as the chat query hands it on. */
 function capturedHistory(): HistorySnapshot {
   const [payload] = historyPayloads(ALLOW);
   if (!payload) throw new Error(`no history in ${ALLOW}`);
-  return {
-    requestedAt: Date.now(),
-    messages: payload.messages as unknown[],
-    activity: payload.activity,
-    inFlightRunRaw: payload.inFlightRun,
-    sessionInfoRaw: payload.sessionInfo,
-    inFlightRun: null,
-    activeRunIds: [],
-    hasActiveRun: false,
-  };
+  return historySnapshotOf(payload, Date.now());
+
 }
 
 describe("the registry and a run's approvals", () => {
@@ -53,10 +54,7 @@ describe("the registry and a run's approvals", () => {
     const { registry, notified } = replay((event) => event === "exec.approval.resolved");
     const before = registry.getRun(runId);
     const seen = notified();
-    const requested = captureEvents(ALLOW).find(({ frame }) => frame.event === "exec.approval.requested");
-    const notice = requested && classifyEventFrame(requested.frame as EventFrame);
-    if (notice?.type !== "approval") throw new Error("no approval notice");
-    registry.approvalSeen(notice.change);
+    registry.approvalSeen(requestedApproval());
     expect(notified()).toBe(seen);
     expect(registry.getRun(runId)).toBe(before);
     expect(before?.approvals?.[0]).toMatchObject({ decision: "allow-once", decidedBy: "gateway-client", decidedAt: 1796120578738 });
@@ -82,10 +80,7 @@ describe("the registry and a run's approvals", () => {
     const session = registry.getRun(runId)?.sessionKey ?? "";
     registry.sessionCleared(session);
     const seen = notified();
-    const requested = captureEvents(ALLOW).find(({ frame }) => frame.event === "exec.approval.requested");
-    const notice = requested && classifyEventFrame(requested.frame as EventFrame);
-    if (notice?.type !== "approval") throw new Error("no approval notice");
-    registry.approvalSeen(notice.change);
+    registry.approvalSeen(requestedApproval());
     expect(notified()).toBe(seen);
     // A history read from before the reset still names the run: it comes back without the approval facts.
     registry.historyLoaded(session, capturedHistory());

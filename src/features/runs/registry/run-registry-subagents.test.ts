@@ -4,6 +4,7 @@ import { captureRunId, historyPayloads } from "../model/capture-fixtures";
 import { deriveRunOutcome } from "../model/run-outcome";
 import type { ToolStep } from "../model/run-timeline";
 import { judgeSubagent } from "../model/subagents";
+import { historySnapshotOf } from "./history-snapshot-fixture";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry } from "./run-registry";
 
@@ -14,16 +15,8 @@ const CHILD_RUN = "68b3e883-0934-48d6-95de-2e2b64a2dc64";
 
 function snapshotOf(payload: Record<string, unknown> | undefined, requestedAt: number): HistorySnapshot {
   if (!payload) throw new Error(`no history in ${SPAWN}`);
-  return {
-    requestedAt,
-    messages: payload.messages as unknown[],
-    activity: payload.activity,
-    inFlightRunRaw: payload.inFlightRun,
-    sessionInfoRaw: payload.sessionInfo,
-    inFlightRun: null,
-    activeRunIds: [],
-    hasActiveRun: false,
-  };
+  return historySnapshotOf(payload, requestedAt);
+
 }
 
 /** A fresh browser: no local log, nothing live; only what `chat.history` returns. */

@@ -9,6 +9,7 @@ import type { RunTimeline } from "../model/run-timeline";
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { classifyEventFrame } from "@/gateway/event-router";
 import type { GatewayEventFrame } from "../model/normalize-gateway-event";
+import { historySnapshotOf } from "./history-snapshot-fixture";
 import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry, type RunChange } from "./run-registry";
 import { restoreStoredRun, storedRunOf } from "../store/stored-run";
@@ -17,24 +18,11 @@ const TOOL = "b-tool-call-exec.jsonl";
 const RETRIED = "c-rate-limit-429-recovered.jsonl";
 const SESSION = "agent:main:main";
 
-function snapshot(payload: Record<string, unknown>, requestedAt: number, overrides: Partial<HistorySnapshot> = {}): HistorySnapshot {
-  return {
-    requestedAt,
-    messages: Array.isArray(payload.messages) ? payload.messages : [],
-    activity: payload.activity,
-    inFlightRunRaw: payload.inFlightRun,
-    sessionInfoRaw: payload.sessionInfo,
-    inFlightRun: null,
-    activeRunIds: [],
-    hasActiveRun: false,
-    ...overrides,
-  };
-}
 
 function lastHistory(capture: string): HistorySnapshot {
   const payload = historyPayloads(capture).at(-1);
   if (!payload) throw new Error(`no history in ${capture}`);
-  return snapshot(payload, Date.now());
+  return historySnapshotOf(payload, Date.now());
 }
 
 /** The runs the local log stores for these live signals, as a reload reads them back (stored, cloned, restored). */
@@ -156,7 +144,7 @@ describe("RunRegistry: one merged run whatever order its sources arrive in", () 
 describe("RunRegistry: history reconciliation", () => {
   it("adopts the run history says is in flight (a reload mid-run) with its text so far", () => {
     const { registry } = makeRegistry();
-    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000, { inFlightRun: { runId: "r1", text: "Working on", startedAt: 4_000 }, hasActiveRun: true, activeRunIds: ["r1"] }));
+    registry.historyLoaded(SESSION, historySnapshotOf({ messages: [] }, 5_000, { inFlightRun: { runId: "r1", text: "Working on", startedAt: 4_000 }, hasActiveRun: true, activeRunIds: ["r1"] }));
     const run = registry.getRun("r1");
     expect(run).toMatchObject({ runId: "r1", sessionKey: SESSION, status: "running", startedAt: 4_000, text: "Working on" });
     expect(registry.sessionRuns(SESSION).activeRunId).toBe("r1");
@@ -166,7 +154,7 @@ describe("RunRegistry: history reconciliation", () => {
     const { registry } = makeRegistry();
     registry.runSent("old", SESSION, 1_000);
     registry.runSent("new", SESSION, 9_000);
-    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000));
+    registry.historyLoaded(SESSION, historySnapshotOf({ messages: [] }, 5_000));
     expect(registry.getRun("old")?.inactiveConfirmedAt).toBe(5_000);
     expect(registry.getRun("new")?.inactiveConfirmedAt).toBeUndefined();
     expect(registry.openRunIds(SESSION)).toEqual(["old", "new"]);
@@ -176,7 +164,7 @@ describe("RunRegistry: history reconciliation", () => {
     const { registry } = makeRegistry();
     registry.runSent("killed", SESSION, 1_000);
     expect(registry.sessionRuns(SESSION).activeRunId).toBe("killed");
-    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000));
+    registry.historyLoaded(SESSION, historySnapshotOf({ messages: [] }, 5_000));
     expect(registry.getRun("killed")?.status).not.toBe("ended");
     expect(registry.sessionRuns(SESSION).activeRunId).toBeNull();
   });
@@ -184,14 +172,14 @@ describe("RunRegistry: history reconciliation", () => {
   it("settles nothing when the gateway says a run is active but names none (after a crash)", () => {
     const { registry } = makeRegistry();
     registry.runSent("r1", SESSION, 1_000);
-    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000, { hasActiveRun: true }));
+    registry.historyLoaded(SESSION, historySnapshotOf({ messages: [] }, 5_000, { hasActiveRun: true }));
     expect(registry.getRun("r1")?.inactiveConfirmedAt).toBeUndefined();
   });
 
   it("keeps runs of another session out of a session's reconciliation", () => {
     const { registry } = makeRegistry();
     registry.runSent("elsewhere", "agent:main:other", 1_000);
-    registry.historyLoaded(SESSION, snapshot({ messages: [] }, 5_000));
+    registry.historyLoaded(SESSION, historySnapshotOf({ messages: [] }, 5_000));
     expect(registry.getRun("elsewhere")?.inactiveConfirmedAt).toBeUndefined();
   });
 });
