@@ -42,7 +42,7 @@ export function SessionPickers({ settings, now, disabledReason, runActive = fals
   const runNote = runActive && !busy;
 
   return (
-    <div role="group" aria-label="Session settings" className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 px-2 text-xs text-ink-2">
+    <div role="group" aria-label="Session settings" className="group flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 px-2 text-xs text-ink-2">
       <span className="flex items-center gap-1.5">
         <label htmlFor={modelId}>Model</label>
         <select
@@ -92,7 +92,8 @@ export function SessionPickers({ settings, now, disabledReason, runActive = fals
         </select>
       </span>
       {runNote && (
-        <p id={noteId} className="basis-full text-ink-3">
+        // Read with each picker; shown while one is in use, so a phone does not give three lines to it on every run.
+        <p id={noteId} className="sr-only basis-full text-ink-3 group-focus-within:not-sr-only">
           {RUN_NOTE}
         </p>
       )}
