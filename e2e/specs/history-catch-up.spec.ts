@@ -1,15 +1,18 @@
 /**
- * The network drops the page's socket (the gateway keeps running) and, while
- * the page is away, another client talks in the same session. Back online, the
- * page asks `chat.history` only for what was written since its last read (the
- * delta cursor), not for the 200-row tail again, and shows the new turn once.
+ * Catching up after a reconnect. The page asks `chat.history` only for what
+ * was written since its last idle read (the delta cursor), not for the 200-row
+ * tail again: after the network dropped its socket while another client talked
+ * in the session, and after the gateway was killed mid-run and resumed the
+ * interrupted turn by itself.
  */
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { connectionStatus, openSession, sendMessage, transcript } from "../support/chat-page";
 import { gatewayCall } from "../support/gateway-admin";
+import { controlGateway } from "../support/gateway-control";
 import { E2E_PORTS } from "../support/ports";
 
-test.setTimeout(180_000);
+test.describe.configure({ mode: "serial" });
+test.setTimeout(300_000);
 
 interface Frame {
   type?: string;
@@ -25,22 +28,22 @@ interface Socket {
   received: Frame[];
 }
 
-const turnsWith = (page: Page, text: string) => transcript(page).getByRole("article").filter({ hasText: text });
-
-test("a dropped socket: back online, the page reads only what changed (a cursor, no tail) and shows the turn written meanwhile once", async ({ page }) => {
+/**
+ * Every socket the page opens to the gateway goes through here: its frames are
+ * recorded, and the network can drop it (`drop`) and refuse new ones (`holdOff`).
+ */
+async function recordSockets(page: Page) {
   const sockets: Socket[] = [];
-  let current: { page: WebSocketRoute; server: WebSocketRoute } | undefined;
-  let holdOff = false;
-  // Every socket to the gateway goes through here: the frames are recorded, and the network can be made to drop.
+  const network = { holdOff: false, current: undefined as { page: WebSocketRoute; server: WebSocketRoute } | undefined };
   await page.routeWebSocket(`ws://127.0.0.1:${E2E_PORTS.gateway}/`, (route) => {
-    if (holdOff) {
+    if (network.holdOff) {
       void route.close({ code: 1006, reason: "" });
       return;
     }
     const socket: Socket = { sent: [], received: [] };
     sockets.push(socket);
     const server = route.connectToServer();
-    current = { page: route, server };
+    network.current = { page: route, server };
     route.onMessage((message) => {
       if (typeof message === "string") socket.sent.push(JSON.parse(message) as Frame);
       server.send(message);
@@ -50,19 +53,43 @@ test("a dropped socket: back online, the page reads only what changed (a cursor,
       route.send(message);
     });
   });
+  const drop = async () => {
+    await network.current?.server.close();
+    await network.current?.page.close({ code: 1006, reason: "" });
+  };
+  return { sockets, network, drop };
+}
 
+/** A history read of the session with the turn's rows and a cursor has reached the page. */
+function cursorLanded(socket: Socket | undefined, rows: number): boolean {
+  return (socket?.received ?? []).some((frame) => frame.type === "res" && frame.payload?.messages?.length === rows && typeof frame.payload.deltaCursor === "string");
+}
+
+/** The session's chat.history reads on these sockets, in order, each with the gateway's answer. */
+function historyReads(sockets: readonly Socket[], sessionKey: string) {
+  return sockets.flatMap((socket) =>
+    socket.sent
+      .filter((frame) => frame.method === "chat.history" && frame.params?.sessionKey === sessionKey)
+      .map((frame) => ({ params: frame.params, answer: socket.received.find((reply) => reply.type === "res" && reply.id === frame.id)?.payload })),
+  );
+}
+
+const turnsWith = (page: Page, text: string) => transcript(page).getByRole("article").filter({ hasText: text });
+
+test.afterEach(async () => {
+  await controlGateway("ensure-running");
+});
+
+test("a dropped socket: back online, the page reads only what changed (a cursor, no tail) and shows the turn written meanwhile once", async ({ page }) => {
+  const { sockets, network, drop } = await recordSockets(page);
   const sessionKey = await openSession(page, "catch-up");
   await sendMessage(page, "Before the drop. fake:text");
   await expect(turnsWith(page, "Before the drop.")).toContainText("Completed", { timeout: 60_000 });
-  // The read after the run has landed: the turn's rows, and the cursor to catch up from.
-  const first = sockets[0] as Socket;
-  const landed = () => first.received.some((frame) => frame.type === "res" && frame.payload?.messages?.length === 2 && typeof frame.payload.deltaCursor === "string");
-  await expect.poll(landed, { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => cursorLanded(sockets[0], 2), { timeout: 30_000 }).toBe(true);
 
   // The network drops: the page's socket dies without a close frame, and its next tries fail too.
-  holdOff = true;
-  await current?.server.close();
-  await current?.page.close({ code: 1006, reason: "" });
+  network.holdOff = true;
+  await drop();
   await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
 
   // Meanwhile another client writes in the same session, and the reply is stored.
@@ -70,24 +97,53 @@ test("a dropped socket: back online, the page reads only what changed (a cursor,
   const ack = await gatewayCall<{ runId: string }>("chat.send", { sessionKey, message: written, idempotencyKey: `catch-up-${Date.now()}` });
   expect(await gatewayCall<{ status?: string }>("agent.wait", { runId: ack.runId, timeoutMs: 60_000 })).toMatchObject({ status: "ok" });
 
-  holdOff = false;
+  network.holdOff = false;
   await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
   const newTurn = turnsWith(page, "Written while you were away.");
   await expect(newTurn).toContainText("Here is a scripted reply from the fake model.", { timeout: 30_000 });
 
-  // The first history read on the new socket carried the cursor and no limit, and the gateway answered with the delta.
-  const back = sockets.at(-1) as Socket;
+  // The reads on the new socket: the first carried the cursor and no limit, the gateway answered with the
+  // turn's two rows, and no tail was read after it (the catch-up was used, not thrown away).
   expect(sockets.length).toBeGreaterThan(1);
-  const reads = back.sent.filter((frame) => frame.method === "chat.history" && frame.params?.sessionKey === sessionKey);
+  const reads = historyReads(sockets.slice(-1), sessionKey);
   expect(reads[0]?.params).toEqual({ sessionKey, cursor: expect.any(String) });
-  const answer = back.received.find((frame) => frame.type === "res" && frame.id === reads[0]?.id);
-  expect(answer?.payload?.kind).toBe("delta");
-  expect(answer?.payload?.messages).toHaveLength(2);
-  // No tail was read after it: the catch-up was used, not thrown away.
-  expect(reads.filter((frame) => frame.params?.limit !== undefined)).toEqual([]);
+  expect(reads[0]?.answer?.kind).toBe("delta");
+  expect(reads[0]?.answer?.messages).toHaveLength(2);
+  expect(reads.filter((read) => read.params?.limit !== undefined)).toEqual([]);
 
   // Each turn once, the new one with its text exactly.
   await expect(newTurn).toHaveCount(1);
   await expect(transcript(page).getByText(written, { exact: true })).toHaveCount(1);
   await expect(turnsWith(page, "Before the drop.")).toHaveCount(1);
+});
+
+test("SIGKILL mid-run: back after the restart the page catches up from its cursor, and the interrupted turn, the gateway's resume note and the resumed run each show once", async ({ page }) => {
+  const { sockets } = await recordSockets(page);
+  const sessionKey = await openSession(page, "catch-up-sigkill");
+  await sendMessage(page, "Warm up first. fake:text");
+  await expect(turnsWith(page, "Warm up first.")).toContainText("Completed", { timeout: 60_000 });
+  await expect.poll(() => cursorLanded(sockets.at(-1), 2), { timeout: 30_000 }).toBe(true);
+
+  await sendMessage(page, "Count slowly in a shell. fake:slowtool");
+  const interrupted = turnsWith(page, "Count slowly in a shell.");
+  await expect(interrupted).toContainText("step 2", { timeout: 60_000 });
+  const beforeKill = sockets.length;
+  await controlGateway("sigkill");
+  await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
+  await controlGateway("start");
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 120_000 });
+
+  await expect(interrupted.getByRole("alert").filter({ hasText: "Interrupted by gateway restart" })).toBeVisible({ timeout: 120_000 });
+  const note = transcript(page).getByRole("note").filter({ hasText: "resumed the interrupted turn" });
+  await expect(note).toBeVisible({ timeout: 120_000 });
+  const resumed = transcript(page).getByRole("article").last();
+  await expect(resumed).toContainText("Completed", { timeout: 120_000 });
+
+  // The first read after the restart was the catch-up from the cursor held before the run, and the gateway answered it.
+  const reads = historyReads(sockets.slice(beforeKill), sessionKey);
+  expect(reads[0]?.params).toEqual({ sessionKey, cursor: expect.any(String) });
+  expect(reads[0]?.answer?.kind).toBe("delta");
+  await expect(note).toHaveCount(1);
+  await expect(interrupted).toHaveCount(1);
+  await expect(turnsWith(page, "Warm up first.")).toHaveCount(1);
 });
