@@ -45,3 +45,18 @@ export function lastHistoryRows(name: string): unknown[] {
   });
   return payloads.at(-1) ?? [];
 }
+
+/** Every `chat.history` read in the capture, in order: what was asked and what came back. */
+export function historyExchanges(name: string): Array<{ params: Record<string, unknown>; payload: unknown }> {
+  const asked = new Map<string, Record<string, unknown>>();
+  const exchanges: Array<{ params: Record<string, unknown>; payload: unknown }> = [];
+  for (const line of readCapture(name)) {
+    const frame = line.frame;
+    if (line.dir === "out" && frame?.method === "chat.history" && typeof frame.id === "string") asked.set(frame.id, (frame.params ?? {}) as Record<string, unknown>);
+    if (line.dir === "in" && frame?.type === "res" && typeof frame.id === "string" && asked.has(frame.id)) {
+      exchanges.push({ params: asked.get(frame.id) ?? {}, payload: frame.payload });
+      asked.delete(frame.id);
+    }
+  }
+  return exchanges;
+}

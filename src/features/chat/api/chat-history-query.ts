@@ -2,6 +2,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
+import { createLogger } from "@/lib/logger";
+import { cursorAfterRead, mergeDelta, pageAfterDelta, readDeltaAnswer, readFoundIdle } from "../model/history-delta";
 import { pageInfoOf, type HistoryPageInfo } from "../model/history-pages";
 
 export interface InFlightRun {
@@ -26,6 +28,10 @@ export interface ChatHistory {
   model?: string;
   /** Where this tail page sits in the whole session: what is older, and how much there is. */
   page: HistoryPageInfo;
+  /** Where a catch-up after a reconnect reads from: the cursor of the last read that found the session idle. */
+  deltaCursor?: string;
+  /** The socket this copy was read on (a read on a newer one is a read after a reconnect). */
+  readOn?: string;
 }
 
 /** Every session's history on one gateway: what to refetch when all of them may have moved on. */
@@ -53,6 +59,7 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
     hasActiveRun: info.hasActiveRun === true,
     model: model ? (provider && !model.includes("/") ? `${provider}/${model}` : model) : undefined,
     page: pageInfoOf(payload),
+    ...(typeof record.deltaCursor === "string" && record.deltaCursor !== "" && readFoundIdle(record.sessionInfo, record.inFlightRun) ? { deltaCursor: record.deltaCursor } : {}),
   };
 }
 
@@ -93,21 +100,69 @@ export function tailLimit(previousTotal: number | undefined, olderEndsAt: number
   return Math.min(MAX_LIMIT, Math.max(TAIL_LIMIT, previousTotal - olderEndsAt + 50));
 }
 
+/** Which socket the connection is on now: a new one after every reconnect (or restart). */
+function socketOf(connection: GatewayConnection): string | undefined {
+  const state = connection.getSnapshot();
+  return state.status === "online" ? `${state.server.connId ?? ""}@${state.since}` : undefined;
+}
+
+const logger = createLogger("chat-history");
+
+/**
+ * After a reconnect: only what was written since the held copy's cursor,
+ * merged into it. Undefined when that cannot be trusted (a reset, an error,
+ * an answer of another shape, a row missing from the held copy): the tail is
+ * then read whole, as on any other read.
+ */
+async function catchUp(connection: GatewayConnection, held: ChatHistory & { deltaCursor: string }, requestedAt: number): Promise<ChatHistory | undefined> {
+  const { sessionKey } = held;
+  let payload: unknown;
+  try {
+    payload = await connection.request("chat.history", { sessionKey, cursor: held.deltaCursor });
+  } catch (error) {
+    logger.debug("catching up on history failed; reading the tail", error);
+    return undefined;
+  }
+  const answer = readDeltaAnswer(payload);
+  if (answer.kind !== "delta") {
+    logger.debug(`history catch-up: ${answer.kind === "reset" ? "the gateway said reset" : answer.reason}; reading the tail`);
+    return undefined;
+  }
+  const { delta } = answer;
+  const merged = mergeDelta(held.messages, held.activity, delta);
+  if (merged.kind === "gap") {
+    logger.debug(`history catch-up: ${merged.reason}; reading the tail`);
+    return undefined;
+  }
+  const history = parseChatHistory(
+    sessionKey,
+    { messages: merged.rows, activity: merged.activity.length > 0 ? merged.activity : undefined, sessionInfo: delta.sessionInfo, inFlightRun: delta.inFlightRun },
+    requestedAt,
+  );
+  const deltaCursor = cursorAfterRead(held.deltaCursor, { cursor: delta.cursor, idle: readFoundIdle(delta.sessionInfo, delta.inFlightRun) });
+  return { ...history, page: pageAfterDelta(held.page, merged.added), deltaCursor };
+}
+
 export function chatHistoryQueryOptions(connection: GatewayConnection, queryClient: QueryClient, sessionKey: string, enabled: boolean) {
   const olderKey = olderHistoryQueryKey(connection.url, sessionKey);
   return queryOptions({
     queryKey: chatHistoryQueryKey(connection.url, sessionKey),
-    queryFn: async () => {
+    queryFn: async (): Promise<ChatHistory> => {
       const requestedAt = Date.now();
+      const readOn = socketOf(connection);
       const older = queryClient.getQueryData<OlderHistoryPage[]>(olderKey) ?? [];
       const previous = queryClient.getQueryData<ChatHistory>(chatHistoryQueryKey(connection.url, sessionKey));
+      if (previous?.deltaCursor !== undefined && previous.readOn !== readOn) {
+        const caughtUp = await catchUp(connection, { ...previous, deltaCursor: previous.deltaCursor }, requestedAt);
+        if (caughtUp) return { ...caughtUp, readOn };
+      }
       const limit = tailLimit(previous?.page.totalMessages, older[0]?.endsAt);
       const history = parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit }), requestedAt);
       const startsAt = tailStartsAt(history.page);
       // Still a gap (far more new messages than one read holds), or the tail now reaches the first message (the
       // session was reset): drop the older pages rather than show a transcript with a hole or with rows that are gone.
       if (older[0] && (startsAt === undefined || startsAt > older[0].endsAt || !history.page.hasMore)) queryClient.setQueryData(olderKey, []);
-      return history;
+      return { ...history, deltaCursor: history.deltaCursor ?? previous?.deltaCursor, readOn };
     },
     enabled,
     staleTime: 5_000,
