@@ -68,7 +68,7 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
         {live && <RunApprovals runId={run.runId} />}
-        {!live && <UsageLine label="Run usage" text={usageFooter(run)} />}
+        {outcome.kind !== "running" && <UsageLine label="Run usage" text={usageFooter(run, outcome.kind)} />}
         <RunSaveNote notSaved={notSaved} />
       </div>
       <ErrorBoundary label="The run timeline" secrets={secrets}>

@@ -9,7 +9,7 @@
  */
 import { optional } from "@/lib/read-untrusted";
 import { formatDuration } from "./format-duration";
-import type { RunOutcome } from "./run-outcome";
+import type { RunOutcome, RunOutcomeKind } from "./run-outcome";
 import { stepsOfKind, type RunTimeline, type ToolStep } from "./run-timeline";
 import { argumentLine, COMMAND_KEYS, toolTitle } from "./tool-title";
 import { capitalize, clip, firstLine } from "@/lib/display-text";
@@ -118,13 +118,17 @@ function commandOf(step: ToolStep): string | undefined {
 }
 
 function leadWords(run: RunTimeline, outcome: RunOutcome): string {
-  if (outcome.kind === "running") return `Running for ${formatDuration(outcome.elapsedMs)}`;
+  return outcome.kind === "running" ? `Running for ${formatDuration(outcome.elapsedMs)}` : endedLead(run, outcome.kind);
+}
+
+/** How an ended run's footer begins, true to how it ended: "Done in 7.2 s", "Interrupted after 9 s". */
+export function endedLead(run: RunTimeline, kind: Exclude<RunOutcomeKind, "running">): string {
   const took = runDurationMs(run);
-  const [done, joiner] = LEAD[outcome.kind];
+  const [done, joiner] = LEAD[kind];
   return took === undefined ? done : `${done} ${joiner} ${formatDuration(took)}`;
 }
 
-const LEAD: Record<Exclude<RunOutcome["kind"], "running">, readonly [string, string]> = {
+const LEAD: Record<Exclude<RunOutcomeKind, "running">, readonly [string, string]> = {
   completed: ["Done", "in"],
   degraded: ["Done", "in"],
   failed: ["Failed", "after"],

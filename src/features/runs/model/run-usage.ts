@@ -4,8 +4,8 @@
  * only what it has.
  */
 import { addUsage, describeUsage, type TokenUsage } from "@/lib/token-usage";
-import { formatDuration } from "./format-duration";
-import { runDurationMs } from "./run-summary";
+import type { RunOutcomeKind } from "./run-outcome";
+import { endedLead } from "./run-summary";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
 export function runUsage(run: RunTimeline): TokenUsage | undefined {
@@ -14,10 +14,9 @@ export function runUsage(run: RunTimeline): TokenUsage | undefined {
   return calls.reduce<TokenUsage>((sum, call) => addUsage(sum, call), { output: 0 });
 }
 
-/** "Done in 8 s · 56 output tokens · 1,290 total" under an ended reply; undefined when no call reported usage. */
-export function usageFooter(run: RunTimeline): string | undefined {
+/** "Done in 8 s · 56 output tokens · 1,290 total" under an ended reply ("Interrupted after 9 s · …" when it did not finish); undefined when no call reported usage. */
+export function usageFooter(run: RunTimeline, ended: Exclude<RunOutcomeKind, "running">): string | undefined {
   const usage = runUsage(run);
   if (!usage) return undefined;
-  const took = runDurationMs(run);
-  return [took !== undefined ? `Done in ${formatDuration(took)}` : "Done", describeUsage(usage)].join(" · ");
+  return [endedLead(run, ended), describeUsage(usage)].join(" · ");
 }
