@@ -55,7 +55,7 @@ describe("resolveClose: a refused or unfinished handshake", () => {
 
   it("a socket that never opened is an unreachable gateway, retried with backoff", () => {
     const resolution = resolve({ code: 1006, reason: "", socketOpened: false, connectRequestSent: false, helloReceived: false }, connecting);
-    expect(resolution).toMatchObject({ kind: "transient", failure: { kind: "unreachable", message: `no answer from ${URL}` }, retryInMs: 1_000 });
+    expect(resolution).toMatchObject({ kind: "transient", failure: { kind: "unreachable", message: `no answer from ${URL}` }, retryInMs: 1_500 });
   });
 
   it("an open socket that never completed the handshake is not a gateway either", () => {
@@ -89,7 +89,7 @@ describe("resolveClose: a connection that was online", () => {
   it("does not count down while the browser is offline, and backs off further in a hidden tab", () => {
     expect(resolve({ code: 1006, reason: "", ...afterHello }, online, { browserOffline: true })).toMatchObject({ kind: "transient", retryInMs: null });
     expect(resolve({ code: 1006, reason: "", ...afterHello }, online, { tabHidden: true })).toMatchObject({ kind: "transient", retryInMs: 10_000 });
-    expect(resolve({ code: 1006, reason: "", ...afterHello }, online)).toMatchObject({ kind: "transient", retryInMs: 500 });
+    expect(resolve({ code: 1006, reason: "", ...afterHello }, online)).toMatchObject({ kind: "transient", retryInMs: 750 });
   });
 });
 

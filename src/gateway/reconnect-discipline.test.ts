@@ -114,7 +114,7 @@ afterEach(() => {
 function expectInsideEnvelope(scheduled: readonly Scheduled[], firstRetryCeiling?: number) {
   scheduled.forEach((entry, index) => {
     const ceiling = index === 0 && firstRetryCeiling !== undefined ? firstRetryCeiling : backoffCeiling(index + 1);
-    expect(entry.delay, `retry ${index + 1}`).toBeGreaterThanOrEqual(Math.min(DEFAULT_BACKOFF.minMs, ceiling));
+    expect(entry.delay, `retry ${index + 1}`).toBeGreaterThanOrEqual(Math.min(Math.max(DEFAULT_BACKOFF.minMs, ceiling / 2), ceiling));
     expect(entry.delay, `retry ${index + 1}`).toBeLessThanOrEqual(ceiling);
   });
 }
@@ -125,30 +125,30 @@ function expectCounting(scheduled: readonly Scheduled[]) {
 }
 
 describe("a gateway that stays down for five minutes", () => {
-  it("1006: backs off exponentially to the 30 s cap, counting every attempt", async () => {
+  it("1006: backs off exponentially to the 15 s cap, counting every attempt", async () => {
     const { connection, scheduled, startOutage } = setup();
     await online(connection);
     startOutage("refuse");
     latest().serverClose(1006, "");
     await pass(FIVE_MINUTES);
-    // Each wait is at most its ceiling (1, 2, 4, 8, 16, then 30 s): at least 5 + 269/30 attempts fit.
-    expect(retries()).toBeGreaterThanOrEqual(13);
-    expect(retries()).toBeLessThanOrEqual(30);
+    // Each wait is between half its ceiling and its ceiling (1, 2, 4, 8, then 15 s): 4 + 285/15 to 4 + 292.5/7.5 attempts.
+    expect(retries()).toBeGreaterThanOrEqual(22);
+    expect(retries()).toBeLessThanOrEqual(43);
     expectCounting(scheduled);
     expectInsideEnvelope(scheduled);
-    expect(Math.max(...scheduled.map((entry) => entry.delay))).toBeLessThanOrEqual(30_000);
+    expect(Math.max(...scheduled.map((entry) => entry.delay))).toBeLessThanOrEqual(15_000);
     connection.stop();
   });
 
-  it("with the jitter at its top the count is exact: 5 growing waits, then one attempt per 30 s", async () => {
+  it("with the jitter at its top the count is exact: 4 growing waits, then one attempt per 15 s", async () => {
     const { connection, scheduled, startOutage } = setup({ random: () => 0.999_999 });
     await online(connection);
     startOutage("refuse");
     latest().serverClose(1006, "");
     await pass(FIVE_MINUTES);
-    expect(scheduled.slice(0, 7).map((entry) => entry.delay)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
-    // 1 + 2 + 4 + 8 + 16 = 31 s, then 30 s each: attempts at 1, 3, 7, 15, 31, 61, …, 271 s.
-    expect(retries()).toBe(13);
+    expect(scheduled.slice(0, 7).map((entry) => entry.delay)).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
+    // 1 + 2 + 4 + 8 = 15 s, then 15 s each: attempts at 1, 3, 7, 15, 30, 45, …, 285 s.
+    expect(retries()).toBe(22);
     connection.stop();
   });
 
@@ -159,8 +159,8 @@ describe("a gateway that stays down for five minutes", () => {
     latest().serverClose(1012, "service restart");
     await pass(FIVE_MINUTES);
     expect(scheduled[0]).toMatchObject({ delay: RESTART_FIRST_DELAY_MS, attempt: 0, status: "restarting" });
-    expect(retries()).toBeGreaterThanOrEqual(12);
-    expect(retries()).toBeLessThanOrEqual(30);
+    expect(retries()).toBeGreaterThanOrEqual(21);
+    expect(retries()).toBeLessThanOrEqual(43);
     expectCounting(scheduled);
     expectInsideEnvelope(scheduled, RESTART_FIRST_DELAY_MS);
     connection.stop();
@@ -176,8 +176,8 @@ describe("a gateway that stays down for five minutes", () => {
     const state = connection.getSnapshot();
     expect(state.status).toBe("restarting");
     expect(state.status === "restarting" && state.attempt).toBe(retries());
-    expect(retries()).toBeGreaterThanOrEqual(12);
-    expect(retries()).toBeLessThanOrEqual(30);
+    expect(retries()).toBeGreaterThanOrEqual(21);
+    expect(retries()).toBeLessThanOrEqual(43);
     expectCounting(scheduled);
     expectInsideEnvelope(scheduled, RESTART_FIRST_DELAY_MS);
     connection.stop();
@@ -221,7 +221,7 @@ describe("attempts at once", () => {
     return { signals, notify: (change: BrowserSignal) => notify(change) };
   }
 
-  it.each<BrowserSignal>(["online", "visible", "gateway-back"])("on '%s' the page tries at once instead of waiting out a 30 s backoff", async (signal) => {
+  it.each<BrowserSignal>(["online", "visible", "gateway-back"])("on '%s' the page tries at once instead of waiting out a 15 s backoff", async (signal) => {
     const { signals, notify } = signalsFor();
     const { connection, startOutage, endOutage } = setup({ signals, random: () => 0.999_999 });
     await online(connection);
@@ -229,7 +229,8 @@ describe("attempts at once", () => {
     latest().serverClose(1006, "");
     await pass(70_000);
     const state = connection.getSnapshot();
-    expect(state).toMatchObject({ status: "backing-off", attempt: 6 });
+    // Attempts at 1, 3, 7, 15, 30, 45 and 60 s; the next is due at 75 s.
+    expect(state).toMatchObject({ status: "backing-off", attempt: 7 });
     const before = retries();
     endOutage();
     notify(signal);
@@ -250,7 +251,7 @@ describe("attempts at once", () => {
     connection.reconnectNow();
     await pass(100);
     expect(connection.getSnapshot()).toMatchObject({ status: "backing-off", attempt: 4 });
-    expect(scheduled.at(-1)?.delay).toBe(16_000);
+    expect(scheduled.at(-1)?.delay).toBe(15_000);
     connection.stop();
   });
 });

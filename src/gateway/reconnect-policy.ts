@@ -1,10 +1,12 @@
 /**
  * How long to wait before the next connection attempt: exponential backoff
- * with full jitter (AWS's "full jitter": a uniform wait between a small floor
- * and the step's ceiling), so a gateway that stays down sees one attempt per
- * ~15 s on average once the 30 s cap is reached, and many tabs do not come
- * back in lockstep. Kept apart from the connection so it can be tested with a
- * fixed random source.
+ * with equal jitter (a uniform wait between half the step's ceiling and the
+ * ceiling), capped at 15 s like OpenClaw's Control UI. A gateway that stays
+ * down sees one attempt per ~11 s once the cap is reached, many tabs spread
+ * over 7.5 s instead of coming back in lockstep, and a gateway that is back
+ * waits at most 15 s for the page (full jitter to 30 s left it up to 30 s, and
+ * the reply it resumed could end unseen). Kept apart from the connection so it
+ * can be tested with a fixed random source.
  *
  * The protocol client's own supervisor (`@openclaw/gateway-client/browser`)
  * still owns the timer; it has a fixed-fraction jitter and knows nothing of
@@ -17,12 +19,12 @@ export interface BackoffPolicy {
   initialMs: number;
   multiplier: number;
   maxMs: number;
-  /** The shortest wait full jitter may draw, so a run of small random numbers cannot turn into a retry storm. */
+  /** The shortest wait any draw may give, however small the step. */
   minMs: number;
 }
 
-/** 1, 2, 4, 8, 16, then 30 s ceilings, like the protocol client's Node defaults (1 s × 2, capped at 30 s). */
-export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1_000, multiplier: 2, maxMs: 30_000, minMs: 500 };
+/** 1, 2, 4, 8, then 15 s ceilings (the Control UI backs off from 800 ms to 15 s). */
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1_000, multiplier: 2, maxMs: 15_000, minMs: 500 };
 
 /** A restarting gateway needs a few seconds before it accepts again; asking sooner only earns 1013s. */
 export const RESTART_FIRST_DELAY_MS = 2_000;
@@ -38,10 +40,11 @@ export function backoffCeiling(retry: number, policy: BackoffPolicy = DEFAULT_BA
   return Math.min(policy.maxMs, policy.initialMs * policy.multiplier ** Math.max(0, retry - 1));
 }
 
-/** A uniform draw between the floor and the ceiling of this retry. */
+/** A uniform draw between half the ceiling of this retry (or the floor, if higher) and the ceiling. */
 export function backoffDelay(retry: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const ceiling = backoffCeiling(retry, policy);
-  return Math.round(Math.min(ceiling, Math.max(policy.minMs, random() * ceiling)));
+  const floor = Math.min(ceiling, Math.max(policy.minMs, ceiling / 2));
+  return Math.round(floor + random() * (ceiling - floor));
 }
 
 export interface ReconnectInput {
