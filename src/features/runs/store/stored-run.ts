@@ -11,7 +11,7 @@ import { copyFold, createRunFold, type RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 import type { TerminalRecord, TimelineStep } from "../model/run-timeline";
 import { StepList } from "../model/step-list";
-import { isStoredStep, LIFECYCLE_OUTCOME_SHAPE, matches, PHASE_SHAPE, RESTART_SHAPE, signalProblem, STORED_RUN_SHAPE, TERMINAL_SHAPE } from "./stored-shape";
+import { isStoredStep, LIFECYCLE_OUTCOME_SHAPE, matches, PHASE_SHAPE, RESTART_SHAPE, signalProblem, STORED_RUN_SHAPE, TERMINAL_SHAPE, type Shape } from "./stored-shape";
 
 export const STORED_RUN_VERSION = 2;
 
@@ -65,7 +65,8 @@ export function storedRunOf(fold: RunFold): StoredRun {
   };
 }
 
-const isOptional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const isOptional = (value: unknown, fieldShape: Shape) => value === undefined || matches(value, fieldShape);
+const isNumber = (value: unknown) => typeof value === "number";
 const isMark = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
 
 /** Why a stored run cannot be restored, or undefined when it can. */
@@ -73,12 +74,12 @@ export function storedRunProblem(value: unknown): string | undefined {
   if (!matches(value, STORED_RUN_SHAPE)) return "a field of the wrong type";
   if (value.version !== STORED_RUN_VERSION) return `version ${JSON.stringify(value.version)}`;
   if (!matches(value.phase, PHASE_SHAPE)) return "an unknown phase";
-  if (!isOptional(value.terminal, (terminal) => matches(terminal, TERMINAL_SHAPE))) return "an unreadable terminal event";
-  if (!isOptional(value.lifecycleOutcome, (outcome) => matches(outcome, LIFECYCLE_OUTCOME_SHAPE))) return "an unreadable lifecycle end";
-  if (!isOptional(value.restart, (restart) => matches(restart, RESTART_SHAPE))) return "an unreadable restart";
+  if (!isOptional(value.terminal, TERMINAL_SHAPE)) return "an unreadable terminal event";
+  if (!isOptional(value.lifecycleOutcome, LIFECYCLE_OUTCOME_SHAPE)) return "an unreadable lifecycle end";
+  if (!isOptional(value.restart, RESTART_SHAPE)) return "an unreadable restart";
   if (!isMark(value.newestSeq) || !isMark(value.textMark)) return "an unreadable seq mark";
   const keys = value.recentKeys;
-  if (!Array.isArray(keys) || !keys.every((key) => typeof key === "number")) return "unreadable dedupe keys";
+  if (!Array.isArray(keys) || !keys.every(isNumber)) return "unreadable dedupe keys";
   const steps = value.steps;
   if (!Array.isArray(steps)) return "no step list";
   let previousAt = Number.NEGATIVE_INFINITY;
