@@ -94,8 +94,7 @@ export function storedRunProblem(value: unknown): string | undefined {
 
 /** The fold state back from a stored run that passed `storedRunProblem`. */
 export function restoreStoredRun(stored: StoredRun): RunFold {
-  let seenKeys = KeyLog.empty();
-  for (const key of stored.recentKeys) seenKeys = seenKeys.remember(seenKeys.size, key);
+  const seenKeys = KeyLog.of(stored.recentKeys);
   return copyFold({
     runId: stored.runId,
     sessionKey: stored.sessionKey,
