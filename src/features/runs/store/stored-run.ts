@@ -7,7 +7,7 @@
  */
 import { KeyLog } from "../model/fold-dedupe";
 import { foldRunSignals } from "../model/fold-run";
-import { copyFold, createRunFold, type RunFold } from "../model/fold-state";
+import { createRunFold, type RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 import type { TerminalRecord, TimelineStep } from "../model/run-timeline";
 import { StepList } from "../model/step-list";
@@ -95,7 +95,8 @@ export function storedRunProblem(value: unknown): string | undefined {
 /** The fold state back from a stored run that passed `storedRunProblem`. */
 export function restoreStoredRun(stored: StoredRun): RunFold {
   const seenKeys = KeyLog.of(stored.recentKeys);
-  return copyFold({
+  // Field for field in copyFold's order, so a restored state has the fold's one shape.
+  return {
     runId: stored.runId,
     sessionKey: stored.sessionKey,
     status: stored.status,
@@ -126,7 +127,7 @@ export function restoreStoredRun(stored: StoredRun): RunFold {
     seenCount: seenKeys.size,
     newestSeq: stored.newestSeq ?? Number.NEGATIVE_INFINITY,
     textMark: stored.textMark ?? Number.NEGATIVE_INFINITY,
-  });
+  };
 }
 
 /**
