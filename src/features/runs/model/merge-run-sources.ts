@@ -43,16 +43,18 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
 }
 
 function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly TimelineStep[]): TimelineStep[] {
-  const localTools = new Map<string, ToolStep>();
-  const localLifecycleIds = new Set<string>();
+  // Made only when there are tools: a reload merges every turn, and most have none on one side.
+  let localTools: Map<string, ToolStep> | undefined;
+  // A handful at most (one per lifecycle moment): a list, not a set.
+  const localLifecycleIds: string[] = [];
   // History keeps failed attempts only as rows; the local record, when it has them, has the detail.
   let localHasAttempts = false;
   for (const step of localSteps) {
-    if (step.kind === "tool") localTools.set(step.toolCallId, step);
-    else if (step.kind === "lifecycle") localLifecycleIds.add(step.id);
+    if (step.kind === "tool") (localTools ??= new Map()).set(step.toolCallId, step);
+    else if (step.kind === "lifecycle") localLifecycleIds.push(step.id);
     else if (step.kind === "provider-error") localHasAttempts = true;
   }
-  const historyToolIds = new Set<string>();
+  let historyToolIds: Set<string> | undefined;
   let historyHasText = false;
   // History's rows carry every call's full counts; live ones only the output.
   let historyHasUsage = false;
@@ -61,8 +63,8 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
   const fromHistory: TimelineStep[] = [];
   for (const step of historySteps) {
     if (step.kind === "tool") {
-      historyToolIds.add(step.id);
-      const local = localTools.get(step.toolCallId);
+      const local = localTools?.get(step.toolCallId);
+      if (localTools) (historyToolIds ??= new Set()).add(step.id);
       fromHistory.push(local ? mergeTool(step, local) : step);
       continue;
     }
@@ -71,12 +73,12 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
     else if (step.kind === "thinking") historyHasThinking = true;
     if (step.kind === "provider-error" && localHasAttempts) continue;
     // The same lifecycle moment seen live has the exact client time.
-    if (step.kind === "lifecycle" && localLifecycleIds.has(step.id)) continue;
+    if (step.kind === "lifecycle" && localLifecycleIds.includes(step.id)) continue;
     fromHistory.push(step);
   }
   const fromLocal: TimelineStep[] = [];
   for (const step of localSteps) {
-    if (step.kind === "tool" && historyToolIds.has(step.id)) continue;
+    if (step.kind === "tool" && historyToolIds?.has(step.id)) continue;
     if (step.kind === "text" && historyHasText) continue;
     if (step.kind === "thinking" && (historyHasText || historyHasThinking)) continue;
     if (step.kind === "usage" && historyHasUsage) continue;
@@ -91,6 +93,8 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
  */
 function inTimeOrder(first: TimelineStep[], second: TimelineStep[]): TimelineStep[] {
   if (!isInTimeOrder(first) || !isInTimeOrder(second)) return [...first, ...second].sort((a, b) => a.at - b.at);
+  if (second.length === 0) return first;
+  if (first.length === 0) return second;
   const merged: TimelineStep[] = [];
   let index = 0;
   for (const step of second) {

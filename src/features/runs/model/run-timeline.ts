@@ -270,7 +270,7 @@ export function lastStepOfKind<K extends StepKind>(
 /** How many steps are of a kind, without a list of them. */
 export function countStepsOfKind(steps: readonly TimelineStep[], kind: StepKind): number {
   let count = 0;
-  for (const step of steps) if (step.kind === kind) count += 1;
+  for (let index = 0; index < steps.length; index += 1) if (steps[index]?.kind === kind) count += 1;
   return count;
 }
 

@@ -83,7 +83,8 @@ export function storedRunProblem(value: unknown): string | undefined {
   const steps = value.steps;
   if (!Array.isArray(steps)) return "no step list";
   let previousAt = Number.NEGATIVE_INFINITY;
-  for (const step of steps) {
+  for (let index = 0; index < steps.length; index += 1) {
+    const step: unknown = steps[index];
     if (!isStoredStep(step)) return `an unreadable step ${JSON.stringify((step as { kind?: unknown } | null)?.kind)}`;
     // The step list is kept in time order; a list that is not would misplace every later step.
     if ((step as TimelineStep).at < previousAt) return "steps out of time order";
