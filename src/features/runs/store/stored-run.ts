@@ -16,7 +16,7 @@ import { isStoredStep, LIFECYCLE_OUTCOME_SHAPE, matches, PHASE_SHAPE, RESTART_SH
 export const STORED_RUN_VERSION = 2;
 
 /** The fold state as plain data: steps as a list, the dedupe log as its recent keys, no infinities (JSON has none). */
-export interface StoredRun extends Omit<RunFold, "steps" | "seenKeys" | "seenCount" | "newestSeq" | "textMark"> {
+export interface StoredRun extends Omit<RunFold, "steps" | "seenKeys" | "seenCount" | "newestSeq" | "textMark" | "timeline"> {
   version: typeof STORED_RUN_VERSION;
   steps: readonly TimelineStep[];
   recentKeys: number[];
@@ -128,6 +128,7 @@ export function restoreStoredRun(stored: StoredRun): RunFold {
     seenCount: seenKeys.size,
     newestSeq: stored.newestSeq ?? Number.NEGATIVE_INFINITY,
     textMark: stored.textMark ?? Number.NEGATIVE_INFINITY,
+    timeline: undefined,
   };
 }
 
