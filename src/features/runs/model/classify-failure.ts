@@ -85,15 +85,21 @@ export function classifyFailure(run: RunTimeline): FailureFacts {
     "other";
 
   const named = splitModel(fallback?.from);
-  const parsed = firstDefined(texts, (text) => {
-    const found = parseProviderModel(text);
-    return found.provider === undefined ? undefined : found;
-  });
+  const provider = detail?.provider ?? observation?.provider ?? attemptError?.provider ?? named.provider;
+  const model = detail?.model ?? observation?.model ?? attemptError?.model ?? named.model;
+  // The prose is read only for what no structured field said.
+  const parsed =
+    provider === undefined || model === undefined
+      ? firstDefined(texts, (text) => {
+          const found = parseProviderModel(text);
+          return found.provider === undefined ? undefined : found;
+        })
+      : undefined;
   return {
     errorClass,
     gatewayKind: terminal?.errorKind ?? failoverReason,
-    provider: detail?.provider ?? observation?.provider ?? attemptError?.provider ?? named.provider ?? parsed?.provider ?? run.model?.provider,
-    model: detail?.model ?? observation?.model ?? attemptError?.model ?? named.model ?? parsed?.model ?? run.model?.model,
+    provider: provider ?? parsed?.provider ?? run.model?.provider,
+    model: model ?? parsed?.model ?? run.model?.model,
     httpStatus,
     retryAfterMs: firstDefined(texts, parseRetryAfterMs),
     providerDetail: fallback?.detail ?? detail?.messagePreview ?? observation?.messagePreview,

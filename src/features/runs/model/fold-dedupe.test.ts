@@ -51,6 +51,17 @@ describe("key log", () => {
     expect(base.log.seenRecently(base.count, 100)).toBe(false);
   });
 
+  it("restores a log from the keys a stored run kept, seeing what the log they came from saw", () => {
+    const { log, count } = remembered(RECENT_KEYS + 40);
+    const restored = KeyLog.of(log.recent(count));
+    expect(restored.recent(restored.size)).toEqual(log.recent(count));
+    for (const key of [RECENT_KEYS + 39, 40, 39, 0, 99_999]) expect(restored.seenRecently(restored.size, key)).toBe(log.seenRecently(count, key));
+    const next = restored.remember(restored.size, 7);
+    expect(next.seenRecently(next.size, 7)).toBe(true);
+    expect(next.seenRecently(next.size, 40)).toBe(false);
+    expect(KeyLog.of([]).size).toBe(0);
+  });
+
   it("restarts from its window when it grows long, so memory stays bounded", () => {
     const { log, count } = remembered(KEY_LOG_LIMIT * 3);
     expect(log.size).toBeLessThanOrEqual(KEY_LOG_LIMIT);

@@ -66,6 +66,11 @@ export class KeyLog {
     return new KeyLog([]);
   }
 
+  /** A log of the last RECENT_KEYS of these keys, oldest first: what `recent` gave, restored. */
+  static of(keys: readonly number[]): KeyLog {
+    return new KeyLog(keys.slice(Math.max(0, keys.length - RECENT_KEYS)));
+  }
+
   private constructor(private readonly keys: number[]) {}
 
   get size(): number {

@@ -75,7 +75,10 @@ function foldInto(run: RunDraft, signal: RunSignal): boolean {
 
 /** A run folded from its first signal and read at once: history rebuilds and tests. */
 export function foldTimeline(runId: string, signals: Iterable<RunSignal>, init?: CreateRunInit): RunTimeline {
-  return runTimeline(foldRunSignals(createRunFold(runId, init), signals));
+  // No one else holds the new state before it is read: it is the draft.
+  const run: RunDraft = createRunFold(runId, init);
+  for (const signal of signals) if (!ignores(run, signal)) foldInto(run, signal);
+  return runTimeline(run);
 }
 
 function modelUsage(run: RunDraft, signal: Extract<RunSignal, { kind: "model-usage" }>): boolean {

@@ -43,39 +43,71 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
 }
 
 function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly TimelineStep[]): TimelineStep[] {
-  const localTools = new Map<string, ToolStep>();
-  for (const step of localSteps) if (step.kind === "tool") localTools.set(step.toolCallId, step);
-  const localIds = new Set(localSteps.map((step) => step.id));
-  const historyHasText = historySteps.some((step) => step.kind === "text");
-  // History's rows carry every call's full counts; live ones only the output.
-  const historyHasUsage = historySteps.some((step) => step.kind === "usage");
-  // A failed row keeps its thinking but not its text (that is the error notice), so thinking is checked on its own.
-  const historyHasThinking = historySteps.some((step) => step.kind === "thinking");
+  // Made only when there are tools: a reload merges every turn, and most have none on one side.
+  let localTools: Map<string, ToolStep> | undefined;
+  // A handful at most (one per lifecycle moment): a list, not a set.
+  const localLifecycleIds: string[] = [];
   // History keeps failed attempts only as rows; the local record, when it has them, has the detail.
-  const localHasAttempts = localSteps.some((step) => step.kind === "provider-error");
-
-  const merged: TimelineStep[] = [];
+  let localHasAttempts = false;
+  for (const step of localSteps) {
+    if (step.kind === "tool") (localTools ??= new Map()).set(step.toolCallId, step);
+    else if (step.kind === "lifecycle") localLifecycleIds.push(step.id);
+    else if (step.kind === "provider-error") localHasAttempts = true;
+  }
+  let historyToolIds: Set<string> | undefined;
+  let historyHasText = false;
+  // History's rows carry every call's full counts; live ones only the output.
+  let historyHasUsage = false;
+  // A failed row keeps its thinking but not its text (that is the error notice), so thinking is checked on its own.
+  let historyHasThinking = false;
+  const fromHistory: TimelineStep[] = [];
   for (const step of historySteps) {
     if (step.kind === "tool") {
-      const local = localTools.get(step.toolCallId);
-      merged.push(local ? mergeTool(step, local) : step);
+      const local = localTools?.get(step.toolCallId);
+      if (localTools) (historyToolIds ??= new Set()).add(step.id);
+      fromHistory.push(local ? mergeTool(step, local) : step);
       continue;
     }
+    if (step.kind === "text") historyHasText = true;
+    else if (step.kind === "usage") historyHasUsage = true;
+    else if (step.kind === "thinking") historyHasThinking = true;
     if (step.kind === "provider-error" && localHasAttempts) continue;
     // The same lifecycle moment seen live has the exact client time.
-    if (step.kind === "lifecycle" && localIds.has(step.id)) continue;
-    merged.push(step);
+    if (step.kind === "lifecycle" && localLifecycleIds.includes(step.id)) continue;
+    fromHistory.push(step);
   }
-  const historyTools = new Set(historySteps.filter((step) => step.kind === "tool").map((step) => step.id));
+  const fromLocal: TimelineStep[] = [];
   for (const step of localSteps) {
-    if (step.kind === "tool" && historyTools.has(step.id)) continue;
+    if (step.kind === "tool" && historyToolIds?.has(step.id)) continue;
     if (step.kind === "text" && historyHasText) continue;
     if (step.kind === "thinking" && (historyHasText || historyHasThinking)) continue;
     if (step.kind === "usage" && historyHasUsage) continue;
+    fromLocal.push(step);
+  }
+  return inTimeOrder(fromHistory, fromLocal);
+}
+
+/**
+ * Both lists by time, history's first among steps at the same instant: what a stable
+ * sort of the two lists one after the other gives, by a merge when each is in order already.
+ */
+function inTimeOrder(first: TimelineStep[], second: TimelineStep[]): TimelineStep[] {
+  if (!isInTimeOrder(first) || !isInTimeOrder(second)) return [...first, ...second].sort((a, b) => a.at - b.at);
+  if (second.length === 0) return first;
+  if (first.length === 0) return second;
+  const merged: TimelineStep[] = [];
+  let index = 0;
+  for (const step of second) {
+    while (index < first.length && (first[index] as TimelineStep).at <= step.at) merged.push(first[index++] as TimelineStep);
     merged.push(step);
   }
-  // Stable, so steps at the same instant keep history's order.
-  return merged.sort((a, b) => a.at - b.at);
+  while (index < first.length) merged.push(first[index++] as TimelineStep);
+  return merged;
+}
+
+function isInTimeOrder(steps: readonly TimelineStep[]): boolean {
+  for (let index = 1; index < steps.length; index += 1) if ((steps[index] as TimelineStep).at < (steps[index - 1] as TimelineStep).at) return false;
+  return true;
 }
 
 function mergeTool(history: ToolStep, local: ToolStep): ToolStep {

@@ -15,7 +15,7 @@ import { announcesWork } from "./promise-detector";
 import { pendingApproval, refusalWords, refusedApprovals } from "./run-approvals";
 import { modelName } from "./run-signal";
 import type { SubagentProblem } from "./subagents";
-import { stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
+import { countStepsOfKind, stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
 
 export interface OutcomeContext {
@@ -170,9 +170,9 @@ function completedOrDegraded(run: RunTimeline): RunOutcome {
     const reasons: DegradedReason[] = [refused.why === "denied" ? "approval-denied" : "approval-expired"];
     return { kind: "degraded", reasons, retries: 0, ...refusalWords(run, refused) };
   }
-  const tools = stepsOfKind(run.steps, "tool").length;
-  const retries = stepsOfKind(run.steps, "retry").length;
-  const attemptErrors = stepsOfKind(run.steps, "provider-error").length;
+  const tools = countStepsOfKind(run.steps, "tool");
+  const retries = countStepsOfKind(run.steps, "retry");
+  const attemptErrors = countStepsOfKind(run.steps, "provider-error");
   const fallbacks = stepsOfKind(run.steps, "fallback").filter((step) => step.to !== undefined && step.outcome !== "chain_exhausted");
   const requested = run.requestedModel ? modelName(run.requestedModel) : undefined;
   const answeredBy = run.model ? modelName(run.model) : undefined;

@@ -267,6 +267,13 @@ export function lastStepOfKind<K extends StepKind>(
   return undefined;
 }
 
+/** How many steps are of a kind, without a list of them. */
+export function countStepsOfKind(steps: readonly TimelineStep[], kind: StepKind): number {
+  let count = 0;
+  for (let index = 0; index < steps.length; index += 1) if (steps[index]?.kind === kind) count += 1;
+  return count;
+}
+
 export function stepsOfKind<K extends StepKind>(steps: readonly TimelineStep[], kind: K): StepOfKind<K>[] {
   return steps.filter((step): step is StepOfKind<K> => step.kind === kind);
 }

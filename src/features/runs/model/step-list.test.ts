@@ -81,6 +81,26 @@ describe("step list", () => {
     expect(replaced.at(41)).toBe(list.at(41));
   });
 
+  it("builds from a list of steps the same list appending them one by one makes, and goes on from there", () => {
+    for (const count of [0, 1, 2, 16, 17, 18, 32, 33, 34, 65, 32 * 32, 32 * 32 + 1, 32 * 32 + 33, 32 * 32 + 34, 32 * 32 * 2 + 5]) {
+      const appended = longList(count);
+      const built = StepList.from(appended.toArray());
+      expect(built.length).toBe(count);
+      expect(ids(built)).toEqual(ids(appended));
+      for (const index of [0, 15, 16, 31, 32, 33, 1023, 1024, 1025, count - 2, count - 1].filter((at) => at >= 0 && at < count)) {
+        expect(built.at(index)).toBe(appended.at(index));
+        expect(built.indexOf(`s${index}`)).toBe(index);
+      }
+      expect(built.indexOf("missing")).toBe(-1);
+      const grown = [gap(`s${count}`, count), gap(`s${count + 1}`, count + 1), gap(`s${count + 2}`, count + 2)].reduce((list, step) => list.put(step), built);
+      expect(ids(grown)).toEqual(ids(longList(count + 3)));
+      expect(grown.indexOf(`s${count + 2}`)).toBe(count + 2);
+      if (count > 0) expect(grown.put({ ...gap("s0", 0), expected: 9 }).at(0)).toMatchObject({ id: "s0", expected: 9 });
+      // The list it was built from is untouched.
+      expect(ids(built)).toEqual(ids(appended));
+    }
+  });
+
   it("inserts into the middle of a long list", () => {
     const list = longList(100);
     const inserted = list.put(gap("late", 49.5));

@@ -66,11 +66,30 @@ export class StepList {
     return new StepList(0, BITS, [], [], undefined, undefined);
   }
 
-  /** Builds a list (and its id index) from steps already in time order. */
+  /**
+   * Builds a list (and its id index) from steps already in time order, in one
+   * pass: the same layout appending them one by one makes, without a version per step.
+   */
   static from(steps: readonly TimelineStep[]): StepList {
-    let list = StepList.empty();
-    for (const step of steps) list = list.push(step);
-    return list;
+    const length = steps.length;
+    if (length === 0) return StepList.empty();
+    const body = length - 1;
+    const start = tailStart(body);
+    let nodes: TrieNode[] = [];
+    for (let first = 0; first < start; first += WIDTH) nodes.push(steps.slice(first, first + WIDTH));
+    let shift = BITS;
+    while (nodes.length > WIDTH) {
+      const parents: TrieNode[] = [];
+      for (let first = 0; first < nodes.length; first += WIDTH) parents.push(nodes.slice(first, first + WIDTH));
+      nodes = parents;
+      shift += BITS;
+    }
+    let ids: Map<string, number> | undefined;
+    if (length > SCAN_LIMIT) {
+      ids = new Map<string, number>();
+      for (let index = 0; index < length; index += 1) ids.set((steps[index] as TimelineStep).id, index);
+    }
+    return new StepList(length, shift, nodes, steps.slice(start, body), steps[body], ids);
   }
 
   private array: readonly TimelineStep[] | undefined;

@@ -7,16 +7,16 @@
  */
 import { KeyLog } from "../model/fold-dedupe";
 import { foldRunSignals } from "../model/fold-run";
-import { copyFold, createRunFold, type RunFold } from "../model/fold-state";
+import { createRunFold, type RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 import type { TerminalRecord, TimelineStep } from "../model/run-timeline";
 import { StepList } from "../model/step-list";
-import { isStoredStep, LIFECYCLE_OUTCOME_SHAPE, matches, PHASE_SHAPE, RESTART_SHAPE, signalProblem, STORED_RUN_SHAPE, TERMINAL_SHAPE } from "./stored-shape";
+import { isStoredStep, LIFECYCLE_OUTCOME_SHAPE, matches, PHASE_SHAPE, RESTART_SHAPE, signalProblem, STORED_RUN_SHAPE, TERMINAL_SHAPE, type Shape } from "./stored-shape";
 
 export const STORED_RUN_VERSION = 2;
 
 /** The fold state as plain data: steps as a list, the dedupe log as its recent keys, no infinities (JSON has none). */
-export interface StoredRun extends Omit<RunFold, "steps" | "seenKeys" | "seenCount" | "newestSeq" | "textMark"> {
+export interface StoredRun extends Omit<RunFold, "steps" | "seenKeys" | "seenCount" | "newestSeq" | "textMark" | "timeline"> {
   version: typeof STORED_RUN_VERSION;
   steps: readonly TimelineStep[];
   recentKeys: number[];
@@ -65,7 +65,8 @@ export function storedRunOf(fold: RunFold): StoredRun {
   };
 }
 
-const isOptional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const isOptional = (value: unknown, fieldShape: Shape) => value === undefined || matches(value, fieldShape);
+const isNumber = (value: unknown) => typeof value === "number";
 const isMark = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
 
 /** Why a stored run cannot be restored, or undefined when it can. */
@@ -73,16 +74,17 @@ export function storedRunProblem(value: unknown): string | undefined {
   if (!matches(value, STORED_RUN_SHAPE)) return "a field of the wrong type";
   if (value.version !== STORED_RUN_VERSION) return `version ${JSON.stringify(value.version)}`;
   if (!matches(value.phase, PHASE_SHAPE)) return "an unknown phase";
-  if (!isOptional(value.terminal, (terminal) => matches(terminal, TERMINAL_SHAPE))) return "an unreadable terminal event";
-  if (!isOptional(value.lifecycleOutcome, (outcome) => matches(outcome, LIFECYCLE_OUTCOME_SHAPE))) return "an unreadable lifecycle end";
-  if (!isOptional(value.restart, (restart) => matches(restart, RESTART_SHAPE))) return "an unreadable restart";
+  if (!isOptional(value.terminal, TERMINAL_SHAPE)) return "an unreadable terminal event";
+  if (!isOptional(value.lifecycleOutcome, LIFECYCLE_OUTCOME_SHAPE)) return "an unreadable lifecycle end";
+  if (!isOptional(value.restart, RESTART_SHAPE)) return "an unreadable restart";
   if (!isMark(value.newestSeq) || !isMark(value.textMark)) return "an unreadable seq mark";
   const keys = value.recentKeys;
-  if (!Array.isArray(keys) || !keys.every((key) => typeof key === "number")) return "unreadable dedupe keys";
+  if (!Array.isArray(keys) || !keys.every(isNumber)) return "unreadable dedupe keys";
   const steps = value.steps;
   if (!Array.isArray(steps)) return "no step list";
   let previousAt = Number.NEGATIVE_INFINITY;
-  for (const step of steps) {
+  for (let index = 0; index < steps.length; index += 1) {
+    const step: unknown = steps[index];
     if (!isStoredStep(step)) return `an unreadable step ${JSON.stringify((step as { kind?: unknown } | null)?.kind)}`;
     // The step list is kept in time order; a list that is not would misplace every later step.
     if ((step as TimelineStep).at < previousAt) return "steps out of time order";
@@ -93,9 +95,9 @@ export function storedRunProblem(value: unknown): string | undefined {
 
 /** The fold state back from a stored run that passed `storedRunProblem`. */
 export function restoreStoredRun(stored: StoredRun): RunFold {
-  let seenKeys = KeyLog.empty();
-  for (const key of stored.recentKeys) seenKeys = seenKeys.remember(seenKeys.size, key);
-  return copyFold({
+  const seenKeys = KeyLog.of(stored.recentKeys);
+  // Field for field in copyFold's order, so a restored state has the fold's one shape.
+  return {
     runId: stored.runId,
     sessionKey: stored.sessionKey,
     status: stored.status,
@@ -126,7 +128,8 @@ export function restoreStoredRun(stored: StoredRun): RunFold {
     seenCount: seenKeys.size,
     newestSeq: stored.newestSeq ?? Number.NEGATIVE_INFINITY,
     textMark: stored.textMark ?? Number.NEGATIVE_INFINITY,
-  });
+    timeline: undefined,
+  };
 }
 
 /**
