@@ -27,8 +27,9 @@ test("the live output of a multi-line command is, at every moment, a prefix of w
   const deadline = Date.now() + 60_000;
   while (!(await completed.isVisible())) {
     if (Date.now() > deadline) throw new Error(`the run did not end within 60 s; samples: ${JSON.stringify(samples)}`);
-    // The box is gone once the run ends and the timeline folds; "(empty)" is the placeholder before any output.
-    const text = (await box.isVisible()) ? await box.textContent() : null;
+    // The box is gone once the run ends and the timeline folds (it may go between these two reads, so the read
+    // does not wait for it); "(empty)" is the placeholder before any output.
+    const text = (await box.isVisible()) ? await box.textContent({ timeout: 1_000 }).catch(() => null) : null;
     if (text !== null && text !== "(empty)") samples.push(text);
     await page.waitForTimeout(SAMPLE_EVERY_MS);
   }

@@ -56,7 +56,7 @@ export default async function globalSetup() {
   });
   log(`UI on ${ui.url}`);
 
-  // Specs drive the gateway through here: POST /gateway/{sigterm,sigkill,start,restart,ensure-running}.
+  // Specs drive the gateway through here: POST /gateway/{sigterm,sigkill,start,restart,restart-in-place,ensure-running}.
   const control = http.createServer(async (req, res) => {
     try {
       const action = req.url?.replace(/^\/gateway\//, "");
@@ -74,6 +74,9 @@ export default async function globalSetup() {
         if (await gateway.waitForExit(0)) await gateway.restart({ fresh: false });
       } else if (action === "signal-term-nowait") {
         gateway.signal("SIGTERM");
+      } else if (action === "restart-in-place") {
+        // OpenClaw restarts in its own process on SIGUSR2 (as after a config change): the socket closes 1012, the pid stays.
+        gateway.signal("SIGUSR2");
       } else {
         throw new Error(`unknown action ${action}`);
       }
