@@ -122,6 +122,30 @@ test("messages written while the gateway is down wait, survive a reload, can be 
   expect(await userMessagesInHistory(sessionKey, "Never mind this one.")).toBe(0);
 });
 
+test("an in-place restart (SIGUSR2, as after a config change): a message written meanwhile goes out once", async ({ page }) => {
+  const sessionKey = await openSession(page, "in-place");
+  const text = "Written during an in-place restart. fake:text";
+  const sends: string[] = [];
+  page.on("websocket", (socket) =>
+    socket.on("framesent", (frame) => {
+      const payload = String(frame.payload);
+      if (payload.includes('"chat.send"') && payload.includes("in-place restart")) sends.push(payload);
+    }),
+  );
+  await controlGateway("restart-in-place");
+  await expect(connectionStatus(page)).toContainText("Gateway restarting", { timeout: 30_000 });
+  await sendMessage(page, text);
+  const turn = turnsWith(page, "Written during an in-place restart.");
+  await expect(turn.getByRole("status", { name: "Delivery" })).toHaveText(/^Waiting for the gateway: sends by itself once it is back\./);
+
+  await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+  await expect(turn).toContainText("Here is a scripted reply from the fake model.", { timeout: 90_000 });
+  await expect(turn.getByRole("status", { name: "Delivery" })).toHaveCount(0);
+  await expect(turn).toHaveCount(1);
+  expect(sends).toHaveLength(1);
+  expect(await userMessagesInHistory(sessionKey, "Written during an in-place restart.")).toBe(1);
+});
+
 test("two tabs on one session: a message sent in one shows once in both", async ({ browser }) => {
   const first = await browser.newPage();
   const sessionKey = await openSession(first, "two-tabs");
