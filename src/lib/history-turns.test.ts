@@ -127,3 +127,23 @@ describe("splitHistoryTurns: rows that belong to no turn", () => {
     expect(turn).toMatchObject({ key: "row-1", openingRowId: "row-1", runId: undefined, at: undefined });
   });
 });
+
+describe("splitHistoryTurns: a message queued behind a running reply", () => {
+  // The rows openclaw 2026.9.6 writes when a second message arrives while a reply runs: it is queued as a
+  // follow-up, its user row keeps the sender's key, and a run of the gateway's own id answers it.
+  const rows = [
+    { role: "user", content: "Count slowly. fake:slowtool", __openclaw: { id: "row-1", idempotencyKey: "first:user", seq: 1 } },
+    { role: "assistant", content: [{ type: "text", text: "Tool finished." }], __openclaw: { id: "row-2", runId: "first", seq: 2 } },
+    { role: "user", content: "Also, when done, say hi.", __openclaw: { id: "row-3", idempotencyKey: "queued:user", seq: 3 } },
+    { role: "assistant", content: [{ type: "text", text: "Hello!" }], __openclaw: { id: "row-4", runId: "dispatched", seq: 4 } },
+  ];
+
+  it("gives the answer to the queued message's turn and names the run that wrote it", () => {
+    const turns = splitHistoryTurns(rows);
+    expect(shape(turns)).toEqual([
+      ["first", "first", "Count slowly. fake:slowtool", ["assistant"]],
+      ["queued", "queued", "Also, when done, say hi.", ["assistant"]],
+    ]);
+    expect(turns.map((turn) => turn.answeredBy)).toEqual([[], ["dispatched"]]);
+  });
+});

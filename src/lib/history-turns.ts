@@ -22,6 +22,11 @@ export interface HistoryTurn {
   replies: UnknownRecord[];
   /** When the opening row was made. */
   at: number | undefined;
+  /**
+   * Runs other than `runId` whose rows answer this turn: a message sent while a reply ran is queued as a
+   * follow-up and answered by a run of the gateway's own id, which the user row does not name.
+   */
+  answeredBy: string[];
 }
 
 /** Rows that answer a user; other roles (and junk) belong to no turn. */
@@ -34,7 +39,7 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
 
   const open = (row: UnknownRecord, index: number, runId: string | undefined, userRow: UnknownRecord | undefined): HistoryTurn => {
     const openingRowId = idOfRow(row) ?? `row-${index}`;
-    const turn: HistoryTurn = { key: runId ?? openingRowId, runId, userRow, openingRowId, replies: [], at: timeOfRow(row) };
+    const turn: HistoryTurn = { key: runId ?? openingRowId, runId, userRow, openingRowId, replies: [], at: timeOfRow(row), answeredBy: [] };
     turns.push(turn);
     if (runId !== undefined) byRunId.set(runId, turn);
     return turn;
@@ -60,6 +65,9 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
     const turn = (runId !== undefined && byRunId.get(runId)) || replyTurn(newest, runId) || open(value, index, runId, undefined);
     if (turn.runId === undefined && runId !== undefined) {
       turn.runId = runId;
+      byRunId.set(runId, turn);
+    } else if (runId !== undefined && runId !== turn.runId && !byRunId.has(runId)) {
+      turn.answeredBy.push(runId);
       byRunId.set(runId, turn);
     }
     turn.replies.push(value);

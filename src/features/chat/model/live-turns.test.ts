@@ -22,3 +22,11 @@ describe("withRunsNotInHistory", () => {
     expect(withRunsNotInHistory([], runs).map((turn) => turn.runId)).toEqual(["before-reset", "after-reset"]);
   });
 });
+
+describe("withRunsNotInHistory: a queued message answered by a run of the gateway's own id", () => {
+  it("adds no second turn for the run history already shows as that message's answer", () => {
+    const queued: Turn = { key: "queued", runId: "queued", answeredBy: ["dispatched"], user: null, replyText: "Hello!", at: 100 };
+    const turns = withRunsNotInHistory([queued], [{ runId: "queued", createdAt: 100 }, { runId: "dispatched", createdAt: 150 }]);
+    expect(turns.map((turn) => turn.key)).toEqual(["queued"]);
+  });
+});

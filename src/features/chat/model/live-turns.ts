@@ -11,7 +11,7 @@ export interface RunOnRecord {
  * Runs from before the session was reset (`since`) belong to the old transcript.
  */
 export function withRunsNotInHistory(turns: readonly Turn[], runs: readonly RunOnRecord[], since?: number): Turn[] {
-  const shown = new Set(turns.map((turn) => turn.runId));
+  const shown = new Set(turns.flatMap((turn) => [turn.runId, ...(turn.answeredBy ?? [])]));
   const extra = runs
     .filter((run) => !shown.has(run.runId) && (since === undefined || run.createdAt >= since))
     .map((run): Turn => ({ key: run.runId, runId: run.runId, user: null, replyText: "", at: run.createdAt }));

@@ -39,6 +39,8 @@ export interface TurnUser {
 export interface Turn {
   key: string;
   runId: string | null;
+  /** Other runs whose rows answer this turn (a queued message's follow-up run): they get no turn of their own. */
+  answeredBy?: readonly string[];
   user: TurnUser | null;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
@@ -90,6 +92,7 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     user: userOf(turn, previewOf),
     replyText: replyTextOf(turn),
     at: turn.at ?? 0,
+    ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
   }));
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
