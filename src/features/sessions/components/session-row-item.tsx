@@ -39,6 +39,7 @@ function Badges({ row, unread, busy, extraBadge }: Pick<SessionRowItemProps, "ro
           last run failed
         </span>
       )}
+      {!row.hasActiveRun && row.lastRunStopped && <span className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">stopped</span>}
       {unread && (
         <span className="flex items-center gap-1 text-[10px] font-medium text-accent">
           <span aria-hidden className="size-2 rounded-full bg-accent" />

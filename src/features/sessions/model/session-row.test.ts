@@ -14,7 +14,7 @@ describe("parseSessionRows", () => {
       ],
     });
     expect(rows).toEqual([
-      { key: "agent:helper:mine-1", agentId: "helper", title: "Renamed", label: "Renamed", updatedAt: 2, hasActiveRun: true, model: undefined, pinned: true, pinnedAt: 2, lastRunFailed: false, lastRunError: undefined, lastRunId: undefined, isMain: false },
+      { key: "agent:helper:mine-1", agentId: "helper", title: "Renamed", label: "Renamed", updatedAt: 2, hasActiveRun: true, model: undefined, pinned: true, pinnedAt: 2, lastRunFailed: false, lastRunStopped: false, lastRunError: undefined, lastRunId: undefined, isMain: false },
       {
         key: "agent:main:e2e-401",
         agentId: "main",
@@ -26,15 +26,16 @@ describe("parseSessionRows", () => {
         pinned: false,
         pinnedAt: undefined,
         lastRunFailed: true,
+        lastRunStopped: false,
         lastRunError: "⚠️ fakeauth/fake-model request failed (authentication failed, HTTP 401).",
         lastRunId: "k2",
         isMain: false,
       },
-      { key: "agent:main:main", agentId: "main", title: "Say hi", label: undefined, updatedAt: 1, hasActiveRun: false, model: "fake/fake-model", pinned: false, pinnedAt: undefined, lastRunFailed: false, lastRunError: undefined, lastRunId: "k3", isMain: true },
+      { key: "agent:main:main", agentId: "main", title: "Say hi", label: undefined, updatedAt: 1, hasActiveRun: false, model: "fake/fake-model", pinned: false, pinnedAt: undefined, lastRunFailed: false, lastRunStopped: false, lastRunError: undefined, lastRunId: "k3", isMain: true },
     ]);
   });
 
-  it("counts killed and timed-out runs as failed, and a label over the gateway's own title", () => {
+  it("counts timed-out runs as failed, a killed (stopped) one as stopped, and a label over the gateway's own title", () => {
     const [killed, timeout, labelled] = parseSessionRows({
       sessions: [
         { key: "agent:main:a", status: "killed", updatedAt: 3 },
@@ -42,7 +43,8 @@ describe("parseSessionRows", () => {
         { key: "agent:main:c", label: "Mine", derivedTitle: "Derived", updatedAt: 1 },
       ],
     }) as [SessionRow, SessionRow, SessionRow];
-    expect([killed.lastRunFailed, timeout.lastRunFailed, labelled.lastRunFailed]).toEqual([true, true, false]);
+    expect([killed.lastRunFailed, timeout.lastRunFailed, labelled.lastRunFailed]).toEqual([false, true, false]);
+    expect([killed.lastRunStopped, timeout.lastRunStopped, labelled.lastRunStopped]).toEqual([true, false, false]);
     expect(labelled.title).toBe("Mine");
   });
 

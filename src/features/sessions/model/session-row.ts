@@ -14,8 +14,10 @@ export interface SessionRow {
   /** Pinned on the gateway (`sessions.patch {pinned}`), so the pin follows the user to other browsers. */
   pinned: boolean;
   pinnedAt?: number;
-  /** The gateway's word on the last run: failed, killed or timed out. */
+  /** The gateway's word on the last run: failed or timed out. */
   lastRunFailed: boolean;
+  /** The last run was aborted (`killed`: Stop, or a restart that cut it short): not a failure. */
+  lastRunStopped: boolean;
   lastRunError?: string;
   /** The last finished run; a new id means a new reply (the unread rule). */
   lastRunId?: string;
@@ -23,7 +25,7 @@ export interface SessionRow {
   isMain: boolean;
 }
 
-const FAILED_STATUSES: ReadonlySet<unknown> = new Set(["failed", "killed", "timeout"]);
+const FAILED_STATUSES: ReadonlySet<unknown> = new Set(["failed", "timeout"]);
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
@@ -50,6 +52,7 @@ function parseRow(record: Record<string, unknown>): SessionRow | null {
     pinned: record.pinned === true,
     pinnedAt: num(record.pinnedAt),
     lastRunFailed: FAILED_STATUSES.has(record.status),
+    lastRunStopped: record.status === "killed",
     lastRunError: str(record.lastRunError),
     lastRunId: str(record.lastRunId),
     isMain: record.isMain === true || key.endsWith(":main"),
@@ -77,7 +80,7 @@ export function parseSessionRows(payload: unknown): SessionRow[] {
 
 /** A row for a session the gateway does not list yet (a link to a new key, or one not yet written). */
 export function placeholderRow(key: string): SessionRow {
-  return { key, agentId: agentIdOf(key), title: shortKey(key), hasActiveRun: false, pinned: false, lastRunFailed: false, isMain: key.endsWith(":main") };
+  return { key, agentId: agentIdOf(key), title: shortKey(key), hasActiveRun: false, pinned: false, lastRunFailed: false, lastRunStopped: false, isMain: key.endsWith(":main") };
 }
 
 /** `agent:main:work` → `work`; the agent shows as the group heading. */
