@@ -62,3 +62,15 @@ test("a failed run's banner has no serious axe violation, light and dark", async
   await runToBanner(page, "Use the locked provider. fake:401", "Authentication failed");
   await expectNoSeriousViolationsInBothThemes(page);
 });
+
+test("the first Tab offers a skip past the header and the session list, straight to the chat", async ({ page }) => {
+  await openSession(page, "skip-link");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the chat" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("main") !== null && document.activeElement !== document.querySelector("main"))).toBe(true);
+});

@@ -59,6 +59,10 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
 
   return (
     <div className="flex h-full flex-col">
+      {/* The first stop for the keyboard: past the header and every session row, straight to the chat. */}
+      <a href="#chat" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow">
+        Skip to the chat
+      </a>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line bg-surface px-3 py-2 md:gap-x-3 md:px-4 md:py-2.5">
         {!wide && (
           <button
@@ -98,7 +102,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             {sidebar}
           </Drawer>
         )}
-        <main className="flex min-w-0 flex-1 flex-col">
+        <main id="chat" tabIndex={-1} className="flex min-w-0 flex-1 flex-col outline-none">
           {state.status === "failed" ? (
             <div className="mx-auto flex w-full max-w-xl flex-col gap-4 p-6">
               <ConnectionFailure failure={state.failure} identity={connection.handshakeIdentity} onRetry={() => connection.reconnectNow()} />
