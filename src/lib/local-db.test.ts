@@ -1,30 +1,10 @@
 import { IDBFactory } from "fake-indexeddb";
 import { openDB } from "idb";
-import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { runLogsV1, seedVersion1 } from "@/testing/local-db-v1";
 import { BLOCKED_WORDS, CLOSED_WORDS, DB_NAME, localDbNotice, LocalDbUnavailableError, openLocalDb, readRunLogUsage, resetLocalDbForTests } from "./local-db";
 
-/** The run logs as the first schema (version 1) stored them, committed when that schema was current. */
-const fixture = JSON.parse(readFileSync(new URL("../testing/fixtures/run-logs-v1.json", import.meta.url), "utf8")) as {
-  records: Array<{ key: string; gatewayScope: string; signals: unknown[] }>;
-};
-
-/** A database exactly as version 1 created it, holding `records`. */
-async function seedVersion1(records: unknown[]) {
-  const db = await openDB(DB_NAME, 1, {
-    upgrade(v1) {
-      v1.createObjectStore("device-keys", { keyPath: "id" });
-      v1.createObjectStore("device-tokens", { keyPath: "key" });
-      const runLogs = v1.createObjectStore("run-logs", { keyPath: "key" });
-      runLogs.createIndex("by-session", ["gatewayScope", "sessionKey"]);
-      runLogs.createIndex("by-updated", "updatedAt");
-      const outbox = v1.createObjectStore("outbox", { keyPath: "idempotencyKey" });
-      outbox.createIndex("by-session", ["gatewayScope", "sessionKey"]);
-    },
-  });
-  for (const record of records) await db.put("run-logs", record);
-  return db;
-}
+const fixture = runLogsV1();
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -1,8 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
-import { openDB } from "idb";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DB_NAME, openLocalDb, readRunLogUsage, resetLocalDbForTests } from "@/lib/local-db";
+import { openLocalDb, readRunLogUsage, resetLocalDbForTests } from "@/lib/local-db";
 import { boundedToString } from "../model/bounded-text";
 import { captureRunId, captureSignals } from "../model/capture-fixtures";
 import { foldRunSignals } from "../model/fold-run";
@@ -10,6 +9,7 @@ import { createRunFold, runTimeline, type RunFold } from "../model/fold-state";
 import { deriveRunOutcome } from "../model/run-outcome";
 import type { RunSignal } from "../model/run-signal";
 import { stepsOfKind, type RunTimeline } from "../model/run-timeline";
+import { runLogsV1, seedVersion1 } from "@/testing/local-db-v1";
 import { createRunLogWriter, MAX_RUNS_PER_SESSION, MAX_STEPS_PER_RUN, readSessionRunLogs, type SaveResult } from "./run-log";
 
 const GATEWAY = "ws://gw";
@@ -216,27 +216,10 @@ describe("run log: a failed write", () => {
 });
 
 describe("run log: what is stored is checked when read", () => {
-  const fixture = JSON.parse(readFileSync(new URL("../../../testing/fixtures/run-logs-v1.json", import.meta.url), "utf8")) as {
-    records: Array<{ key: string; gatewayScope: string; sessionKey: string; runId: string; signals: RunSignal[] }>;
-  };
-
-  async function seedVersion1(records: unknown[]) {
-    const db = await openDB(DB_NAME, 1, {
-      upgrade(v1) {
-        v1.createObjectStore("device-keys", { keyPath: "id" });
-        v1.createObjectStore("device-tokens", { keyPath: "key" });
-        const runLogs = v1.createObjectStore("run-logs", { keyPath: "key" });
-        runLogs.createIndex("by-session", ["gatewayScope", "sessionKey"]);
-        runLogs.createIndex("by-updated", "updatedAt");
-        v1.createObjectStore("outbox", { keyPath: "idempotencyKey" }).createIndex("by-session", ["gatewayScope", "sessionKey"]);
-      },
-    });
-    for (const record of records) await db.put("run-logs", record);
-    db.close();
-  }
+  const fixture = runLogsV1<RunSignal>();
 
   it("loads the first schema's records (signals) as the runs they were, then stores them compacted", async () => {
-    await seedVersion1(fixture.records);
+    (await seedVersion1(fixture.records)).close();
     const { gatewayScope, sessionKey } = fixture.records[0]!;
     const runs = await readSessionRunLogs(gatewayScope, sessionKey);
     for (const record of fixture.records) {
@@ -252,7 +235,7 @@ describe("run log: what is stored is checked when read", () => {
   it("drops a stored signal of an unknown kind or with a text that is not text, with a warning, and loads the rest", async () => {
     const record = fixture.records.find((candidate) => candidate.signals.some((signal) => signal.kind === "retry"))!;
     const signals = [...record.signals, { ...record.signals[0], kind: "teleport" }, { ...record.signals[0], kind: "assistant-text", text: 42 }];
-    await seedVersion1([{ ...record, signals }]);
+    (await seedVersion1([{ ...record, signals }])).close();
     const [run] = await readSessionRunLogs(record.gatewayScope, record.sessionKey);
     expect(run && seen(runTimeline(run))).toEqual(seen(runTimeline(foldRunSignals(createRunFold(record.runId, { at: record.signals[0]?.at, sessionKey: record.sessionKey }), record.signals))));
     expect(warn.mock.calls.map((call: unknown[]) => (call[1] as { problem: string }).problem)).toEqual(['unknown kind "teleport"', "a assistant-text signal with a field of the wrong type"]);
