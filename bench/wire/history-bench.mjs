@@ -10,6 +10,7 @@
 // checks after every DOM change or scroll (at most once a frame) and every 100 ms besides.
 import WebSocket from "ws";
 import { clawscopeUrl, controlUiUrl } from "./wire-bench.mjs";
+import { backendConnectFrame } from "../../scripts/lib/backend-connect.mjs";
 
 export const HISTORY_TURNS = 3_000;
 /** Two segments after the agent id: the Control UI's literal-key path `/chat/main/bench/history-3000` (docs/web/urls.md). */
@@ -45,21 +46,7 @@ function operatorCalls(gateway, calls) {
     socket.on("message", (data) => {
       const frame = JSON.parse(String(data));
       if (frame.type === "event" && frame.event === "connect.challenge") {
-        socket.send(
-          JSON.stringify({
-            type: "req",
-            id: "connect",
-            method: "connect",
-            params: {
-              minProtocol: 4,
-              maxProtocol: 4,
-              client: { id: "gateway-client", version: "clawscope-bench", platform: "node", mode: "backend" },
-              role: "operator",
-              scopes: ["operator.admin", "operator.read", "operator.write"],
-              auth: { token: gateway.token },
-            },
-          }),
-        );
+        socket.send(backendConnectFrame(gateway.token, ["operator.admin", "operator.read", "operator.write"], "clawscope-bench"));
       } else if (frame.type === "res" && frame.id === "connect") {
         if (!frame.ok) return finish(new Error(`operator connect failed: ${frame.error?.message}`));
         next();

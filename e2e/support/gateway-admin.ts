@@ -4,22 +4,11 @@
  * backend route, which needs no Origin header — something a browser cannot do.
  */
 import WebSocket from "ws";
+import { backendConnectFrame as connectFrame } from "../../scripts/lib/backend-connect.mjs";
 
-/** The connect request of a device-less backend client, as the gateway expects it after its challenge. */
+/** The connect request of this suite's backend client. */
 export function backendConnectFrame(token: string, scopes: readonly string[]): string {
-  return JSON.stringify({
-    type: "req",
-    id: "connect",
-    method: "connect",
-    params: {
-      minProtocol: 4,
-      maxProtocol: 4,
-      client: { id: "gateway-client", version: "clawscope-e2e", platform: "node", mode: "backend" },
-      role: "operator",
-      scopes,
-      auth: { token },
-    },
-  });
+  return connectFrame(token, scopes, "clawscope-e2e");
 }
 
 export async function gatewayCall<T = unknown>(method: string, params: unknown): Promise<T> {
