@@ -48,10 +48,18 @@ export function runIdOfUserRow(row: UnknownRecord): string | undefined {
   return runId === "" ? undefined : runId;
 }
 
-/** The run that wrote an assistant, toolResult or custom row: the gateway stamps `__openclaw.runId` on each. */
+/**
+ * The run that wrote an assistant, toolResult or custom row: the gateway stamps `__openclaw.runId` on each.
+ * A gateway command's reply (`/queue …`) carries none; it is written under the command's idempotency key,
+ * which is that command's run id.
+ */
 export function runIdOfReplyRow(row: UnknownRecord): string | undefined {
   const meta = envelope(row);
-  return meta ? readText(meta, "runId") : undefined;
+  if (!meta) return undefined;
+  const runId = readText(meta, "runId");
+  if (runId !== undefined) return runId;
+  const key = readText(meta, "idempotencyKey");
+  return key === undefined || key === "" || key.endsWith(USER_KEY_SUFFIX) ? undefined : key;
 }
 
 /**

@@ -147,3 +147,24 @@ describe("splitHistoryTurns: a message queued behind a running reply", () => {
     expect(turns.map((turn) => turn.answeredBy)).toEqual([[], ["dispatched"]]);
   });
 });
+
+describe("splitHistoryTurns: a gateway command and its reply", () => {
+  // What openclaw 2026.9.6 writes for `/queue followup` sent with key "q-1": the reply is gateway-injected and
+  // names its command only by the idempotency key it was written under, not by a run id.
+  const rows = [
+    { role: "user", content: "/queue followup", idempotencyKey: "q-1:user", __openclaw: { id: "row-1", idempotencyKey: "q-1:user", seq: 1 } },
+    {
+      role: "assistant",
+      content: [{ type: "text", text: "⚙️ Queue mode set to followup." }],
+      model: "gateway-injected",
+      provider: "openclaw",
+      stopReason: "stop",
+      idempotencyKey: "q-1",
+      __openclaw: { id: "row-2", idempotencyKey: "q-1", seq: 2 },
+    },
+  ];
+
+  it("gives the reply to the command's turn instead of making it a note of its own", () => {
+    expect(shape(splitHistoryTurns(rows))).toEqual([["q-1", "q-1", "/queue followup", ["assistant"]]]);
+  });
+});
