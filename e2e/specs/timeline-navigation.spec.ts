@@ -40,3 +40,20 @@ test("the running run is one click away from the composer", async ({ page }) => 
   await expect(running.getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("button", { name: "Show run in progress" })).toHaveCount(0);
 });
+
+test("a timeline the reader opened during a run stays open when the run ends", async ({ page }) => {
+  await openSession(page, "timeline-kept-open");
+  await sendMessage(page, "Count slowly. fake:slowtool");
+  const turn = lastTurn(page);
+  const toggle = turn.getByRole("button", { name: /^Timeline/ });
+  await expect(turn.getByRole("status", { name: "Run status" })).toBeVisible({ timeout: 30_000 });
+  // Live, the timeline is open by itself; fold it and open it again: now it is the reader's choice.
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(turn.getByRole("region", { name: "Run timeline" })).toContainText("Completed", { timeout: 60_000 });
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(turn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toBeVisible();
+});

@@ -44,7 +44,10 @@ interface RunViewProps extends LogsToggle {
   spawned: readonly SpawnedRun[];
 }
 
-function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProps & { now: number }) {
+/** `settled`: the run has ended and every child it spawned has reported back, so its outcome can no longer change. */
+function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunViewProps & { settled: boolean }) {
+  const clock = useNow(!settled);
+  const now = settled ? run.lastEventAt : clock;
   const subagents = useSubagents(spawned, now);
   const outcome = useRunOutcome(run, now, subagents);
   const openSession = useConnectionSettings((s) => s.sessionSelected);
@@ -52,7 +55,8 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
   const live = outcome.kind === "running";
   const text = live ? run.text : turn.replyText || run.text;
   const secrets = useKnownSecrets();
-  // RunView mounts afresh when the run ends, so an untouched timeline folds then and the glance takes its place.
+  // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
+  // choice the reader made stays, also across the end of the run.
   const [ownChoice, setOwnChoice] = useState<OwnTimelineChoice | null>(null);
   const every = useEveryTimelineChoice();
   const open = timelineOpen(ownChoice, every, run, live);
@@ -96,10 +100,6 @@ function RunView({ turn, run, spawned, now, logsOpen, setLogsOpen }: RunViewProp
   );
 }
 
-function LiveRunView(props: RunViewProps) {
-  return <RunView {...props} now={useNow()} />;
-}
-
 export function AssistantTurn({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
   const spawned = useSpawnedRuns(turn.runId);
@@ -112,9 +112,5 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
     ) : null;
   }
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
-  return run.status === "ended" && spawnsSettled(spawned) ? (
-    <RunView turn={turn} run={run} spawned={spawned} now={run.lastEventAt} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
-  ) : (
-    <LiveRunView turn={turn} run={run} spawned={spawned} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />
-  );
+  return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

@@ -22,6 +22,9 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+const NO_TICKS = () => () => {};
+
+/** `ticking` false: the clock does not re-render the reader (an ended run's times no longer move). */
+export function useNow(ticking = true): number {
+  return useSyncExternalStore(ticking ? subscribe : NO_TICKS, () => now);
 }
