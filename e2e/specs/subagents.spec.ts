@@ -76,9 +76,9 @@ test("a spawned sub-agent's tool call and its exact output show inside the paren
   await expect(transcript(page).getByRole("article").last()).toContainText("Tool finished. Output: hello-from-fake-tool Linux");
 });
 
-test("a sub-agent whose model refuses makes the parent's outcome degraded, with the reason", async ({ page }) => {
-  test.setTimeout(150_000);
-  await openSession(page, "spawn-fail");
+test("a sub-agent whose model refuses makes the parent's outcome degraded, with the reason, also in a fresh browser", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const sessionKey = await openSession(page, "spawn-fail");
   const asked = "Delegate a doomed task. fake:spawn-fail";
   await sendMessage(page, asked);
   const parent = turnOf(page, asked);
@@ -88,4 +88,16 @@ test("a sub-agent whose model refuses makes the parent's outcome degraded, with 
   const timeline = await openTimeline(parent);
   const child = timeline.getByRole("region", { name: "Sub-agent doomed-check" });
   await expect(child.getByLabel("Sub-agent status")).toHaveText("Failed: LLM request failed: provider rejected the request schema or tool payload.");
+
+  // A browser that never saw the run judges it from the sessions' histories alone, with the timeline folded.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(fresh)).toContainText("Connected", { timeout: 60_000 });
+  const freshParent = turnOf(fresh, asked);
+  await expect(freshParent.getByRole("button", { name: /^Timeline/ })).toHaveAttribute("aria-expanded", "false");
+  // History keeps the error as the gateway worded it for the transcript (with the HTTP status), not the live text.
+  await expect(freshParent.getByRole("alert")).toContainText("Sub-agent doomed-check failed: LLM request failed (request format rejected, HTTP 400).", {
+    timeout: 30_000,
+  });
+  await fresh.context().close();
 });

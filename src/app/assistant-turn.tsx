@@ -14,7 +14,7 @@ import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
-import { spawnsSettled, type SpawnedRun, type SubagentView } from "@/features/runs/model/subagents";
+import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
 import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
@@ -32,12 +32,6 @@ interface LogsToggle {
   setLogsOpen: Dispatch<SetStateAction<boolean>>;
 }
 
-/** The children in an open timeline; only these have their own session's history read. */
-function ShownSubagents({ subagents, onOpenSession }: { subagents: readonly SubagentView[]; onOpenSession: (sessionKey: string) => void }) {
-  useSubagentHistories(subagents.flatMap((view) => (view.spawn.childSessionKey ? [view.spawn.childSessionKey] : [])));
-  return <SubagentList subagents={subagents} onOpenSession={onOpenSession} />;
-}
-
 interface RunViewProps extends LogsToggle {
   turn: Turn;
   run: RunTimeline;
@@ -48,6 +42,9 @@ interface RunViewProps extends LogsToggle {
 function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunViewProps & { settled: boolean }) {
   const clock = useNow(!settled);
   const now = settled ? run.lastEventAt : clock;
+  // Read even while the timeline is folded: a child's end (and a failure that degrades this run) may be known only
+  // to its own session's history, in a browser that never saw it live.
+  useSubagentHistories(spawned.flatMap((link) => (link.spawn.childSessionKey ? [link.spawn.childSessionKey] : [])));
   const subagents = useSubagents(spawned, now);
   const outcome = useRunOutcome(run, now, subagents);
   const openSession = useConnectionSettings((s) => s.sessionSelected);
@@ -82,7 +79,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
           open={open}
           onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
           actions={<CopyReportButton run={run} outcome={outcome} subagents={subagents} />}
-          subagents={<ShownSubagents subagents={subagents} onOpenSession={openSession} />}
+          subagents={<SubagentList subagents={subagents} onOpenSession={openSession} />}
           logs={{
             open: logsOpen,
             onToggle: () => setLogsOpen((open) => !open),
