@@ -28,10 +28,8 @@ export interface ChatHistory {
   model?: string;
   /** Where this tail page sits in the whole session: what is older, and how much there is. */
   page: HistoryPageInfo;
-  /** Where a catch-up after a reconnect reads from: the cursor of the last read that found the session idle. */
+  /** Where the next read catches up from: the cursor of the last read that found the session idle. */
   deltaCursor?: string;
-  /** The socket this copy was read on (a read on a newer one is a read after a reconnect). */
-  readOn?: string;
 }
 
 /** Every session's history on one gateway: what to refetch when all of them may have moved on. */
@@ -100,16 +98,10 @@ export function tailLimit(previousTotal: number | undefined, olderEndsAt: number
   return Math.min(MAX_LIMIT, Math.max(TAIL_LIMIT, previousTotal - olderEndsAt + 50));
 }
 
-/** Which socket the connection is on now: a new one after every reconnect (or restart). */
-function socketOf(connection: GatewayConnection): string | undefined {
-  const state = connection.getSnapshot();
-  return state.status === "online" ? `${state.server.connId ?? ""}@${state.since}` : undefined;
-}
-
 const logger = createLogger("chat-history");
 
 /**
- * After a reconnect: only what was written since the held copy's cursor,
+ * Only what was written since the held copy's cursor,
  * merged into it. Undefined when that cannot be trusted (a reset, an error,
  * an answer of another shape, a row missing from the held copy): the tail is
  * then read whole, as on any other read.
@@ -149,12 +141,12 @@ export function chatHistoryQueryOptions(connection: GatewayConnection, queryClie
     queryKey: chatHistoryQueryKey(connection.url, sessionKey),
     queryFn: async (): Promise<ChatHistory> => {
       const requestedAt = Date.now();
-      const readOn = socketOf(connection);
       const older = queryClient.getQueryData<OlderHistoryPage[]>(olderKey) ?? [];
       const previous = queryClient.getQueryData<ChatHistory>(chatHistoryQueryKey(connection.url, sessionKey));
-      if (previous?.deltaCursor !== undefined && previous.readOn !== readOn) {
+      // Any read after the first (a run ended, a reconnect) asks only for what changed since the last idle read.
+      if (previous?.deltaCursor !== undefined) {
         const caughtUp = await catchUp(connection, { ...previous, deltaCursor: previous.deltaCursor }, requestedAt);
-        if (caughtUp) return { ...caughtUp, readOn };
+        if (caughtUp) return caughtUp;
       }
       const limit = tailLimit(previous?.page.totalMessages, older[0]?.endsAt);
       const history = parseChatHistory(sessionKey, await connection.request("chat.history", { sessionKey, limit }), requestedAt);
@@ -162,7 +154,7 @@ export function chatHistoryQueryOptions(connection: GatewayConnection, queryClie
       // Still a gap (far more new messages than one read holds), or the tail now reaches the first message (the
       // session was reset): drop the older pages rather than show a transcript with a hole or with rows that are gone.
       if (older[0] && (startsAt === undefined || startsAt > older[0].endsAt || !history.page.hasMore)) queryClient.setQueryData(olderKey, []);
-      return { ...history, deltaCursor: history.deltaCursor ?? previous?.deltaCursor, readOn };
+      return { ...history, deltaCursor: history.deltaCursor ?? previous?.deltaCursor };
     },
     enabled,
     staleTime: 5_000,

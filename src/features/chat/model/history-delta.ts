@@ -1,5 +1,5 @@
 /**
- * Catching up after a reconnect: `chat.history {sessionKey, cursor}` answers
+ * Catching up (after a run ends, after a reconnect): `chat.history {sessionKey, cursor}` answers
  * with only the transcript entries written since the cursor (`kind: "delta"`),
  * or `kind: "reset"` when it cannot (a bad or foreign cursor, a reset session,
  * a compaction, more than it sends at once). Each delta entry is shaped like a
