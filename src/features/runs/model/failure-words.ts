@@ -17,6 +17,25 @@ export const FAILURE_TITLES: Record<ErrorClass, string> = {
   other: "Failed",
 };
 
+/** The gateway's own names for a failure (`errorKind`, failover reason) that mean little to a reader as they are. */
+const ERROR_TYPE_WORDS: Record<string, string> = {
+  rate_limit: "rate limit",
+  overloaded: "provider overloaded",
+  auth: "authentication",
+  auth_permanent: "authentication (permanent)",
+  billing: "billing",
+  timeout: "timeout",
+  context_overflow: "context too long",
+  context_length: "context too long",
+  refusal: "refused by the model",
+};
+
+/** "error type: rate limit": how the gateway classified the failure, in words; it may classify none. */
+export function errorTypeWords(gatewayKind: string | undefined): string {
+  if (gatewayKind === undefined) return "no error type given";
+  return `error type: ${ERROR_TYPE_WORDS[gatewayKind] ?? gatewayKind.replace(/_/g, " ")}`;
+}
+
 export interface FailureWords {
   title: string;
   message: string;
