@@ -26,7 +26,7 @@ export function CodeBlock({ node, children }: { node: Element | undefined; child
   };
   return (
     <div className="code-block my-2 rounded-lg bg-surface-2">
-      <div className="flex items-center justify-end gap-2 px-3 pt-1.5 text-xs text-ink-3">
+      <div data-find-skip className="flex items-center justify-end gap-2 px-3 pt-1.5 text-xs text-ink-3">
         {block.language && <span className="mr-auto font-mono">{block.language}</span>}
         <span role="status" aria-live="polite" className={state === "failed" ? "text-bad" : "text-ok"}>
           {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}

@@ -8,7 +8,7 @@ export function MessageTime({ at, className = "" }: { at: number | undefined; cl
   const words = messageTime(at, { now });
   if (!words) return null;
   return (
-    <time dateTime={words.iso} title={words.full} className={`text-[11px] text-ink-3 tabular-nums ${className}`}>
+    <time data-find-skip dateTime={words.iso} title={words.full} className={`text-[11px] text-ink-3 tabular-nums ${className}`}>
       {words.short}
     </time>
   );
