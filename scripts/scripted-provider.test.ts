@@ -214,6 +214,11 @@ describe("scripted provider", () => {
     expect(r.text).toContain("[click](javascript:alert(1))");
   });
 
+  it("fake:code returns a fenced shell block", async () => {
+    const r = await streamed(turn("fake:code"));
+    expect(r.text).toBe("Run this in a terminal:\n\n```sh\nprintf '%s\\n' \"<b>not bold</b>\" && echo done\n  indented line\n```\n");
+  });
+
   it("fake:hostilelinks returns links carrying Clawscope's launch parameters", async () => {
     const r = await streamed(turn("fake:hostilelinks"));
     expect(r.text).toBe(

@@ -40,6 +40,8 @@ test("a live run, ended runs of every outcome, an open timeline, the logs and th
 
   await runToBanner(page, "Try through the rate limit. fake:429x2", "Completed after retries");
   await runToBanner(page, "Check gog for me. fake:filler", "No work performed");
+  await sendMessage(page, "Show me a command. fake:code");
+  await expect(lastTurn(page).getByRole("button", { name: "Copy code" })).toHaveCount(1, { timeout: 60_000 });
   await sendMessage(page, "Talk for a while. fake:slow");
   await expect(lastTurn(page)).toContainText("streamed slowly");
   await page.getByRole("button", { name: "Stop the running reply" }).click();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { connectionStatus, lastTurn, openSession, sendMessage, transcript, uniqueSession } from "../support/chat-page";
+import { connectionStatus, lastTurn, openSession, sendMessage, textThenTime, transcript, uniqueSession } from "../support/chat-page";
 import { gatewayCall, gatewayCalls } from "../support/gateway-admin";
 
 /** A 1×1 PNG, 70 bytes. */
@@ -112,7 +112,7 @@ test("find reaches a match in a turn of a long transcript that is not rendered, 
   ]);
   await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
   await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
-  await expect(lastTurn(page)).toHaveText(seed(199));
+  await expect(lastTurn(page)).toHaveText(textThenTime(seed(199)));
   // Beyond 120 turns only those near the viewport are rendered: the third one is not.
   await expect(transcript(page).getByText(seed(3), { exact: true })).toHaveCount(0);
 

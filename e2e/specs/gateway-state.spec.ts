@@ -24,7 +24,7 @@ function clientRows(page: Page) {
 
 /** Other dashboards that are connected; earlier specs may leave a failing-handshake row (e.g. the wrong-token test). */
 function otherDashboards(page: Page) {
-  return clientRows(page).filter({ hasText: "Other dashboard", hasNotText: "Failing handshakes" });
+  return clientRows(page).filter({ hasText: "Other dashboard", hasNotText: "Failing to connect" });
 }
 
 test("the gateway panel shows version, uptime, health and every connected client, this tab and another dashboard marked", async ({ browser }) => {
@@ -70,10 +70,10 @@ test("a tab whose handshake fails says who it signed in as, and other tabs list 
 
   await openGatewayPanel(watcher);
   // Other specs' wrong-token tabs may be listed too; this one is told apart by its instance.
-  const failingRow = clientRows(watcher).filter({ hasText: "Failing handshakes" }).filter({ hasText: `instance ${instance.slice(0, 8)}` });
+  const failingRow = clientRows(watcher).filter({ hasText: "Failing to connect" }).filter({ hasText: `instance ${instance.slice(0, 8)}` });
   await expect(failingRow).toHaveCount(1);
   await expect(failingRow).toContainText(WRONG_TOKEN_ORIGIN);
-  await expect(failingRow).toContainText(/1 failed handshake, last .* · unauthorized: token_mismatch · sent token/);
+  await expect(failingRow).toContainText(/1 failed connection attempt, last .* · unauthorized: wrong token · sent token/);
   await failingContext.close();
   await watcher.context().close();
 });

@@ -80,6 +80,17 @@ export const SCENARIOS = {
       "And a link that must not run: [click](javascript:alert(1))\n",
     ],
   }),
+  // A fenced code block whose text must be copied exactly as written: markup, quotes, indentation.
+  code: () => ({
+    kind: "text",
+    chunks: [
+      "Run this in a terminal:\n\n",
+      "```sh\n",
+      "printf '%s\\n' \"<b>not bold</b>\" && echo done\n",
+      "  indented line\n",
+      "```\n",
+    ],
+  }),
   // A prompt-injected reply: links that would move Clawscope to another gateway or swap its token.
   hostilelinks: () => ({
     kind: "text",

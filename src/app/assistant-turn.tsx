@@ -4,6 +4,7 @@ import { OnDemand } from "@/components/ui/on-demand";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
+import { MessageTime } from "@/features/chat/components/message-time";
 import type { Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { RunGlance } from "@/features/runs/components/run-glance";
@@ -62,8 +63,11 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
         {(text || !live) && (
-          <div className="min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
+          <div className="flex min-w-0 flex-col items-start gap-1">
+            <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
+              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
+            </div>
+            {text && !live && <MessageTime at={turn.replyAt ?? run.endedAt} />}
           </div>
         )}
         {summary && <RunGlance summary={summary} />}
@@ -103,8 +107,11 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
     return turn.replyText ? (
-      <div className="max-w-3xl rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-        <MessageMarkdown text={turn.replyText} />
+      <div className="flex flex-col items-start gap-1">
+        <div className="max-w-3xl rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
+          <MessageMarkdown text={turn.replyText} />
+        </div>
+        <MessageTime at={turn.replyAt} />
       </div>
     ) : null;
   }

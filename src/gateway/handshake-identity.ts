@@ -58,6 +58,11 @@ export function describeAuthMethod(method: HandshakeAuthMethod): string {
   return AUTH_METHOD_WORDS[method];
 }
 
+/** The gateway's name in hello (`auth.method`) for how it let this tab in, in words when it is one this tab knows. */
+export function describeGatewayAuthMethod(method: string): string {
+  return Object.hasOwn(AUTH_METHOD_WORDS, method) ? AUTH_METHOD_WORDS[method as HandshakeAuthMethod] : method.replace(/[-_]/g, " ");
+}
+
 /** Device ids are public-key hashes (64 hex): the ends are enough to tell two apart. */
 export function shortDeviceId(deviceId: string): string {
   return deviceId.length > 14 ? `${deviceId.slice(0, 6)}…${deviceId.slice(-6)}` : deviceId;

@@ -26,6 +26,12 @@ describe("highlightText", () => {
     expect(root.innerHTML).toBe("<p>new text</p>");
   });
 
+  it("does not mark the app's own words around a message, which the search does not count", () => {
+    const root = document.createElement("div");
+    root.innerHTML = '<p>the code</p><div data-find-skip=""><button>Copy code</button></div><pre><code>code here</code></pre>';
+    expect(highlightText(root, "code").marks.map((mark) => mark.parentElement?.tagName)).toEqual(["P", "CODE"]);
+  });
+
   it("marks nothing for a blank query", () => {
     const root = document.createElement("div");
     root.innerHTML = "<p>text</p>";

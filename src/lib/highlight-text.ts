@@ -4,7 +4,9 @@
  * child is marked: React writes such text through the element's textContent,
  * so a later render replaces the marks instead of tripping over them. A match
  * inside text split across elements (a word half in bold) is counted by the
- * search but not marked.
+ * search but not marked. Controls and labels the app adds around a message
+ * (a "Copy code" button, a time) carry `data-find-skip`: the search does not
+ * count them, so neither are they marked.
  */
 
 export interface Highlights {
@@ -25,7 +27,7 @@ export function highlightText(root: Element, query: string): Highlights {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     const parent = text.parentElement;
-    if (!parent || parent.childNodes.length !== 1 || SKIP.has(parent.tagName)) continue;
+    if (!parent || parent.childNodes.length !== 1 || SKIP.has(parent.tagName) || parent.closest("[data-find-skip]")) continue;
     if (text.data.toLowerCase().includes(needle)) candidates.push(text);
   }
   for (const original of candidates) {

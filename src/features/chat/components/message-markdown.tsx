@@ -5,12 +5,14 @@
  * as links so a reply cannot make the browser fetch anything by itself. A
  * link that carries this app's own launch parameters (gateway, token, session)
  * is not a link at all: one click on it must not move the user elsewhere.
+ * Each fenced code block has its own "Copy code" button.
  */
 import type { ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { linkCarriesLaunchParams } from "@/lib/launch-link";
 import { remarkHtmlAsText } from "../model/remark-html-as-text";
+import { CodeBlock } from "./code-block";
 
 function SafeLink({ href, children }: { href: string | undefined; children: ReactNode }) {
   if (!href) return <span>{children}</span>;
@@ -31,6 +33,7 @@ function SafeLink({ href, children }: { href: string | undefined; children: Reac
 
 const components: Components = {
   a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
+  pre: ({ node, children }) => <CodeBlock node={node}>{children}</CodeBlock>,
   img: ({ src, alt }) =>
     typeof src === "string" && src ? <SafeLink href={src}>{alt || "image"}</SafeLink> : <span>{alt}</span>,
 };

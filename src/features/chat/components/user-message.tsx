@@ -1,4 +1,5 @@
 import type { TurnUser } from "../model/transcript";
+import { MessageTime } from "./message-time";
 import { UserAttachments } from "./user-attachments";
 
 function DeliveryState({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
@@ -49,7 +50,10 @@ export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRe
       {(user.text || !user.attachments) && (
         <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] break-words whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
       )}
-      <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
+      <div className="flex flex-wrap items-center justify-end gap-x-2">
+        <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
+        <MessageTime at={user.at} />
+      </div>
     </div>
   );
 }

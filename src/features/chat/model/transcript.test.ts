@@ -21,6 +21,14 @@ describe("buildTranscript (real chat.history)", () => {
     expect(new Set(turns.map((turn) => turn.key)).size).toBe(turns.length);
   });
 
+  it("dates the message by its row and the reply by the row of the reply it shows", () => {
+    const [first] = turns;
+    const rows = history.filter((row): row is { role: string; timestamp: number } => typeof row === "object" && row !== null && "timestamp" in row);
+    expect(first?.user?.at).toBe(rows[0]?.timestamp);
+    expect(first?.replyAt).toBe(rows.find((row) => row.role === "assistant")?.timestamp);
+    expect(first?.replyAt).toBeGreaterThan(first?.user?.at ?? Infinity);
+  });
+
   it("shows a tool run's final reply, not the text before its tool call", () => {
     const toolTurn = turns.find((turn) => turn.user?.text.includes("fake:tool"));
     expect(toolTurn?.replyText).toBe("Tool finished. Result was: hello-from-fake-tool Linux");

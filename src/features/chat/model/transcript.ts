@@ -6,7 +6,7 @@
  * events arrive in.
  */
 
-import { isRestartRecoveryNote, mediaOfRow, roleOfRow, runIdOfUserRow, textAsParagraphs } from "@/lib/history-rows";
+import { isRestartRecoveryNote, mediaOfRow, roleOfRow, runIdOfUserRow, textAsParagraphs, timeOfRow } from "@/lib/history-rows";
 import { splitHistoryTurns, type HistoryTurn } from "@/lib/history-turns";
 import { isRecord } from "@/lib/read-untrusted";
 import type { OutboxEntry, OutboxStatus } from "./outbox";
@@ -44,6 +44,8 @@ export interface Turn {
   user: TurnUser | null;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
+  /** When history's row of that reply was written. */
+  replyAt?: number;
   at: number;
 }
 
@@ -75,14 +77,16 @@ function outboxAttachments(message: OutboxEntry): UserAttachment[] {
 
 const NO_PREVIEWS: PreviewLookup = () => undefined;
 
-/** The newest assistant row with text: the reply history settled on. */
-function replyTextOf(turn: HistoryTurn): string {
-  let text = "";
+/** The newest assistant row with text: the reply history settled on, and when it was written. */
+function replyOf(turn: HistoryTurn): { replyText: string; replyAt?: number } {
+  let reply: { replyText: string; replyAt?: number } = { replyText: "" };
   for (const row of turn.replies) {
     const rowText = roleOfRow(row) === "assistant" ? textAsParagraphs(row.content) : "";
-    if (rowText) text = rowText;
+    if (!rowText) continue;
+    const at = timeOfRow(row);
+    reply = { replyText: rowText, ...(at !== undefined ? { replyAt: at } : {}) };
   }
-  return text;
+  return reply;
 }
 
 export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[], previewOf: PreviewLookup = NO_PREVIEWS): Turn[] {
@@ -90,7 +94,7 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     key: turn.key,
     runId: turn.runId ?? null,
     user: userOf(turn, previewOf),
-    replyText: replyTextOf(turn),
+    ...replyOf(turn),
     at: turn.at ?? 0,
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
   }));

@@ -55,3 +55,33 @@ describe("ConnectionIndicator while the gateway is away", () => {
     expect(screen.queryByRole("button", { name: "Retry now" })).toBeNull();
   });
 });
+
+describe("ConnectionIndicator details", () => {
+  it("names the state and the way in words, not by their codes", () => {
+    state = {
+      status: "online",
+      since: NOW,
+      restartedSinceLastOnline: false,
+      server: { version: "2026.9.6", bootId: "305459c3", protocol: 4, tickIntervalMs: 30_000, maxPayload: 1, mainSessionKey: "agent:main:main", authMethod: "device-token", scopes: [] },
+    };
+    render(<ConnectionIndicator />);
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText("State").nextElementSibling?.textContent).toBe("Connected");
+    expect(screen.getByText("Auth").nextElementSibling?.textContent).toBe("this browser's device token");
+  });
+
+  it("says a way in this tab does not know by its name, spaced, and a state while away as the status line does", () => {
+    state = {
+      status: "online",
+      since: NOW,
+      restartedSinceLastOnline: false,
+      server: { version: "2026.9.6", protocol: 4, tickIntervalMs: 30_000, maxPayload: 1, mainSessionKey: "agent:main:main", authMethod: "trusted_proxy", scopes: [] },
+    };
+    const { rerender } = render(<ConnectionIndicator />);
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText("Auth").nextElementSibling?.textContent).toBe("trusted proxy");
+    state = { status: "restarting", since: NOW - 60_000, reason: "gateway stopping", attempt: 2, lastClose: close };
+    rerender(<ConnectionIndicator />);
+    expect(screen.getByText("State").nextElementSibling?.textContent).toBe("Gateway restarting");
+  });
+});

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { useNow } from "@/hooks/use-now";
 import { TONE_DOT, TONE_SOFT } from "@/components/ui/tone";
+import { describeGatewayAuthMethod } from "@/gateway/handshake-identity";
 import { describeConnection } from "../model/describe-connection";
 
 /** `detailsExtra`: what other features add to the details (the app passes the gateway-state note). */
@@ -47,7 +48,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
             <dt className="text-ink-3">Gateway</dt>
             <dd className="truncate font-mono text-xs">{connection.url}</dd>
             <dt className="text-ink-3">State</dt>
-            <dd>{state.status}</dd>
+            <dd>{description.label}</dd>
             {state.status === "online" && (
               <>
                 <dt className="text-ink-3">Version</dt>
@@ -55,7 +56,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
                 <dt className="text-ink-3">Boot id</dt>
                 <dd className="truncate font-mono text-xs">{state.server.bootId ?? "—"}</dd>
                 <dt className="text-ink-3">Auth</dt>
-                <dd>{state.server.authMethod ?? "—"}</dd>
+                <dd>{state.server.authMethod === undefined ? "—" : describeGatewayAuthMethod(state.server.authMethod)}</dd>
               </>
             )}
             {"attempt" in state && state.status !== "connecting" && state.status !== "handshaking" && (

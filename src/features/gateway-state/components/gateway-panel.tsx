@@ -100,7 +100,7 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
 
         <div className="flex flex-col gap-1.5">
           <h3 className="text-xs font-semibold tracking-wide text-ink-3 uppercase">Clients</h3>
-          {failing.error && <p className="text-xs text-ink-3">Handshake failures unavailable: {redactText(failing.error.message)}</p>}
+          {failing.error && <p className="text-xs text-ink-3">Failed connection attempts unavailable: {redactText(failing.error.message)}</p>}
           <ul aria-label="Connected clients" className="flex flex-col divide-y divide-line rounded-lg border border-line">
             {clients.connected.map((row) => (
               <ClientItem key={row.key} row={row} now={now} />
@@ -138,7 +138,7 @@ function ClientItem({ row, now }: { row: ClientRow; now: number }) {
         <span className="font-medium">{row.name}</span>
         {badge && <Badge tone={row.kind === "this-tab" ? "working" : "idle"}>{badge}</Badge>}
         {row.sameBrowser && <Badge tone="idle">Same browser</Badge>}
-        {row.failing && <Badge tone="error">Failing handshakes</Badge>}
+        {row.failing && <Badge tone="error">Failing to connect</Badge>}
         {row.since !== undefined && (
           <span className="ml-auto text-xs text-ink-3" title={new Date(row.since).toLocaleString()}>
             since {formatClock(row.since)}

@@ -9,11 +9,12 @@ describe("describe-clients", () => {
     expect(formatAgo(0, 3 * 86_400_000)).toBe("3 d ago");
   });
 
-  it("counts failed handshakes and names the cause and the credential sent", () => {
+  it("counts failed connection attempts and names the cause, in words, and the credential sent", () => {
     expect(describeFailures({ failures: 3, lastAt: 0, cause: "unauthorized: token_mismatch", authProvided: "token" }, 120_000)).toBe(
-      "3 failed handshakes, last 2 min ago · unauthorized: token_mismatch · sent token",
+      "3 failed connection attempts, last 2 min ago · unauthorized: wrong token · sent token",
     );
-    expect(describeFailures({ failures: 1, lastAt: 0, cause: "origin not allowed" }, 0)).toBe("1 failed handshake, last just now · origin not allowed");
+    expect(describeFailures({ failures: 1, lastAt: 0, cause: "origin not allowed" }, 0)).toBe("1 failed connection attempt, last just now · origin not allowed");
+    expect(describeFailures({ failures: 2, lastAt: 0, cause: "unauthorized: device_token_revoked" }, 0)).toBe("2 failed connection attempts, last just now · unauthorized: device token revoked");
   });
 
   it("says whether the restart happened while the page was closed or open, with both boot ids", () => {

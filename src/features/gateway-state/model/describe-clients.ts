@@ -27,10 +27,22 @@ export function formatAgo(epochMs: number, now: number): string {
   return `${Math.round(hours / 24)} d ago`;
 }
 
+/** The gateway's reasons for refusing a connection, from its log (`authReason`), in words. */
+const REFUSAL_WORDS: Record<string, string> = {
+  token_mismatch: "wrong token",
+  token_missing: "no token",
+  password_mismatch: "wrong password",
+  password_missing: "no password",
+};
+
+function refusalWords(cause: string): string {
+  return cause.replace(/[a-z]+(?:_[a-z]+)+/g, (code) => REFUSAL_WORDS[code] ?? code.replace(/_/g, " "));
+}
+
 export function describeFailures(failing: NonNullable<ClientRow["failing"]>, now: number): string {
-  const count = failing.failures === 1 ? "1 failed handshake" : `${failing.failures} failed handshakes`;
+  const count = failing.failures === 1 ? "1 failed connection attempt" : `${failing.failures} failed connection attempts`;
   const credential = failing.authProvided ? ` · sent ${failing.authProvided}` : "";
-  return `${count}, last ${formatAgo(failing.lastAt, now)} · ${failing.cause}${credential}`;
+  return `${count}, last ${formatAgo(failing.lastAt, now)} · ${refusalWords(failing.cause)}${credential}`;
 }
 
 export function describeRestart(restart: GatewayRestart): string {

@@ -27,7 +27,7 @@ export function RunLogsPanel({ live, secrets, ...scope }: RunLogsPanelProps) {
     ? "reading the gateway log…"
     : tail.isError
       ? `could not read the gateway log: ${tail.error.message}`
-      : [live ? "following live" : null, cutOff ? "older lines of this run are past the gateway's tail window" : null].filter(Boolean).join(" · ") || undefined;
+      : [live ? "following live" : null, cutOff ? "the gateway sends only the newest part of its log: this run's earlier lines are not in it" : null].filter(Boolean).join(" · ") || undefined;
 
   return (
     <section ref={region} aria-label="Gateway logs for this run" className="flex flex-col gap-2">

@@ -1,4 +1,5 @@
 import { ClippedText } from "./clipped-text";
+import { errorTypeWords } from "../model/failure-words";
 import type { RunOutcome } from "../model/run-outcome";
 
 const ALERT_KINDS = new Set<RunOutcome["kind"]>(["failed", "degraded", "interrupted", "unknown"]);
@@ -33,7 +34,7 @@ function failureFacts(outcome: Extract<RunOutcome, { kind: "failed" }>): string[
   return [
     model ? `model ${model}` : "model unknown",
     outcome.httpStatus ? `HTTP ${outcome.httpStatus}` : "no HTTP status",
-    `gateway kind ${outcome.gatewayKind ?? "not given"}`,
+    errorTypeWords(outcome.gatewayKind),
   ];
 }
 

@@ -61,8 +61,8 @@ describe("RunWaterfall", () => {
     const waterfall = screen.getByRole("region", { name: "Run waterfall" });
     expect(barNames("Model")).toEqual([
       "Queued: 200 ms, from +0 ms to +200 ms",
-      "Model: waiting for the first token: 1.0 s, from +200 ms to +1.2 s",
-      "Model: waiting for the first token: 500 ms, from +9.2 s to +9.7 s",
+      "Model: waiting for its first output: 1.0 s, from +200 ms to +1.2 s",
+      "Model: waiting for its first output: 500 ms, from +9.2 s to +9.7 s",
       "Model: streaming: 300 ms, from +9.7 s to +10.0 s",
     ]);
     const exec = within(screen.getByRole("group", { name: "Tools" })).getByRole("button", { name: "exec · Exec print text → run uname: 8.0 s, from +1.2 s to +9.2 s" });

@@ -68,11 +68,30 @@ describe("the gateway's seq-gap report in a run's steps", () => {
   it("names the events skipped when the numbering jumps ahead", () => {
     gapRow([seqGapFrame(4, 9)]);
     expect(screen.getByText("missed events")).toBeInstanceOf(HTMLElement);
-    expect(screen.getByText("events 4–8 were missed; reconciled from history")).toBeInstanceOf(HTMLElement);
+    expect(screen.getByText("events 4–8 never arrived; the gateway's saved transcript fills in what it has")).toBeInstanceOf(HTMLElement);
   });
 
   it("names a single skipped event as one", () => {
     gapRow([seqGapFrame(4, 5)]);
-    expect(screen.getByText("event 4 was missed; reconciled from history")).toBeInstanceOf(HTMLElement);
+    expect(screen.getByText("event 4 never arrived; the gateway's saved transcript fills in what it has")).toBeInstanceOf(HTMLElement);
+  });
+});
+
+describe("where a step came from", () => {
+  afterEach(cleanup);
+
+  it.each([
+    ["history", "from transcript", "Read from the gateway's saved transcript"],
+    ["local-log", "from browser", "Read from this browser's saved copy of the run"],
+  ] as const)("a step read from %s says so in plain words", (source, tag, words) => {
+    const { container } = render(<StepRow step={{ id: "retry:2", kind: "retry", at: AT + 1_000, source, attempt: 2, maxAttempts: 10, reason: "rate_limit" }} startAt={AT} />);
+    expect(container.textContent).toBe(`+1 sretryattempt 2 of 10, rate limit${words}${tag}`);
+  });
+
+  it("a fallback's outcome is said in words, not the gateway's code", () => {
+    const { container } = render(
+      <StepRow step={{ id: "fallback-step:1", kind: "fallback", at: AT, source: "live", from: "fake/fake-model", reason: "rate_limit", outcome: "chain_exhausted", attempts: [] }} startAt={AT} />,
+    );
+    expect(container.textContent).toBe("+0 msfallbackfake/fake-model → no further model (rate limit) · no fallback model left");
   });
 });

@@ -28,6 +28,13 @@ const KIND_TONE: Partial<Record<TimelineStep["kind"], string>> = {
   gap: "text-warn",
 };
 
+/** The gateway's codes for how a fallback step ended (`fallbackStepFinalOutcome`). */
+const FALLBACK_OUTCOME_WORDS: Record<string, string> = {
+  succeeded: "the fallback model answered",
+  next_fallback: "trying the next fallback model",
+  chain_exhausted: "no fallback model left",
+};
+
 function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
   switch (step.kind) {
     case "lifecycle":
@@ -44,7 +51,7 @@ function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
       return `${count}${reason}${wait}${step.message ? ` — ${step.message}` : ""}`;
     }
     case "fallback":
-      return `${step.from ?? "?"} → ${step.to ?? "no further model"}${step.reason ? ` (${step.reason.replace(/_/g, " ")})` : ""}${step.detail ? `: ${step.detail}` : ""}${step.outcome ? ` · ${step.outcome.replace(/_/g, " ")}` : ""}`;
+      return `${step.from ?? "?"} → ${step.to ?? "no further model"}${step.reason ? ` (${step.reason.replace(/_/g, " ")})` : ""}${step.detail ? `: ${step.detail}` : ""}${step.outcome ? ` · ${FALLBACK_OUTCOME_WORDS[step.outcome] ?? step.outcome.replace(/_/g, " ")}` : ""}`;
     case "provider-error":
       return [
         [step.provider, step.model].filter(Boolean).join("/"),
@@ -82,7 +89,7 @@ export function StepRow({ step, startAt }: { step: TimelineStep; startAt: number
           <SourceBadge source={step.source} />
         </span>
       )}
-      {step.source !== "live" && <span aria-hidden className="shrink-0 text-[10px] text-ink-3">{step.source === "history" ? "history" : "local"}</span>}
+      {step.source !== "live" && <span aria-hidden className="shrink-0 text-[10px] text-ink-3">{step.source === "history" ? "from transcript" : "from browser"}</span>}
     </div>
   );
 }

@@ -57,6 +57,15 @@ describe("SubagentList", () => {
     expect(screen.queryByLabelText("Sub-agent status")).toBeNull();
   });
 
+  it.each([
+    ["not-announced", "never reported back"],
+    ["refused", "could not start"],
+    ["timed-out", "timed out"],
+  ] as const)("names the %s state in words on its chip", (state, words) => {
+    render(<SubagentList subagents={[{ ...view, state, durationMs: undefined }]} />);
+    expect(screen.getByRole("button", { expanded: true }).textContent).toBe(`▾sub-agentkernel-check${words}`);
+  });
+
   it("renders nothing for a run that spawned no one", () => {
     const { container } = render(<SubagentList subagents={[]} />);
     expect(container.innerHTML).toBe("");

@@ -3,6 +3,18 @@ import { formatDuration } from "../model/format-duration";
 import type { SubagentState, SubagentView } from "../model/subagents";
 import { TimelineSteps } from "./timeline-steps";
 
+/** The chip's words for a child's state (the state's own name is a code: "not-announced"). */
+const STATE_WORDS: Record<SubagentState, string> = {
+  starting: "starting",
+  running: "running",
+  completed: "completed",
+  failed: "failed",
+  "timed-out": "timed out",
+  refused: "could not start",
+  "not-announced": "never reported back",
+  ended: "ended",
+};
+
 const STATE_CHIP: Record<SubagentState, string> = {
   starting: "bg-accent-soft text-accent",
   running: "bg-accent-soft text-accent",
@@ -26,7 +38,7 @@ function SubagentCard({ view, onOpenSession }: { view: SubagentView; onOpenSessi
         </span>
         <span className="shrink-0 rounded bg-surface-2 px-1.5 font-mono text-[11px]">sub-agent</span>
         <span className="min-w-0 flex-1 truncate font-medium">{view.name}</span>
-        <span className={`shrink-0 rounded-full px-1.5 text-[11px] font-medium ${STATE_CHIP[view.state]}`}>{view.state.replace("-", " ")}</span>
+        <span className={`shrink-0 rounded-full px-1.5 text-[11px] font-medium ${STATE_CHIP[view.state]}`}>{STATE_WORDS[view.state]}</span>
         {view.durationMs !== undefined && <span className="shrink-0 font-mono text-[11px] text-ink-3">{formatDuration(view.durationMs)}</span>}
       </button>
       {open && (

@@ -24,8 +24,10 @@ export interface FailureFacts {
   rawMessage?: string;
   /** The credential is paused after an earlier auth/billing failure. */
   cooldown: boolean;
-  /** Model attempts made, when retries were announced. */
+  /** Model attempts made, when retries were announced or the attempts' errors are known. */
   attempts?: number;
+  /** The most attempts the gateway said it would make, when it said so. */
+  maxAttempts?: number;
 }
 
 const BY_ERROR_KIND: Record<string, ErrorClass> = {
@@ -105,7 +107,7 @@ export function classifyFailure(run: RunTimeline): FailureFacts {
     providerDetail: fallback?.detail ?? detail?.messagePreview ?? observation?.messagePreview,
     rawMessage: terminal?.errorMessage ?? lifecycle?.error ?? attemptError?.message,
     cooldown: texts.some((text) => /temporarily disabled|cooldown|cooling down/i.test(text)),
-    attempts: attemptCount(run),
+    ...attemptCount(run),
   };
 }
 
@@ -124,9 +126,15 @@ function splitModel(name: string | undefined): { provider?: string; model?: stri
   return slash < 0 ? { model: name } : { provider: name.slice(0, slash), model: name.slice(slash + 1) };
 }
 
-function attemptCount(run: RunTimeline): number | undefined {
+/**
+ * Each retry the gateway announces names the attempt it starts next ("attempt 5 of 9"), and the run fails only
+ * after that attempt was made; history has no announcements, but one error per failed attempt.
+ */
+function attemptCount(run: RunTimeline): Pick<FailureFacts, "attempts" | "maxAttempts"> {
   const retries = stepsOfKind(run.steps, "retry");
-  if (retries.length === 0) return undefined;
-  const numbered = retries.map((step) => step.attempt ?? 0);
-  return Math.max(retries.length + 1, ...numbered);
+  const errors = stepsOfKind(run.steps, "provider-error").length;
+  if (retries.length === 0) return errors > 1 ? { attempts: errors } : {};
+  const attempts = Math.max(retries.length + 1, ...retries.map((step) => step.attempt ?? 0));
+  const maxAttempts = retries.findLast((step) => step.maxAttempts !== undefined)?.maxAttempts;
+  return { attempts, ...(maxAttempts !== undefined && maxAttempts >= attempts ? { maxAttempts } : {}) };
 }

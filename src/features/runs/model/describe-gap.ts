@@ -24,5 +24,6 @@ export function missedSeqRange(gap: Gap): string | undefined {
 export function describeGap(gap: Gap): string {
   const range = missedSeqRange(gap);
   if (range === undefined) return `the gateway numbered this run's events from ${gap.received} again (it expected ${gap.expected}); no events were missed`;
-  return missedEventCount(gap) === 1 ? `event ${range} was missed; reconciled from history` : `events ${range} were missed; reconciled from history`;
+  // The run is merged with the session's saved transcript, which has its messages though not every live event.
+  return `${missedEventCount(gap) === 1 ? "event" : "events"} ${range} never arrived; the gateway's saved transcript fills in what it has`;
 }

@@ -9,8 +9,8 @@ describe("describePhase", () => {
     [{ kind: "starting-model", model: { provider: "kimi-coding", model: "k2p5" } }, "starting model kimi-coding/k2p5…"],
     [{ kind: "using-tool", tool: "exec" }, "using exec…"],
     [{ kind: "writing-reply" }, "writing reply…"],
-    [{ kind: "retrying", attempt: 2, maxAttempts: 10, reason: "rate_limit" }, "retrying (2/10), rate limited…"],
-    [{ kind: "retrying", attempt: 3, maxAttempts: 9, reason: "timeout" }, "retrying (3/9), no response…"],
+    [{ kind: "retrying", attempt: 2, maxAttempts: 10, reason: "rate_limit" }, "retrying, attempt 2 of 10 (rate limited)…"],
+    [{ kind: "retrying", attempt: 3, maxAttempts: 9, reason: "timeout" }, "retrying, attempt 3 of 9 (no response)…"],
     [{ kind: "falling-back", to: "anthropic/claude-x" }, "switching to fallback model anthropic/claude-x…"],
     [{ kind: "ended" }, "ended"],
   ])("%j → %s", (phase, words) => {
@@ -27,9 +27,9 @@ describe("describeRunningStatus", () => {
   });
 
   it("once silent, the warning takes the headline and the phase moves after it, still once", () => {
-    expect(describeRunningStatus({ phaseText: "retrying (2/10), rate limited…", elapsedMs: 125_000, silentForMs: 47_000, stalled: true })).toStrictEqual({
+    expect(describeRunningStatus({ phaseText: "retrying, attempt 2 of 10 (rate limited)…", elapsedMs: 125_000, silentForMs: 47_000, stalled: true })).toStrictEqual({
       headline: "No activity for 47 s",
-      details: "retrying (2/10), rate limited… · 2 min 5 s elapsed",
+      details: "retrying, attempt 2 of 10 (rate limited)… · 2 min 5 s elapsed",
     });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The live status line's words for a run phase ("using exec…", "retrying
- * (2/10)"). Kept apart from the fold so wording can change without touching
+ * The live status line's words for a run phase ("using exec…", "retrying,
+ * attempt 2 of 10 (rate limited)…"). Kept apart from the fold so wording can change without touching
  * the state machine.
  */
 import { formatDuration } from "./format-duration";
@@ -13,6 +13,15 @@ const REASON_WORDS: Record<string, string> = {
   timeout: "no response",
   overloaded: "provider overloaded",
 };
+
+/**
+ * "attempt 5 of 9": the gateway numbers attempts from the first try (its retry 4/8 is attempt 5/9). The status
+ * line and the failure banner both use these words, so the count a user saw while it retried is the one the
+ * banner gives up at.
+ */
+export function attemptWords(attempt: number, maxAttempts: number | undefined): string {
+  return maxAttempts === undefined ? `attempt ${attempt}` : `attempt ${attempt} of ${maxAttempts}`;
+}
 
 export function describePhase(phase: RunPhase): string {
   switch (phase.kind) {
@@ -31,9 +40,8 @@ export function describePhase(phase: RunPhase): string {
     case "waiting-for-model":
       return "waiting for the model…";
     case "retrying": {
-      const count = phase.attempt !== undefined && phase.maxAttempts !== undefined ? ` (${phase.attempt}/${phase.maxAttempts})` : "";
-      const reason = phase.reason ? `, ${REASON_WORDS[phase.reason] ?? phase.reason.replace(/_/g, " ")}` : "";
-      return `retrying${count}${reason}…`;
+      const reason = phase.reason ? ` (${REASON_WORDS[phase.reason] ?? phase.reason.replace(/_/g, " ")})` : "";
+      return `retrying${phase.attempt === undefined ? "" : `, ${attemptWords(phase.attempt, phase.maxAttempts)}`}${reason}…`;
     }
     case "falling-back":
       return phase.to ? `switching to fallback model ${phase.to}…` : "switching to a fallback model…";

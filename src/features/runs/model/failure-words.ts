@@ -5,6 +5,7 @@
  * model and ends with an action.
  */
 import type { ErrorClass, FailureFacts } from "./classify-failure";
+import { attemptWords } from "./describe-phase";
 import { formatDuration } from "./format-duration";
 import { cleanGatewayMessage } from "./parse-error-text";
 
@@ -16,6 +17,25 @@ export const FAILURE_TITLES: Record<ErrorClass, string> = {
   other: "Failed",
 };
 
+/** The gateway's own names for a failure (`errorKind`, failover reason) that mean little to a reader as they are. */
+const ERROR_TYPE_WORDS: Record<string, string> = {
+  rate_limit: "rate limit",
+  overloaded: "provider overloaded",
+  auth: "authentication",
+  auth_permanent: "authentication (permanent)",
+  billing: "billing",
+  timeout: "timeout",
+  context_overflow: "context too long",
+  context_length: "context too long",
+  refusal: "refused by the model",
+};
+
+/** "error type: rate limit": how the gateway classified the failure, in words; it may classify none. */
+export function errorTypeWords(gatewayKind: string | undefined): string {
+  if (gatewayKind === undefined) return "no error type given";
+  return `error type: ${ERROR_TYPE_WORDS[gatewayKind] ?? gatewayKind.replace(/_/g, " ")}`;
+}
+
 export interface FailureWords {
   title: string;
   message: string;
@@ -25,7 +45,7 @@ export interface FailureWords {
 export function describeFailure(facts: FailureFacts): FailureWords {
   const who = facts.provider && facts.model ? `${facts.provider}/${facts.model}` : (facts.provider ?? facts.model ?? "The model provider");
   const status = facts.httpStatus === undefined ? "" : ` (HTTP ${facts.httpStatus})`;
-  const attempts = facts.attempts === undefined ? "" : ` after ${facts.attempts} attempts`;
+  const attempts = facts.attempts === undefined ? "" : `; gave up after ${facts.maxAttempts === undefined ? `${facts.attempts} attempts` : attemptWords(facts.attempts, facts.maxAttempts)}`;
   const wait = facts.retryAfterMs === undefined ? undefined : formatDuration(facts.retryAfterMs);
   return { title: FAILURE_TITLES[facts.errorClass], ...wordsFor(facts, who, status, attempts, wait) };
 }
@@ -40,7 +60,7 @@ function wordsFor(
   switch (facts.errorClass) {
     case "rate_limit":
       return {
-        message: `${who} refused the request: rate limit reached${status}${attempts ? `; gave up${attempts}` : ""}.`,
+        message: `${who} refused the request: rate limit reached${status}${attempts}.`,
         nextStep: wait
           ? `Wait at least ${wait} and send again, or switch to another model.`
           : "Wait a few minutes and send again, or switch to another model.",

@@ -76,7 +76,8 @@ describe("runsFromHistory on history-after-sigterm-restart", () => {
   it("turns the idle-timeout attempts into provider errors and a timeout failure", () => {
     const run = byId(runs, "2def5189");
     expect(stepsOfKind(run.steps, "provider-error")).toHaveLength(5);
-    expect(outcomeOf(run)).toMatchObject({ kind: "failed", errorClass: "timeout" });
+    // History keeps no retry announcements, so no maximum: only the five attempts its errors show.
+    expect(outcomeOf(run)).toMatchObject({ kind: "failed", errorClass: "timeout", summary: "fake/fake-model did not answer in time; gave up after 5 attempts." });
   });
 
   it("marks every turn followed by a later answered turn as no longer active", () => {

@@ -101,6 +101,31 @@ describe("outcomes of the real captures", () => {
     expect(failedOf(settled(foldCapture(name)))).toMatchObject({ title: "Timed out", errorClass: "timeout", attempts: 5 });
   });
 
+  it.each([
+    ["e-timeout-hang-5s.jsonl", "fake/fake-model did not answer in time; gave up after attempt 5 of 9."],
+    ["e-timeout-hang-20s.jsonl", "fake/fake-model did not answer in time; gave up after attempt 5 of 9."],
+  ])("%s: the status line counts the attempts the banner gives up at", (name, summary) => {
+    const runId = captureRunId(name);
+    const signals = captureSignals(name, runId);
+    const lastRetry = signals.findLastIndex((signal) => signal.kind === "retry");
+    const retrying = foldTimeline(runId, signals.slice(0, lastRetry + 1));
+    expect(deriveRunOutcome(retrying, { now: retrying.lastEventAt + 1_000, connection: "online" })).toMatchObject({
+      kind: "running",
+      title: "Retrying, attempt 5 of 9 (no response)…",
+    });
+    expect(failedOf(settled(foldCapture(name)))).toMatchObject({ attempts: 5, maxAttempts: 9, summary });
+  });
+
+  it("c-rate-limit-429-exhausted: the banner gives up at the last attempt the status line counted", () => {
+    const runId = captureRunId("c-rate-limit-429-exhausted.jsonl");
+    const signals = captureSignals("c-rate-limit-429-exhausted.jsonl", runId);
+    const retrying = foldTimeline(runId, signals.slice(0, signals.findLastIndex((signal) => signal.kind === "retry") + 1));
+    expect(deriveRunOutcome(retrying, { now: retrying.lastEventAt + 1_000, connection: "online" }).title).toBe("Retrying, attempt 10 of 10 (rate limited)…");
+    expect(failedOf(settled(foldCapture("c-rate-limit-429-exhausted.jsonl"))).message).toBe(
+      "fake/fake-model refused the request: rate limit reached (HTTP 429); gave up after attempt 10 of 10.",
+    );
+  });
+
   it("chat-abort → stopped", () => {
     expect(settled(foldCapture("chat-abort.jsonl"))).toMatchObject({ kind: "aborted", title: "Stopped", stopReason: "rpc" });
   });
@@ -282,7 +307,7 @@ describe("the live status line", () => {
       signalOf("w", 0, { kind: "retry", attempt: 8, maxAttempts: 10, reason: "rate_limit", delayMs: 30_000 }),
     ]);
     const outcome = deriveRunOutcome(waiting, { now: T0 + 50_000, connection: "online" });
-    expect(outcome).toMatchObject({ kind: "running", stalled: false, phaseText: "retrying (8/10), rate limited…" });
+    expect(outcome).toMatchObject({ kind: "running", stalled: false, phaseText: "retrying, attempt 8 of 10 (rate limited)…" });
     expect(deriveRunOutcome(waiting, { now: T0 + 30_000 + STALL_AFTER_MS, connection: "online" })).toMatchObject({ stalled: true });
   });
 });

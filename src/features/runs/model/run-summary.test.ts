@@ -72,7 +72,7 @@ describe("summarizeRun from real captures", () => {
 
   it("a run still retrying counts the retries so far", () => {
     const run = foldCapture("c-rate-limit-429-timeoutMs-not-honored.jsonl");
-    expect(summarizeRun(run, runningAt(run))).toStrictEqual({ tools: [], earlierTools: 0, current: "Retrying (7/10), rate limited…", footer: "Running for 46 s · 6 retries" });
+    expect(summarizeRun(run, runningAt(run))).toStrictEqual({ tools: [], earlierTools: 0, current: "Retrying, attempt 7 of 10 (rate limited)…", footer: "Running for 46 s · 6 retries" });
   });
 });
 

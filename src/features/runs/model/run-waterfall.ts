@@ -97,7 +97,7 @@ function modelBars(steps: readonly TimelineStep[], offset: Offset, durationMs: n
     if (opened === undefined) return;
     const end = Math.max(opened, offset(at));
     const tokenAt = firstToken === undefined ? end : Math.min(end, Math.max(opened, offset(firstToken)));
-    if (tokenAt > opened) bars.push({ id: `model-wait:${id}`, kind: "model-wait", label: firstToken === undefined ? "Model: no answer" : "Model: waiting for the first token", startMs: opened, endMs: tokenAt });
+    if (tokenAt > opened) bars.push({ id: `model-wait:${id}`, kind: "model-wait", label: firstToken === undefined ? "Model: no answer" : "Model: waiting for its first output", startMs: opened, endMs: tokenAt });
     if (end > tokenAt) bars.push({ id: `model-stream:${id}`, kind: "model-stream", label: "Model: streaming", startMs: tokenAt, endMs: end });
     opened = undefined;
     firstToken = undefined;
