@@ -29,6 +29,15 @@ describe("dedupe keys", () => {
 });
 
 describe("key log", () => {
+  it("logs started from the shared empty log keep their own keys", () => {
+    const first = KeyLog.empty().remember(0, 1);
+    const second = KeyLog.empty().remember(0, 2);
+    expect(first.recent(first.size)).toEqual([1]);
+    expect(second.recent(second.size)).toEqual([2]);
+    expect(second.seenRecently(second.size, 1)).toBe(false);
+    expect(KeyLog.empty().size).toBe(0);
+  });
+
   it("sees the last RECENT_KEYS keys and forgets older ones", () => {
     const { log, count } = remembered(RECENT_KEYS + 10);
     expect(log.seenRecently(count, RECENT_KEYS + 9)).toBe(true);

@@ -62,9 +62,12 @@ export function dedupeKey(kind: RunSignal["kind"], runSeq: number | undefined): 
 }
 
 export class KeyLog {
+  /** The one empty log, shared by every new run as StepList.empty() is (see there why); it is never written. */
   static empty(): KeyLog {
-    return new KeyLog([]);
+    return KeyLog.EMPTY;
   }
+
+  private static readonly EMPTY = new KeyLog([]);
 
   /** A log of the last RECENT_KEYS of these keys, oldest first: what `recent` gave, restored. */
   static of(keys: readonly number[]): KeyLog {
@@ -93,9 +96,10 @@ export class KeyLog {
     return this.keys.slice(Math.max(0, count - RECENT_KEYS), count);
   }
 
-  /** The log that holds the first `count` keys and then `key`; its size is the new count. */
+  /** The log that holds the first `count` keys and then `key`; its size is the new count. An empty log starts a new one. */
   remember(count: number, key: number): KeyLog {
-    const log = count === this.keys.length && count < KEY_LOG_LIMIT ? this : new KeyLog(this.keys.slice(Math.max(0, count - RECENT_KEYS), count));
+    const extend = count > 0 && count === this.keys.length && count < KEY_LOG_LIMIT;
+    const log = extend ? this : new KeyLog(this.keys.slice(Math.max(0, count - RECENT_KEYS), count));
     log.keys.push(key);
     return log;
   }

@@ -22,6 +22,16 @@ function longList(count: number): StepList {
 }
 
 describe("step list", () => {
+  it("runs started from the shared empty list never see each other's steps", () => {
+    const first = StepList.empty().put(gap("a", 1)).put(gap("b", 2)).put(gap("c", 3));
+    const second = StepList.empty().put(gap("x", 1)).put(gap("y", 2));
+    expect(ids(first)).toEqual(["a", "b", "c"]);
+    expect(ids(second)).toEqual(["x", "y"]);
+    expect(StepList.empty().length).toBe(0);
+    expect(ids(StepList.empty())).toEqual([]);
+    expect(StepList.empty().indexOf("a")).toBe(-1);
+  });
+
   it("places steps by time and keeps arrival order for equal times", () => {
     const list = listOf([["a", 10], ["c", 30], ["b", 20], ["b2", 20], ["d", 5]]);
     expect(ids(list)).toEqual(["d", "a", "b", "b2", "c"]);
