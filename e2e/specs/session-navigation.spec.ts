@@ -19,7 +19,11 @@ async function similarSessions(id: string) {
   const name = (end: string) => `Quarterly report draft for the team ${id} ${end}`;
   const north = { key: `agent:main:e2e-nav-north-${id}`, name: name("north") };
   const south = { key: `agent:main:e2e-nav-south-${id}`, name: name("south") };
-  for (const session of [north, south]) await gatewayCall("sessions.create", { key: session.key, agentId: "main", label: session.name });
+  for (const session of [north, south]) {
+    await gatewayCall("sessions.create", { key: session.key, agentId: "main", label: session.name });
+    // A turn, so the chat's tools (export, timelines) share the heading's row.
+    await gatewayCall("chat.inject", { sessionKey: session.key, message: `Notes for ${session.name}.` });
+  }
   return { north, south };
 }
 
@@ -51,6 +55,10 @@ test("long similar names are cut in the middle, the chat names the open session,
   await nav.getByRole("button", { name: new RegExp(`^${escaped(north.name)}`) }).click();
   await expect(sessionHeading(page)).toHaveAccessibleName(`${north.name} · main`);
   await expect(page).toHaveURL(addressOf(north.key));
+  // On a wide screen the heading has room for the whole name: the chat's tools move to the next line instead.
+  await expect(page.getByRole("group", { name: "Export session" })).toBeVisible();
+  const headingHead = sessionHeading(page).locator(`span[title="${north.name}"] > span`).nth(1);
+  expect(await headingHead.evaluate((element) => element.scrollWidth <= element.clientWidth), "the heading shows the whole name").toBe(true);
   await nav.getByRole("button", { name: new RegExp(`^${escaped(south.name)}`) }).click();
   await expect(sessionHeading(page)).toHaveAccessibleName(`${south.name} · main`);
   await expect(page).toHaveURL(addressOf(south.key));

@@ -20,10 +20,13 @@ export function ChatToolbar({ sessionKey, hasTurns, sessionUsage }: { sessionKey
     </>
   );
   return (
-    <div className="mx-auto flex w-full max-w-6xl items-center gap-2 px-4 pt-2">
-      <SessionHeading session={session} />
+    // The heading keeps room for a name; where the tools do not fit beside it, they go to the next line.
+    <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 pt-2">
+      <div className="flex min-w-0 flex-1 basis-64">
+        <SessionHeading session={session} />
+      </div>
       {/* On a phone the tools wait behind one button, so the transcript keeps the screen. */}
-      {hasTurns && (wide ? <div className="flex flex-wrap items-center justify-end gap-2">{tools}</div> : <OverflowMenu label="Session tools">{() => tools}</OverflowMenu>)}
+      {hasTurns && (wide ? <div className="ml-auto flex flex-wrap items-center justify-end gap-2">{tools}</div> : <OverflowMenu label="Session tools">{() => tools}</OverflowMenu>)}
     </div>
   );
 }
