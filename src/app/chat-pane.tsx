@@ -8,17 +8,15 @@ import { buildTranscript } from "@/features/chat/model/transcript";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
-import { TimelineToggles } from "@/features/runs/components/timeline-toggles";
-import { UsageLine } from "@/features/runs/components/usage-line";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
 import { useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { describeSessionUsage } from "@/lib/token-usage";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
+import { ChatToolbar } from "./chat-toolbar";
 import { FindInTranscript } from "./find-in-transcript";
 import { GuardedComposer } from "./guarded-composer";
-import { ExportMenu } from "./session-export/export-menu";
 import { useSessionExportSource } from "./session-export/export-session";
 import { useComposerAttachments } from "./use-composer-attachments";
 import { useKnownSecrets } from "./use-known-secrets";
@@ -65,21 +63,13 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      <ChatToolbar sessionKey={sessionKey} hasTurns={turns.length > 0} sessionUsage={sessionUsage} />
       {history.error && (
         <p role="alert" className="mx-auto mt-3 w-full max-w-3xl rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
           Could not load this session's history: {history.error.message}
         </p>
       )}
       <PendingApprovals sessionKey={sessionKey} />
-      {turns.length > 0 && (
-        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-2">
-          <div className="flex flex-wrap items-center gap-2">
-            <ExportMenu />
-            <TimelineToggles />
-          </div>
-          <UsageLine label="Session usage" text={sessionUsage} />
-        </div>
-      )}
       <FindInTranscript turns={turns} runOf={runOf} runsVersion={sessionRuns} transcript={transcript} />
       <Transcript
         ref={transcript}

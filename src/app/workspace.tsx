@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, useState } from "react";
+import { lazy, useCallback, useState } from "react";
 import { Drawer } from "@/components/ui/drawer";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { OnDemand } from "@/components/ui/on-demand";
+import { OverflowMenu } from "@/components/ui/overflow-menu";
 import { ConnectionFailure } from "@/features/connection/components/connection-failure";
 import { ForgetGateway } from "@/features/connection/components/forget-gateway";
+import { useSessionAddress } from "@/features/connection/api/use-session-address";
 import { ConnectionIndicator } from "@/features/connection/components/connection-indicator";
 import type { EmbeddedInfo } from "@/features/connection/api/embedded-info";
 import { useGatewayStateFeed } from "@/features/gateway-state/api/use-gateway-state-feed";
@@ -13,11 +15,11 @@ import { GatewayDetailsNote } from "@/features/gateway-state/components/gateway-
 import { GatewayLogsButton } from "@/features/logs/components/gateway-logs-button";
 import { RunAnnouncer } from "@/features/runs/components/run-announcer";
 import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
-import { useMediaQuery } from "@/hooks/use-media-query";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { ChatPane } from "./chat-pane";
 import { forgetGateway } from "./forget-gateway";
 import { GatewayForm, GatewaySettings } from "./gateway-settings";
+import { SessionSearch, SessionSearchButton, useSessionSearchShortcut } from "./session-search";
 import { SessionSidebar } from "./session-sidebar";
 import { ThemeToggle } from "./theme-toggle";
 import { useApprovalBridge } from "./use-approval-bridge";
@@ -25,12 +27,10 @@ import { useLiveEventBridge } from "./use-live-event-bridge";
 import { useOutboxSender } from "./use-outbox-sender";
 import { useKnownSecrets } from "./use-known-secrets";
 import { useSessionKey } from "./use-session-key";
+import { useWideLayout } from "./wide-layout";
 
 // Opening a chat does not need the gateway panel: its code loads when it is first opened.
 const GatewayPanel = lazy(() => import("@/features/gateway-state/components/gateway-panel").then((module) => ({ default: module.GatewayPanel })));
-
-/** Tailwind's `md`: from here the session list is a column beside the chat; below it, a drawer. */
-const WIDE = "(min-width: 48rem)";
 
 export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const connection = useGateway();
@@ -40,15 +40,35 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   useOutboxSender();
   const awaitingApproval = useApprovalBridge();
   const sessionKey = useSessionKey();
+  useSessionAddress(sessionKey, state.status === "online");
   const knownSecrets = useKnownSecrets();
-  const wide = useMediaQuery(WIDE);
+  const wide = useWideLayout();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [gatewayPanelOpen, setGatewayPanelOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const openSearch = useCallback(() => setSearchOpen(true), []);
+  useSessionSearchShortcut(openSearch);
   const sessions = useQuery(sessionsQueryOptions(connection, state.status === "online"));
   const queryClient = useQueryClient();
   const forget = () =>
     void forgetGateway(connection.url, (sessions.data ?? []).map((row) => row.key)).then(() => queryClient.removeQueries());
+
+  // `close`: the gateway panel opens over the page, so the phone's menu steps aside for it.
+  const secondaryControls = (close: () => void) => (
+    <>
+      <SessionSearchButton onOpen={openSearch} />
+      <GatewayButton
+        open={gatewayPanelOpen}
+        onToggle={() => {
+          close();
+          setGatewayPanelOpen((open) => !open);
+        }}
+      />
+      <GatewayLogsButton secrets={knownSecrets} />
+      <ThemeToggle />
+    </>
+  );
 
   const sidebar = (
     <>
@@ -63,32 +83,35 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
       <a href="#chat" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow">
         Skip to the chat
       </a>
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line bg-surface px-3 py-2 md:gap-x-3 md:px-4 md:py-2.5">
+      {/* One row on a phone: the secondary controls wait behind "More controls", so the transcript keeps the screen. */}
+      <header className="relative flex items-center gap-x-2 border-b border-line bg-surface px-3 py-1.5 md:flex-wrap md:gap-x-3 md:gap-y-1.5 md:px-4 md:py-2.5">
         {!wide && (
           <button
             type="button"
             aria-haspopup="dialog"
             aria-expanded={drawerOpen}
             onClick={() => setDrawerOpen(true)}
-            className="flex items-center gap-1.5 rounded-md border border-line px-2 py-1 text-sm font-medium text-ink-2 hover:bg-surface-2"
+            className="flex shrink-0 items-center gap-1.5 rounded-md border border-line px-2 py-1 text-sm font-medium text-ink-2 hover:bg-surface-2"
           >
             <span aria-hidden>☰</span>
             Sessions
           </button>
         )}
-        <div className="flex items-center gap-2">
+        <div className="hidden items-center gap-2 md:flex">
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
             C
           </span>
-          {/* On a phone the name gives its room to the controls, so the header stays within two lines. */}
-          <span className="sr-only font-semibold tracking-tight sm:not-sr-only">Clawscope</span>
+          <span className="font-semibold tracking-tight">Clawscope</span>
         </div>
-        {/* Below md its items wrap one by one with the header's own, instead of as one block on a line of its own. */}
-        <div className="contents md:ml-auto md:flex md:min-w-0 md:flex-wrap md:items-center md:justify-end md:gap-2">
+        {/* The app's name for screen readers on a phone, where the mark gives its room to the controls. */}
+        <span className="sr-only md:hidden">Clawscope</span>
+        <div className="flex min-w-0 flex-1 items-center justify-end gap-1 md:ml-auto md:flex-none md:flex-wrap md:gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
-          <GatewayButton open={gatewayPanelOpen} onToggle={() => setGatewayPanelOpen((open) => !open)} />
-          <GatewayLogsButton secrets={knownSecrets} />
-          <ThemeToggle />
+          {wide ? (
+            secondaryControls(() => {})
+          ) : (
+            <OverflowMenu label="More controls">{secondaryControls}</OverflowMenu>
+          )}
         </div>
       </header>
       <RunAnnouncer sessionKey={sessionKey} />
@@ -112,6 +135,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             <ChatPane sessionKey={sessionKey} />
           )}
         </main>
+        {searchOpen && <SessionSearch activeKey={sessionKey} onClose={() => setSearchOpen(false)} />}
         {gatewayPanelOpen && (
           <ErrorBoundary label="The gateway panel" secrets={knownSecrets}>
             <OnDemand what="gateway panel">

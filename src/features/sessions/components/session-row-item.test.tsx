@@ -10,16 +10,35 @@ function renderRow(row: SessionRow) {
   return screen.getByRole("button", { name: new RegExp(`^${row.title}`) });
 }
 
+/** What a sighted user reads on the button (the full name for screen readers is visually hidden). */
+function visibleText(button: HTMLElement): string {
+  const copy = button.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll(".sr-only").forEach((hidden) => hidden.remove());
+  return copy.textContent ?? "";
+}
+
 afterEach(cleanup);
 
 describe("SessionRowItem badges", () => {
   const base = { ...placeholderRow("agent:main:work"), title: "Work" };
 
   it("says a stopped last run was stopped, not that it failed", () => {
-    expect(renderRow({ ...base, lastRunStopped: true }).textContent).toBe("Workstoppedwork");
+    expect(visibleText(renderRow({ ...base, lastRunStopped: true }))).toBe("Workstoppedwork");
   });
 
   it("says a failed last run failed", () => {
-    expect(renderRow({ ...base, lastRunFailed: true }).textContent).toBe("Worklast run failedwork");
+    expect(visibleText(renderRow({ ...base, lastRunFailed: true }))).toBe("Worklast run failedwork");
+  });
+});
+
+describe("SessionRowItem name", () => {
+  const sibling = (name: string) => ({ ...placeholderRow(`agent:main:${name}`), title: name });
+
+  it("keeps the distinguishing end of a long name visible and the whole name in its accessible name and tooltip", () => {
+    const button = renderRow(sibling("chat-202612011417-ab3f"));
+    const shown = [...button.querySelectorAll("[aria-hidden]")].map((part) => part.textContent);
+    expect(shown.slice(0, 2)).toEqual(["chat-202612011", "417-ab3f"]);
+    expect(button.querySelector("[title]")?.getAttribute("title")).toBe("chat-202612011417-ab3f");
+    expect(button.querySelector(".sr-only")?.textContent).toBe("chat-202612011417-ab3f");
   });
 });

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from "react";
 import type { SessionRow } from "../model/session-row";
 import { shortKey } from "../model/session-row";
 import { RenameForm } from "./rename-form";
+import { SessionName } from "./session-name";
 
 export interface SessionRowItemProps {
   row: SessionRow;
@@ -70,7 +71,7 @@ export function SessionRowItem({ row, active, unread, busy, extraBadge, onSelect
           className={`flex min-w-0 flex-1 flex-col rounded-lg px-2.5 py-2 text-left text-sm ${active ? "text-ink" : "text-ink-2"}`}
         >
           <span className="flex w-full min-w-0 items-center gap-2">
-            <span className="truncate font-medium">{row.title}</span>
+            <SessionName name={row.title} className="font-medium" />
             <Badges row={row} unread={unread} busy={busy} extraBadge={extraBadge} />
           </span>
           <span className="w-full truncate font-mono text-[11px] text-ink-3">{row.model ?? shortKey(row.key)}</span>
