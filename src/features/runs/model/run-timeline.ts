@@ -44,7 +44,14 @@ export interface LifecycleStep extends StepBase {
   model?: ModelRef;
 }
 
-export type ToolStatus = "running" | "done" | "error";
+/** `unknown`: the call was open when the run stopped being observed (open-steps.ts); never folded, only shown. */
+export type ToolStatus = "running" | "done" | "error" | "unknown";
+
+/** When and why an open step stopped being known: the connection dropped, or the gateway went down under the run. */
+export interface OpenStepEnd {
+  at: number;
+  why: "connection-lost" | "interrupted" | "events-lost";
+}
 
 export interface ToolStep extends StepBase {
   kind: "tool";
@@ -67,6 +74,8 @@ export interface ToolStep extends StepBase {
   serverStartedAt?: number;
   /** A live/local step that chat.history also recorded. */
   confirmedByHistory?: boolean;
+  /** Set with status `unknown`: from when the call's fate is not known, and why. */
+  unsettled?: OpenStepEnd;
 }
 
 export interface TextStep extends StepBase {

@@ -11,6 +11,8 @@
  * ended; it waits for its first token until the first text, thinking or tool
  * call, then streams until the next tool call, the next retry, or the end.
  */
+import { formatClockTime } from "@/lib/clock-time";
+import { describeOpenStepEnd } from "./open-steps";
 import { toolTitle } from "./tool-title";
 import { missedEventCount, missedSeqRange } from "./describe-gap";
 import type { GapStep, RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
@@ -174,8 +176,8 @@ function layToolRows(steps: readonly TimelineStep[], offset: Offset, durationMs:
 
 function toolLabel(step: ToolStep): string {
   const title = toolTitle(step);
-  const running = step.status === "running" ? " (running)" : "";
-  return title === step.name ? `${step.name}${running}` : `${step.name} · ${title}${running}`;
+  const state = step.unsettled ? ` (${describeOpenStepEnd(step.unsettled, formatClockTime)})` : step.status === "running" ? " (running)" : "";
+  return title === step.name ? `${step.name}${state}` : `${step.name} · ${title}${state}`;
 }
 
 function retryBars(steps: readonly TimelineStep[], offset: Offset): WaterfallBar[] {
