@@ -3,7 +3,7 @@ import { formatClockTime } from "@/lib/clock-time";
 import { argsText } from "@/lib/display-text";
 import { formatDuration } from "../model/format-duration";
 import { describeOpenStepEnd } from "../model/open-steps";
-import type { ToolStep } from "../model/run-timeline";
+import { toolDurationMs, type ToolStep } from "../model/run-timeline";
 import { toolTitle } from "../model/tool-title";
 import { BoundedOutput } from "./bounded-output";
 import { ClippedText } from "./clipped-text";
@@ -24,7 +24,7 @@ const STATUS_CHIP: Record<ToolStep["status"], string> = {
 export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }) {
   const [open, setOpen] = useState(step.status === "running");
   const detailsId = useId();
-  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  const duration = toolDurationMs(step);
   return (
     <div data-step-id={step.id} className="flex flex-col gap-1.5">
       <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full flex-wrap items-center gap-x-2 gap-y-0.5 text-left">

@@ -12,8 +12,8 @@ import { optional } from "@/lib/read-untrusted";
 import { formatDuration } from "./format-duration";
 import { describeOpenStepEnd } from "./open-steps";
 import type { RunOutcome, RunOutcomeKind } from "./run-outcome";
-import { stepsOfKind, type RunTimeline, type ToolStep } from "./run-timeline";
-import { argumentLine, COMMAND_KEYS, toolTitle } from "./tool-title";
+import { stepsOfKind, toolDurationMs, type RunTimeline, type ToolStep } from "./run-timeline";
+import { argumentLine, COMMAND_KEYS, SHELL_TOOLS, toolTitle } from "./tool-title";
 import { capitalize, clip, firstLine } from "@/lib/display-text";
 
 /** More than this and the glance shows the latest ones and points at the timeline for the rest. */
@@ -21,8 +21,6 @@ export const GLANCE_TOOL_LIMIT = 8;
 
 const MAX_COMMAND_CHARS = 200;
 const MAX_ERROR_CHARS = 160;
-
-const SHELL_TOOLS = new Set(["exec", "bash", "shell"]);
 
 export type ToolGlanceState = "running" | "done" | "failed" | "unknown";
 
@@ -83,7 +81,7 @@ export function summarizeRun(run: RunTimeline, outcome: RunOutcome, clock: (at: 
 
 function toolGlance(step: ToolStep, clock: (at: number) => string): ToolGlance {
   const state = toolState(step);
-  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  const duration = toolDurationMs(step);
   return {
     id: step.id,
     name: step.name,

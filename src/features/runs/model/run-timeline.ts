@@ -257,6 +257,16 @@ export interface RunApproval {
   decidedBy?: string;
 }
 
+/**
+ * How long a tool call took, where known: the gateway's own figure, else its start to its end as events
+ * told them. History rows only say when the model wrote the call and when the result was stored, so a
+ * call known from history alone has no duration rather than a wrong one.
+ */
+export function toolDurationMs(step: ToolStep): number | undefined {
+  if (step.durationMs !== undefined) return step.durationMs;
+  return step.endedAt !== undefined && step.source !== "history" ? step.endedAt - step.at : undefined;
+}
+
 export type StepOfKind<K extends StepKind> = Extract<TimelineStep, { kind: K }>;
 
 export function isStepKind<K extends StepKind>(step: TimelineStep | undefined, kind: K): step is StepOfKind<K> {
