@@ -102,3 +102,20 @@ describe("settleOpenSteps after a SIGKILL while an exec runs", () => {
     expect(settleOpenSteps(live, deriveRunOutcome(live, { now: killedAt, connection: "online" }))).toBe(live);
   });
 });
+
+describe("a run killed while it waits for the model", () => {
+  const waitingUntil = start + 1_080;
+  const cut: RunSignal = { runId, at: waitingUntil, source: "live", kind: "disconnected", code: 1006, reason: "" };
+  const run = runTimeline(foldRunSignals(createRunFold(runId), [...signals.filter((signal) => signal.at < waitingUntil), cut]));
+
+  it("the waterfall's open model call ends at the drop and says it is unknown from there, not that the model did not answer", () => {
+    const now = waitingUntil + 30_000;
+    const model = buildRunWaterfall(shown(run, { now, connection: "reconnecting" }), now).lanes.find((lane) => lane.id === "model");
+    expect(model?.bars.at(-1)).toMatchObject({ kind: "model-wait", endMs: waitingUntil - start, label: `Model: unknown since the connection dropped at ${formatClockTime(waitingUntil)}` });
+  });
+
+  it("while the run is heard, the same wait is just a wait", () => {
+    const live = runTimeline(foldRunSignals(createRunFold(runId), signals.filter((signal) => signal.at < waitingUntil)));
+    expect(settleOpenSteps(live, deriveRunOutcome(live, { now: waitingUntil, connection: "online" }))).toBe(live);
+  });
+});

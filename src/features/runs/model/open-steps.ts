@@ -31,8 +31,9 @@ export function settleOpenSteps(run: RunTimeline, outcome: RunOutcome): RunTimel
 }
 
 export function settleOpenStepsAt(run: RunTimeline, end: OpenStepEnd | undefined): RunTimeline {
-  if (!end || !run.steps.some(isOpenTool)) return run;
-  return { ...run, steps: run.steps.map((step) => (isOpenTool(step) ? settled(step, end) : step)) };
+  // An ended run's model calls are closed; only its tool calls can still be open.
+  if (!end || (run.status === "ended" && !run.steps.some(isOpenTool))) return run;
+  return { ...run, openStepsEnd: end, steps: run.steps.map((step) => (isOpenTool(step) ? settled(step, end) : step)) };
 }
 
 /** "unknown since the connection dropped at 14:32:05". */

@@ -241,6 +241,8 @@ export interface RunTimeline {
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
   stats: RunStats;
+  /** Only on a view of the run (open-steps.ts): from when, and why, its open steps are not known. */
+  openStepsEnd?: OpenStepEnd;
   /** Exec approvals the run asked for (run-approvals.ts); kept by the registry beside the fold. */
   approvals?: readonly RunApproval[];
 }
