@@ -68,12 +68,29 @@ test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, the
   const toggle = timeline.getByRole("button", { name: /Timeline/ });
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
   await expect(timeline).toContainText("1006");
+
+  // Sampled while the gateway is down: nothing claims to know what the killed process was doing.
+  await expect(connectionStatus(page)).toContainText(/Closed without notice \(1006\): the gateway process stopped or the network dropped · retrying(: next try in \d+ s| now)/);
+  const exec = timeline.getByRole("button", { name: /^\+\S+ s exec / });
+  await expect(exec).toContainText(/unknown since the connection dropped at \d{2}:\d{2}:\d{2}/);
+  const whileDown = (await exec.textContent()) ?? "";
+  const droppedAt = /dropped at (\d{2}:\d{2}:\d{2})/.exec(whileDown)?.[1];
+  await expect(page.getByRole("status", { name: "Provider health" })).toContainText(`unknown while not connected — last known: ready at ${droppedAt}`);
+  // The duration stopped at the drop: it does not tick on as if the command still ran.
+  await page.waitForTimeout(2_500);
+  expect(await exec.textContent()).toBe(whileDown);
+  await expect(turn.getByRole("alert").filter({ hasText: "Outcome unknown" })).toContainText("The connection to the gateway was lost during this turn");
+
   await controlGateway("start");
   await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
+  await expect(page.getByRole("status", { name: "Provider health" })).toContainText("ready", BACK_ONLINE);
+  await expect(page.getByRole("status", { name: "Provider health" })).not.toContainText("unknown while not connected");
 
   const banner = turn.getByRole("alert").filter({ hasText: "Interrupted by gateway restart" });
   await expect(banner).toBeVisible(BACK_ONLINE);
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  // Back with a new boot and the killed run did not resume: its command is interrupted, at the moment of the drop.
+  await expect(exec).toContainText(`interrupted: the gateway went down at ${droppedAt}`);
   await timeline.getByRole("group", { name: "Show the run as" }).getByRole("button", { name: "Waterfall" }).click();
   const waterfall = timeline.getByRole("region", { name: "Run waterfall" });
   await expect(waterfall.getByRole("group", { name: "Connection" }).getByRole("button", { name: /^Disconnected: .*1006/ })).toHaveCount(1);

@@ -114,3 +114,37 @@ test("tool output with HTML and script tags renders as inert text", async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await lastTurn(page).locator("script, img").count()).toBe(0);
 });
+
+test("a fresh browser with only chat.history shows an exec run and a 401 run as the live page did, as far as history keeps the facts", async ({ page, browser }) => {
+  const sessionKey = uniqueSession("fresh-history");
+  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
+  await sendMessage(page, "Run the quick command. fake:tool");
+  const liveExec = page.getByRole("article").filter({ hasText: "Run the quick command." });
+  await expect(liveExec.getByRole("region", { name: "Run timeline" }).getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  const liveTool = liveExec.getByRole("list", { name: "Tools run" }).getByRole("listitem");
+  await expect(liveTool).toHaveText(/^exec\s*\$\s*echo hello-from-fake-tool && uname -s\s*exit 0\s*\d+ ms$/);
+
+  await gatewayCall("sessions.patch", { key: sessionKey, model: "fakeauth/fake-model" });
+  await sendMessage(page, "Use the locked provider. fake:401");
+  const liveAuth = page.getByRole("article").filter({ hasText: "Use the locked provider." }).getByRole("alert");
+  await expect(liveAuth).toContainText("Authentication failed", { timeout: 60_000 });
+  await expect(liveAuth).toContainText("fakeauth/fake-model rejected the credentials (HTTP 401): the API key lacks model.request.");
+
+  // Another browser profile: no run log, only what chat.history keeps.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(fresh)).toContainText("Connected", { timeout: 60_000 });
+  const exec = fresh.getByRole("article").filter({ hasText: "Run the quick command." });
+  // The same tool, command and state; history keeps neither the exit code 0 nor how long the command ran, so neither is shown.
+  await expect(exec.getByRole("list", { name: "Tools run" }).getByRole("listitem")).toHaveText(/^exec\s*\$\s*echo hello-from-fake-tool && uname -s\s*done$/);
+  const toggle = exec.getByRole("button", { name: /^Timeline/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(exec.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toHaveText(/^\+\S+ s▸execRun echo hello-from-fake-tool && uname -sdone$/);
+  // The same failure class, provider, model and HTTP status; the provider's own words ("Missing scopes") were never stored.
+  const auth = fresh.getByRole("article").filter({ hasText: "Use the locked provider." }).getByRole("alert");
+  await expect(auth).toContainText("Authentication failedfakeauth/fake-model rejected the credentials (HTTP 401).model fakeauth/fake-model · HTTP 401");
+  await expect(auth).not.toContainText("Missing scopes");
+  await context.close();
+});

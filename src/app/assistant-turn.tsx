@@ -17,7 +17,7 @@ import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -48,6 +48,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   useSubagentHistories(spawned.flatMap((link) => (link.spawn.childSessionKey ? [link.spawn.childSessionKey] : [])));
   const subagents = useSubagents(spawned, now);
   const outcome = useRunOutcome(run, now, subagents);
+  const shown = useShownRun(run, outcome);
   const openSession = useConnectionSettings((s) => s.sessionSelected);
   const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
@@ -58,7 +59,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   const [ownChoice, setOwnChoice] = useState<OwnTimelineChoice | null>(null);
   const every = useEveryTimelineChoice();
   const open = timelineOpen(ownChoice, every, run, live);
-  const summary = useMemo(() => (open ? undefined : summarizeRun(run, outcome)), [open, run, outcome]);
+  const summary = useMemo(() => (open ? undefined : summarizeRun(shown, outcome)), [open, shown, outcome]);
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
@@ -78,11 +79,11 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
       </div>
       <ErrorBoundary label="The run timeline" secrets={secrets}>
         <RunPanel
-          run={run}
+          run={shown}
           outcome={outcome}
           open={open}
           onToggle={() => setOwnChoice({ open: !open, generation: every?.generation ?? 0 })}
-          actions={<CopyReportButton run={run} outcome={outcome} subagents={subagents} />}
+          actions={<CopyReportButton run={shown} outcome={outcome} subagents={subagents} />}
           subagents={<SubagentList subagents={subagents} onOpenSession={openSession} />}
           logs={{
             open: logsOpen,

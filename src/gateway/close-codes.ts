@@ -44,6 +44,16 @@ const CLOSE_WORDS: Record<number, string> = {
   4008: "refused by gateway policy",
 };
 
+/** Where the code's words mean little to most readers: what the close means, in plain words. */
+const CLOSE_MEANINGS: Record<number, string> = {
+  1006: "closed without notice (1006): the gateway process stopped or the network dropped",
+};
+
+/** A close as the connection status tells it: its plain meaning where the code needs one, else its words. */
+export function explainClose(close: { code: number; words: string }): string {
+  return CLOSE_MEANINGS[close.code] ?? close.words;
+}
+
 export function describeClose(code: number, reason?: string): string {
   const words = CLOSE_WORDS[code] ?? "connection closed";
   const detail = reason?.trim();

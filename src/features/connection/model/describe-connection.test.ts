@@ -18,11 +18,18 @@ describe("describeConnection", () => {
     expect(describeConnection(state, 1000)).toMatchObject({ tone, label });
   });
 
-  it("counts down to the next retry and says how many attempts were made", () => {
+  it("says in plain words what a close without notice means, that it retries, when next and how many attempts were made", () => {
     const state: ConnectionState = { status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close };
-    expect(describeConnection(state, 1000).detail).toBe("1006 connection lost (no close frame) · next try in 3 s · 2 attempts so far");
-    expect(describeConnection({ ...state, attempt: 0 }, 1000).detail).toBe("1006 connection lost (no close frame) · next try in 3 s");
-    expect(describeConnection({ ...state, attempt: 1 }, 3500).detail).toBe("1006 connection lost (no close frame) · next try in 1 s · 1 attempt so far");
+    const meaning = "Closed without notice (1006): the gateway process stopped or the network dropped";
+    expect(describeConnection(state, 1000).detail).toBe(`${meaning} · retrying: next try in 3 s · 2 attempts so far`);
+    expect(describeConnection({ ...state, attempt: 0 }, 1000).detail).toBe(`${meaning} · retrying: next try in 3 s`);
+    expect(describeConnection({ ...state, attempt: 1 }, 3500).detail).toBe(`${meaning} · retrying: next try in 1 s · 1 attempt so far`);
+    expect(describeConnection({ ...state, attempt: 3 }, 4000).detail).toBe(`${meaning} · retrying now (attempt 3)`);
+  });
+
+  it("names other closes by their words", () => {
+    const state: ConnectionState = { status: "backing-off", since: 0, attempt: 1, nextRetryAt: 4000, lastClose: { code: 1011, reason: "", words: "1011 gateway internal error", at: 0 } };
+    expect(describeConnection(state, 1000).detail).toBe("1011 gateway internal error · retrying: next try in 3 s · 1 attempt so far");
   });
 
   it("says the same while restarting or waiting for a starting gateway, and when an attempt is under way", () => {

@@ -2,6 +2,7 @@
  * The connection indicator's words for each state. Pure, so every state has a
  * tested sentence and none falls back to a bare spinner.
  */
+import { explainClose } from "@/gateway/close-codes";
 import type { ConnectionState } from "@/gateway/connection-machine";
 import { capitalize } from "@/lib/display-text";
 
@@ -28,6 +29,12 @@ export function retryWords(attempt: number, nextRetryAt: number | undefined, now
   return [`next try in ${seconds(nextRetryAt - now)}`, attemptsSoFar(attempt)].filter(Boolean).join(" · ");
 }
 
+/** What the page is doing about a lost connection: "retrying: next try in 3 s · 2 attempts so far". */
+function retryingWords(attempt: number, nextRetryAt: number | undefined, now: number): string {
+  if (nextRetryAt === undefined || nextRetryAt <= now) return attempt > 0 ? `retrying now (attempt ${attempt})` : "retrying now";
+  return `retrying: ${retryWords(attempt, nextRetryAt, now)}`;
+}
+
 export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
   switch (state.status) {
     case "idle":
@@ -36,7 +43,7 @@ export function describeConnection(state: ConnectionState, now: number): Connect
       return {
         tone: "working",
         label: state.attempt > 1 ? `Connecting (attempt ${state.attempt})…` : "Connecting…",
-        detail: state.lastClose ? `Last close: ${state.lastClose.words}` : undefined,
+        detail: state.lastClose ? `Last close: ${explainClose(state.lastClose)}` : undefined,
       };
     case "handshaking":
       return { tone: "working", label: "Signing in…" };
@@ -54,7 +61,7 @@ export function describeConnection(state: ConnectionState, now: number): Connect
       return {
         tone: "warn",
         label: state.failure?.kind === "unreachable" ? "Gateway unreachable" : "Connection lost",
-        detail: `${state.lastClose.words} · ${retryWords(state.attempt, state.nextRetryAt, now)}`,
+        detail: `${capitalize(explainClose(state.lastClose))} · ${retryingWords(state.attempt, state.nextRetryAt, now)}`,
       };
     case "offline":
       return { tone: "warn", label: "Offline", detail: "Waiting for the network to come back" };

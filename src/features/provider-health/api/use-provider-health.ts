@@ -5,14 +5,15 @@
  */
 import { agentIdOf } from "@/lib/session-key";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { withAdminAccess } from "@/gateway/admin-access";
 import { eventRouterOf } from "@/gateway/event-router";
 import { useNow } from "@/hooks/use-now";
 import { useGateway, useIsOnline } from "@/providers/gateway-provider";
+import type { GatewayConnection } from "@/gateway/gateway-connection";
 import { readSessionsList, sessionsListQueryKey } from "@/gateway/sessions-list";
 import type { LogFailures } from "../model/log-failures";
-import { deriveProviderHealth, nextHealthChangeAt, sessionTarget, type ProviderHealth } from "../model/provider-health";
+import { deriveProviderHealth, healthWhileDisconnected, nextHealthChangeAt, sessionTarget, type ProviderHealth } from "../model/provider-health";
 import { outcomesFromSessions, parseSessionsSnapshot, type ModelChoice, type ModelRef } from "../model/provider-signals";
 import {
   authStatusQueryKey,
@@ -48,9 +49,24 @@ export interface ProviderHealthView {
   models: ModelOption[] | undefined;
 }
 
+/** When this page saw the connection drop (a close after sign-in, or a restart notice); undefined while connected. */
+function useConnectionLostAt(connection: GatewayConnection): number | undefined {
+  const [lostAt, setLostAt] = useState<number>();
+  useEffect(
+    () =>
+      connection.onConnectionLog((entry) => {
+        if (entry.type === "disconnected" || entry.type === "restarting") setLostAt((earlier) => earlier ?? entry.at);
+        if (entry.type === "connected") setLostAt(undefined);
+      }),
+    [connection],
+  );
+  return lostAt;
+}
+
 export function useProviderHealth(sessionKey: string): ProviderHealthView {
   const connection = useGateway();
   const online = useIsOnline();
+  const lostAt = useConnectionLostAt(connection);
   const queryClient = useQueryClient();
   const now = useNow();
 
@@ -69,8 +85,10 @@ export function useProviderHealth(sessionKey: string): ProviderHealthView {
   const outcomes = useMemo(() => outcomesFromSessions(sessions.data?.rows ?? []), [sessions.data]);
   const failures = useMemo(() => [...outcomes.failures, ...(logFailures.data?.failures ?? [])], [outcomes, logFailures.data]);
   const target = sessionTarget(sessions.data, sessionKey);
-  const healthOf = (ref: ModelRef | undefined) =>
-    deriveProviderHealth({ target: ref, models: models.data, auth: auth.data ?? [], failures, successes: outcomes.successes, now });
+  const healthOf = (ref: ModelRef | undefined) => {
+    const known = deriveProviderHealth({ target: ref, models: models.data, auth: auth.data ?? [], failures, successes: outcomes.successes, now });
+    return online ? known : healthWhileDisconnected(known, lostAt);
+  };
   const health = healthOf(target);
   const options = models.data?.map((model: ModelChoice): ModelOption => {
     const ref = { provider: model.provider, model: model.id };

@@ -1,16 +1,15 @@
 import { TONE_DOT } from "@/components/ui/tone";
+import { formatClockTime } from "@/lib/clock-time";
 import { redactText } from "@/lib/redact";
 import { describeHealth, type ProviderHealth } from "../model/provider-health";
 import type { ModelRef } from "../model/provider-signals";
 
-const CLOCK = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-export const formatClock = (at: number) => CLOCK.format(at);
 
 const TEXT_TONE = { ok: "text-ok", warn: "text-warn", error: "text-bad", idle: "text-ink-3" } as const;
 
 /** One line above the composer (wrapping on a phone): where the next message goes, and how that provider is doing. */
 export function ProviderHealthLine({ target, health, now }: { target: ModelRef | undefined; health: ProviderHealth; now: number }) {
-  const description = describeHealth(health, now, formatClock);
+  const description = describeHealth(health, now, formatClockTime);
   return (
     <div role="status" aria-label="Provider health" className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 px-2 text-xs text-ink-2">
       <span aria-hidden className={`size-1.5 shrink-0 rounded-full ${TONE_DOT[description.tone]}`} />

@@ -5,7 +5,7 @@ import type { ProbeResult } from "../api/provider-health-queries";
 import type { ModelOption } from "../api/use-provider-health";
 import { describeHealth, sendWouldFail, type ProviderHealth } from "../model/provider-health";
 import type { ModelRef } from "../model/provider-signals";
-import { formatClock } from "./provider-health-line";
+import { formatClockTime } from "@/lib/clock-time";
 
 export interface SendWarningProps {
   target: ModelRef | undefined;
@@ -40,7 +40,7 @@ export function SendWarning(props: SendWarningProps) {
   const preferred = alternatives.find((option) => !sendWouldFail(option.health, now)) ?? alternatives[0];
   const [chosen, setChosen] = useState<string | undefined>(preferred ? refKey(preferred.ref) : undefined);
   const selected = alternatives.find((option) => refKey(option.ref) === chosen) ?? preferred;
-  const description = describeHealth(health, now, formatClock);
+  const description = describeHealth(health, now, formatClockTime);
   const name = target ? `${target.provider}/${target.model}` : "This session's model";
 
   return (
@@ -65,7 +65,7 @@ export function SendWarning(props: SendWarningProps) {
             >
               {alternatives.map((option) => (
                 <option key={refKey(option.ref)} value={refKey(option.ref)}>
-                  {refKey(option.ref)} ({describeHealth(option.health, now, formatClock).label})
+                  {refKey(option.ref)} ({describeHealth(option.health, now, formatClockTime).label})
                 </option>
               ))}
             </select>

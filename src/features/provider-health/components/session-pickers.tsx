@@ -3,7 +3,7 @@ import { redactText } from "@/lib/redact";
 import type { SessionSettingsView } from "../api/use-session-settings";
 import { describeHealth } from "../model/provider-health";
 import { modelRefText } from "../model/session-settings";
-import { formatClock } from "./provider-health-line";
+import { formatClockTime } from "@/lib/clock-time";
 
 export interface SessionPickersProps {
   settings: SessionSettingsView;
@@ -64,7 +64,7 @@ export function SessionPickers({ settings, now, disabledReason, runActive = fals
             const text = modelRefText(option.ref);
             return (
               <option key={text} value={text} disabled={!option.available && text !== shown}>
-                {text} ({describeHealth(option.health, now, formatClock).label})
+                {text} ({describeHealth(option.health, now, formatClockTime).label})
               </option>
             );
           })}

@@ -3,6 +3,7 @@ import {
   deriveProviderHealth,
   describeHealth,
   formatRemaining,
+  healthWhileDisconnected,
   healthSignature,
   nextHealthChangeAt,
   sendWouldFail,
@@ -168,5 +169,28 @@ describe("health in words", () => {
     expect(formatRemaining(59_400)).toBe("about 59 s");
     expect(formatRemaining(90_000)).toBe("about 2 min");
     expect(formatRemaining(3 * 3_600_000)).toBe("about 3 h");
+  });
+});
+
+describe("while the gateway is not connected", () => {
+  const droppedAt = NOW - 5_000;
+
+  it("nothing is known: the state is unknown, with what was last known and when", () => {
+    const health = healthWhileDisconnected({ kind: "ready" }, droppedAt);
+    expect(health).toEqual({ kind: "not-known", since: droppedAt, lastKnown: { kind: "ready" } });
+    expect(describeHealth(health, NOW, clock)).toEqual({ label: "unknown while not connected", detail: "last known: ready at t-5", tone: "idle" });
+  });
+
+  it("a failure known before the drop is still named as the last known state, and still holds a send", () => {
+    const failing: ProviderHealth = { kind: "auth-failing", at: NOW - 60_000, detail: "401" };
+    const health = healthWhileDisconnected(failing, droppedAt);
+    expect(describeHealth(health, NOW, clock)).toEqual({ label: "unknown while not connected", detail: "last known: authentication failing at t-5", tone: "idle" });
+    expect(sendWouldFail(health, NOW)).toBe(true);
+    expect(healthSignature(health)).toBe(healthSignature(failing));
+    expect(nextHealthChangeAt(health, NOW)).toBeUndefined();
+  });
+
+  it("with nothing known before the drop there is no last known state to name", () => {
+    expect(describeHealth(healthWhileDisconnected({ kind: "unknown" }, droppedAt), NOW, clock)).toEqual({ label: "unknown while not connected", tone: "idle" });
   });
 });

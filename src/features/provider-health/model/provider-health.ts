@@ -12,7 +12,9 @@ export type ProviderHealth =
   | { kind: "cooldown"; at?: number; until: number; detail?: string }
   | { kind: "auth-failing"; at?: number; detail?: string }
   | { kind: "unavailable"; reason: string }
-  | { kind: "unknown" };
+  | { kind: "unknown" }
+  /** Not connected to the gateway (since `since`, when this page saw it drop): nothing can be known now; `lastKnown` is what was known then. */
+  | { kind: "not-known"; since?: number; lastKnown: ProviderHealth };
 
 export interface HealthInputs {
   target: ModelRef | undefined;
@@ -111,6 +113,11 @@ export function deriveProviderHealth({ target, models, auth, failures, successes
   return inCatalog ? { kind: "ready" } : { kind: "unknown" };
 }
 
+/** While the page is not connected, a provider's state is not known, whatever the last reads said. */
+export function healthWhileDisconnected(lastKnown: ProviderHealth, since: number | undefined): ProviderHealth {
+  return { kind: "not-known", ...(since !== undefined ? { since } : {}), lastKnown: lastKnown.kind === "not-known" ? lastKnown.lastKnown : lastKnown };
+}
+
 /**
  * Whether a send now would go into a known failure. A rate limit only counts
  * while its reset is ahead (or, with no reset known, for a minute): an old,
@@ -118,6 +125,9 @@ export function deriveProviderHealth({ target, models, auth, failures, successes
  */
 export function sendWouldFail(health: ProviderHealth, now: number): boolean {
   switch (health.kind) {
+    case "not-known":
+      // A failure known before the drop still holds the message; the user can still send it anyway.
+      return sendWouldFail(health.lastKnown, now);
     case "cooldown":
       return health.until > now;
     case "auth-failing":
@@ -151,6 +161,8 @@ export function healthSignature(health: ProviderHealth): string {
       return `auth:${health.at ?? "status"}`;
     case "unavailable":
       return `unavailable:${health.reason}`;
+    case "not-known":
+      return healthSignature(health.lastKnown);
     default:
       return health.kind;
   }
@@ -180,6 +192,11 @@ export function describeHealth(health: ProviderHealth, now: number, clock: (at: 
       return { label: "ready", tone: "ok" };
     case "unknown":
       return { label: "checking…", tone: "idle" };
+    case "not-known": {
+      const last = health.lastKnown.kind === "unknown" ? undefined : describeHealth(health.lastKnown, now, clock).label;
+      const when = health.since !== undefined ? ` at ${clock(health.since)}` : "";
+      return { label: "unknown while not connected", ...(last ? { detail: `last known: ${last}${when}` } : {}), tone: "idle" };
+    }
     case "cooldown":
       return {
         label: `in cooldown until ${clock(health.until)} (${formatRemaining(health.until - now)})`,

@@ -5,6 +5,7 @@ const STATE_CHIP: Record<ToolGlanceState, string> = {
   running: "bg-accent-soft text-accent",
   done: "bg-ok-soft text-ok",
   failed: "bg-bad-soft text-bad",
+  unknown: "bg-warn-soft text-warn",
 };
 
 /** What the run did, on the message, for when its timeline is folded: no click needed to see which tools ran. */

@@ -1,23 +1,30 @@
 import { useId, useState } from "react";
+import { formatClockTime } from "@/lib/clock-time";
 import { argsText } from "@/lib/display-text";
 import { formatDuration } from "../model/format-duration";
-import type { ToolStep } from "../model/run-timeline";
+import { describeOpenStepEnd } from "../model/open-steps";
+import { toolDurationMs, type ToolStep } from "../model/run-timeline";
 import { toolTitle } from "../model/tool-title";
 import { BoundedOutput } from "./bounded-output";
 import { ClippedText } from "./clipped-text";
 import { SourceBadge } from "./source-badge";
 
+function statusWords(step: ToolStep): string {
+  if (step.unsettled) return describeOpenStepEnd(step.unsettled, formatClockTime);
+  return `${step.status}${step.exitCode !== undefined ? ` · exit ${step.exitCode}` : ""}`;
+}
+
 const STATUS_CHIP: Record<ToolStep["status"], string> = {
   running: "bg-accent-soft text-accent",
   done: "bg-ok-soft text-ok",
   error: "bg-bad-soft text-bad",
+  unknown: "bg-warn-soft text-warn",
 };
-
 
 export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }) {
   const [open, setOpen] = useState(step.status === "running");
   const detailsId = useId();
-  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  const duration = toolDurationMs(step);
   return (
     <div data-step-id={step.id} className="flex flex-col gap-1.5">
       <button type="button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} className="flex w-full flex-wrap items-center gap-x-2 gap-y-0.5 text-left">
@@ -27,8 +34,7 @@ export function ToolStepRow({ step, offset }: { step: ToolStep; offset: string }
         {/* At least 8rem for the title: on a phone the status and duration move to a second line instead. */}
         <span className="min-w-0 flex-1 basis-32 truncate text-sm">{toolTitle(step)}</span>
         <span className={`shrink-0 rounded-full px-1.5 text-[11px] font-medium ${STATUS_CHIP[step.status]}`}>
-          {step.status === "running" ? "running" : step.status === "error" ? "error" : "done"}
-          {step.exitCode !== undefined ? ` · exit ${step.exitCode}` : ""}
+          {statusWords(step)}
         </span>
         {duration !== undefined && <span className="shrink-0 font-mono text-[11px] text-ink-3">{formatDuration(duration)}</span>}
       </button>

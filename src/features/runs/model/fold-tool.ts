@@ -214,7 +214,8 @@ function finishTool(step: ToolStep, at: number, status: "done" | "error"): void 
   const endedAt = step.endedAt ?? at;
   step.status = step.status === "error" ? "error" : status;
   step.endedAt = endedAt;
-  step.durationMs ??= Math.max(0, endedAt - step.at);
+  // A history row's time is when the result was stored, its start when the model wrote the call: no duration.
+  if (step.source !== "history") step.durationMs ??= Math.max(0, endedAt - step.at);
 }
 
 

@@ -16,6 +16,7 @@ import { splitHistoryTurns } from "@/lib/history-turns";
 import { isRecord, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
+import { exitCodeInResult } from "./tool-title";
 
 export interface HistoryOptions {
   sessionKey?: string;
@@ -147,13 +148,16 @@ function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, 
       const toolCallId = readText(row, "toolCallId");
       if (toolCallId === undefined) continue;
       const details = readRecord(row, "details");
+      const name = readText(row, "toolName");
+      const resultText = textAsStreamed(row.content);
       emit(at, {
         kind: "tool-result",
         toolCallId,
-        name: readText(row, "toolName"),
+        name,
         isError: row.isError === true,
-        resultText: textAsStreamed(row.content),
-        exitCode: details ? readNumber(details, "exitCode") : undefined,
+        resultText,
+        // The gateway's history drops `details` today; the exec tool's own words keep a non-zero exit.
+        exitCode: (details ? readNumber(details, "exitCode") : undefined) ?? exitCodeInResult(name, resultText),
         durationMs: details ? readNumber(details, "durationMs") : undefined,
       });
       terminal = undefined;

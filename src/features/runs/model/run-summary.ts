@@ -7,11 +7,13 @@
  * Token counts belong in the footer once a run carries usage; RunTimeline has
  * none today, and the footer says nothing rather than guess.
  */
+import { formatClockTime } from "@/lib/clock-time";
 import { optional } from "@/lib/read-untrusted";
 import { formatDuration } from "./format-duration";
+import { describeOpenStepEnd } from "./open-steps";
 import type { RunOutcome, RunOutcomeKind } from "./run-outcome";
-import { stepsOfKind, type RunTimeline, type ToolStep } from "./run-timeline";
-import { argumentLine, COMMAND_KEYS, toolTitle } from "./tool-title";
+import { stepsOfKind, toolDurationMs, type RunTimeline, type ToolStep } from "./run-timeline";
+import { argumentLine, COMMAND_KEYS, SHELL_TOOLS, toolTitle } from "./tool-title";
 import { capitalize, clip, firstLine } from "@/lib/display-text";
 
 /** More than this and the glance shows the latest ones and points at the timeline for the rest. */
@@ -20,9 +22,7 @@ export const GLANCE_TOOL_LIMIT = 8;
 const MAX_COMMAND_CHARS = 200;
 const MAX_ERROR_CHARS = 160;
 
-const SHELL_TOOLS = new Set(["exec", "bash", "shell"]);
-
-export type ToolGlanceState = "running" | "done" | "failed";
+export type ToolGlanceState = "running" | "done" | "failed" | "unknown";
 
 export interface ToolGlance {
   id: string;
@@ -32,7 +32,7 @@ export interface ToolGlance {
   /** What the call was about when there is no command ("Read src/app.ts"). */
   title: string;
   state: ToolGlanceState;
-  /** "exit 0", "done", "running", "failed · exit 2". */
+  /** "exit 0", "done", "running", "failed · exit 2", "unknown since the connection dropped at 14:32:05". */
   statusText: string;
   durationText?: string;
   /** The tool's own error, first line, for a failed call. */
@@ -56,10 +56,11 @@ export function runDurationMs(run: RunTimeline): number | undefined {
   return took > 0 ? took : undefined;
 }
 
-export function summarizeRun(run: RunTimeline, outcome: RunOutcome): RunSummary {
+/** `run` as shown (open-steps.ts `settleOpenSteps`); `clock` writes the times a settled call names. */
+export function summarizeRun(run: RunTimeline, outcome: RunOutcome, clock: (at: number) => string = formatClockTime): RunSummary {
   const allTools = stepsOfKind(run.steps, "tool");
   const shown = allTools.slice(-GLANCE_TOOL_LIMIT);
-  const glances = shown.map(toolGlance);
+  const glances = shown.map((step) => toolGlance(step, clock));
   const failedTools = allTools.filter((step) => toolState(step) === "failed").length;
   const retries = outcome.kind === "degraded" ? outcome.retries : stepsOfKind(run.steps, "retry").length;
   const footer = [
@@ -78,16 +79,16 @@ export function summarizeRun(run: RunTimeline, outcome: RunOutcome): RunSummary 
   };
 }
 
-function toolGlance(step: ToolStep): ToolGlance {
+function toolGlance(step: ToolStep, clock: (at: number) => string): ToolGlance {
   const state = toolState(step);
-  const duration = step.durationMs ?? (step.endedAt !== undefined ? step.endedAt - step.at : undefined);
+  const duration = toolDurationMs(step);
   return {
     id: step.id,
     name: step.name,
     ...optional("command", commandOf(step)),
     title: toolTitle(step),
     state,
-    statusText: statusText(state, step.exitCode),
+    statusText: step.unsettled ? describeOpenStepEnd(step.unsettled, clock) : statusText(state, step.exitCode),
     ...optional("durationText", state !== "running" && duration !== undefined && duration >= 0 ? formatDuration(duration) : undefined),
     ...optional("error", state === "failed" && step.error ? clip(firstLine(step.error.trim()) ?? "", MAX_ERROR_CHARS) : undefined),
   };
@@ -98,6 +99,8 @@ function statusText(state: ToolGlanceState, exitCode: number | undefined): strin
   switch (state) {
     case "running":
       return "running";
+    case "unknown":
+      return "unknown";
     case "failed":
       return exit ? `failed · ${exit}` : "failed";
     case "done":
@@ -107,7 +110,7 @@ function statusText(state: ToolGlanceState, exitCode: number | undefined): strin
 
 /** A non-zero exit is a failure even when the gateway did not flag the call as an error. */
 function toolState(step: ToolStep): ToolGlanceState {
-  if (step.status === "running") return "running";
+  if (step.status === "running" || step.status === "unknown") return step.status;
   if (step.status === "error" || step.isError || (step.exitCode !== undefined && step.exitCode !== 0)) return "failed";
   return "done";
 }

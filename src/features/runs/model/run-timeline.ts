@@ -44,7 +44,14 @@ export interface LifecycleStep extends StepBase {
   model?: ModelRef;
 }
 
-export type ToolStatus = "running" | "done" | "error";
+/** `unknown`: the call was open when the run stopped being observed (open-steps.ts); never folded, only shown. */
+export type ToolStatus = "running" | "done" | "error" | "unknown";
+
+/** When and why an open step stopped being known: the connection dropped, or the gateway went down under the run. */
+export interface OpenStepEnd {
+  at: number;
+  why: "connection-lost" | "interrupted" | "events-lost";
+}
 
 export interface ToolStep extends StepBase {
   kind: "tool";
@@ -67,6 +74,8 @@ export interface ToolStep extends StepBase {
   serverStartedAt?: number;
   /** A live/local step that chat.history also recorded. */
   confirmedByHistory?: boolean;
+  /** Set with status `unknown`: from when the call's fate is not known, and why. */
+  unsettled?: OpenStepEnd;
 }
 
 export interface TextStep extends StepBase {
@@ -232,6 +241,8 @@ export interface RunTimeline {
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
   stats: RunStats;
+  /** Only on a view of the run (open-steps.ts): from when, and why, its open steps are not known. */
+  openStepsEnd?: OpenStepEnd;
   /** Exec approvals the run asked for (run-approvals.ts); kept by the registry beside the fold. */
   approvals?: readonly RunApproval[];
 }
@@ -246,6 +257,16 @@ export interface RunApproval {
   decision?: ApprovalDecision;
   decidedAt?: number;
   decidedBy?: string;
+}
+
+/**
+ * How long a tool call took, where known: the gateway's own figure, else its start to its end as events
+ * told them. History rows only say when the model wrote the call and when the result was stored, so a
+ * call known from history alone has no duration rather than a wrong one.
+ */
+export function toolDurationMs(step: ToolStep): number | undefined {
+  if (step.durationMs !== undefined) return step.durationMs;
+  return step.endedAt !== undefined && step.source !== "history" ? step.endedAt - step.at : undefined;
 }
 
 export type StepOfKind<K extends StepKind> = Extract<TimelineStep, { kind: K }>;

@@ -11,6 +11,8 @@
  * ended; it waits for its first token until the first text, thinking or tool
  * call, then streams until the next tool call, the next retry, or the end.
  */
+import { formatClockTime } from "@/lib/clock-time";
+import { describeOpenStepEnd } from "./open-steps";
 import { toolTitle } from "./tool-title";
 import { missedEventCount, missedSeqRange } from "./describe-gap";
 import type { GapStep, RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
@@ -56,7 +58,8 @@ export function waterfallEndAt(run: RunTimeline, now: number): number {
   if (run.status === "ended") return run.endedAt ?? run.lastEventAt;
   // Connection news is not run activity, yet an interrupted run's axis must reach the reconnect that settled it.
   const newestStep = run.steps.at(-1)?.at ?? run.lastEventAt;
-  return Math.max(now, run.lastEventAt, newestStep);
+  // Nothing is known after the drop (open-steps.ts): the axis stops there instead of running on with the clock.
+  return Math.max(run.openStepsEnd ? 0 : now, run.lastEventAt, newestStep);
 }
 
 export function buildRunWaterfall(run: RunTimeline, now: number): RunWaterfall {
@@ -66,7 +69,7 @@ export function buildRunWaterfall(run: RunTimeline, now: number): RunWaterfall {
   const steps = run.steps;
   const toolRows = layToolRows(steps, offset, durationMs);
   const lanes: WaterfallLane[] = [
-    { id: "model", label: "Model", bars: modelBars(steps, offset, durationMs) },
+    { id: "model", label: "Model", bars: modelBars(steps, offset, durationMs, run.openStepsEnd && `Model: ${describeOpenStepEnd(run.openStepsEnd, formatClockTime)}`) },
     ...toolRows.map((bars, index) => ({ id: `tools-${index + 1}`, label: index === 0 ? "Tools" : `Tools ${index + 1}`, bars })),
     { id: "retries", label: "Retry waits", bars: retryBars(steps, offset) },
     { id: "gaps", label: "Missed events", bars: gapBars(steps, offset) },
@@ -86,19 +89,21 @@ function toolEndAt(step: ToolStep): number | undefined {
   return undefined;
 }
 
-function modelBars(steps: readonly TimelineStep[], offset: Offset, durationMs: number): WaterfallBar[] {
+/** `unknownAtEnd`: the label of a call still open at the axis' end when nobody knows what it did after (open-steps.ts). */
+function modelBars(steps: readonly TimelineStep[], offset: Offset, durationMs: number, unknownAtEnd?: string): WaterfallBar[] {
   const bars: WaterfallBar[] = [];
   let opened: number | undefined;
   let firstToken: number | undefined;
   let toolsEnd: number | undefined;
   let queuedUntil: number | undefined;
 
-  const close = (at: number, id: string) => {
+  const close = (at: number, id: string, unknown?: string) => {
     if (opened === undefined) return;
     const end = Math.max(opened, offset(at));
     const tokenAt = firstToken === undefined ? end : Math.min(end, Math.max(opened, offset(firstToken)));
-    if (tokenAt > opened) bars.push({ id: `model-wait:${id}`, kind: "model-wait", label: firstToken === undefined ? "Model: no answer" : "Model: waiting for its first output", startMs: opened, endMs: tokenAt });
-    if (end > tokenAt) bars.push({ id: `model-stream:${id}`, kind: "model-stream", label: "Model: streaming", startMs: tokenAt, endMs: end });
+    const waitLabel = firstToken === undefined ? (unknown ?? "Model: no answer") : "Model: waiting for its first output";
+    if (tokenAt > opened) bars.push({ id: `model-wait:${id}`, kind: "model-wait", label: waitLabel, startMs: opened, endMs: tokenAt });
+    if (end > tokenAt) bars.push({ id: `model-stream:${id}`, kind: "model-stream", label: unknown ?? "Model: streaming", startMs: tokenAt, endMs: end });
     opened = undefined;
     firstToken = undefined;
   };
@@ -147,7 +152,7 @@ function modelBars(steps: readonly TimelineStep[], offset: Offset, durationMs: n
     }
   }
   if (opened === undefined && toolsEnd !== undefined && Number.isFinite(toolsEnd)) open(toolsEnd);
-  if (opened !== undefined && opened < durationMs) close(Number.POSITIVE_INFINITY, "end");
+  if (opened !== undefined && opened < durationMs) close(Number.POSITIVE_INFINITY, "end", unknownAtEnd);
   if (queuedUntil !== undefined && queuedUntil > 0) bars.unshift({ id: "queued", kind: "queued", label: "Queued", startMs: 0, endMs: queuedUntil });
   return bars;
 }
@@ -174,8 +179,8 @@ function layToolRows(steps: readonly TimelineStep[], offset: Offset, durationMs:
 
 function toolLabel(step: ToolStep): string {
   const title = toolTitle(step);
-  const running = step.status === "running" ? " (running)" : "";
-  return title === step.name ? `${step.name}${running}` : `${step.name} · ${title}${running}`;
+  const state = step.unsettled ? ` (${describeOpenStepEnd(step.unsettled, formatClockTime)})` : step.status === "running" ? " (running)" : "";
+  return title === step.name ? `${step.name}${state}` : `${step.name} · ${title}${state}`;
 }
 
 function retryBars(steps: readonly TimelineStep[], offset: Offset): WaterfallBar[] {

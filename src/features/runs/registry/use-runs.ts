@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { isReconnecting } from "@/gateway/connection-machine";
 import { useConnectionState, useGateway, useGatewayClockOffset } from "@/providers/gateway-provider";
 import { createLogger } from "@/lib/logger";
+import { openStepsEnd, settleOpenStepsAt } from "../model/open-steps";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
 import type { RunTimeline } from "../model/run-timeline";
 import { useStore } from "zustand";
@@ -108,6 +109,17 @@ function useOutcomeConnection(): OutcomeContext["connection"] {
 export function useRunOutcome(run: RunTimeline, now: number, subagents: readonly SubagentView[] = []): RunOutcome {
   const subagentProblems = subagents.flatMap((view) => (view.problem ? [view.problem] : []));
   return deriveRunOutcome(run, { now, connection: useOutcomeConnection(), subagentProblems });
+}
+
+/**
+ * The run as the reader sees it at this outcome: calls still open once the run is no longer heard
+ * (connection down, gateway gone) read as unknown from that moment (open-steps.ts). Same object per end.
+ */
+export function useShownRun(run: RunTimeline, outcome: RunOutcome): RunTimeline {
+  const end = openStepsEnd(run, outcome);
+  const at = end?.at;
+  const why = end?.why;
+  return useMemo(() => settleOpenStepsAt(run, at === undefined || why === undefined ? undefined : { at, why }), [run, at, why]);
 }
 
 /**

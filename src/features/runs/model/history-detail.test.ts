@@ -1,0 +1,88 @@
+/**
+ * A browser with no run log of its own rebuilds runs from `chat.history` alone. It must show what the live
+ * view showed wherever history keeps the fact, and nothing where it does not: the real gateway's history
+ * projection drops a tool result's `details` (exit code, duration) and the provider's own error detail.
+ */
+import { describe, expect, it } from "vitest";
+import { captureRunId, foldCapture, historyPayloads, lastHistoryMessages } from "./capture-fixtures";
+import { runsFromHistory } from "./history-to-runs";
+import { deriveRunOutcome, type RunOutcome } from "./run-outcome";
+import { summarizeRun } from "./run-summary";
+import { stepsOfKind, toolDurationMs, type RunTimeline } from "./run-timeline";
+import { toolTitle } from "./tool-title";
+
+function historyOnly(name: string, messages = lastHistoryMessages(name)): RunTimeline {
+  const payload = historyPayloads(name).at(-1);
+  const runs = runsFromHistory(messages, { activity: payload?.activity, sessionInfo: payload?.sessionInfo });
+  const run = runs.find((candidate) => candidate.runId === captureRunId(name));
+  if (!run) throw new Error(`no run of ${name} in its history`);
+  return run;
+}
+
+function ended(run: RunTimeline): RunOutcome {
+  return deriveRunOutcome(run, { now: run.lastEventAt + 1_000, connection: "online", gatewayConfirmedIdle: true });
+}
+
+describe("an exec run rebuilt from chat.history alone (b-tool-call-exec)", () => {
+  const live = foldCapture("b-tool-call-exec.jsonl");
+  const restored = historyOnly("b-tool-call-exec.jsonl");
+  const [tool] = stepsOfKind(restored.steps, "tool");
+
+  it("titles the call by its command: the history's title is only the tool's name", () => {
+    expect(tool && toolTitle(tool)).toBe("Run echo hello-from-fake-tool && uname -s");
+  });
+
+  it("shows the same tool, command and state as live, and neither an exit code nor a duration history does not keep", () => {
+    expect(summarizeRun(live, ended(live)).tools).toStrictEqual([
+      {
+        id: "tool:call_fake_whyt4h",
+        name: "exec",
+        command: "echo hello-from-fake-tool && uname -s",
+        title: "Exec print text → run uname",
+        state: "done",
+        statusText: "exit 0",
+        durationText: "315 ms",
+      },
+    ]);
+    // The rows' times are when the model wrote the call and when the result was stored, not when the command ran.
+    expect(summarizeRun(restored, ended(restored)).tools).toStrictEqual([
+      { id: "tool:call_fake_whyt4h", name: "exec", command: "echo hello-from-fake-tool && uname -s", title: "Run echo hello-from-fake-tool && uname -s", state: "done", statusText: "done" },
+    ]);
+    expect(tool && toolDurationMs(tool)).toBeUndefined();
+  });
+
+  it("reads a non-zero exit from the text the exec tool appends to its result", () => {
+    const messages = lastHistoryMessages("b-tool-call-exec.jsonl").map((row) =>
+      isToolResult(row) ? { ...row, content: [{ type: "text", text: "hello-from-fake-tool\nLinux\n\n(Command exited with code 2)" }] } : row,
+    );
+    const failed = historyOnly("b-tool-call-exec.jsonl", messages);
+    expect(stepsOfKind(failed.steps, "tool")[0]).toMatchObject({ exitCode: 2, status: "done" });
+    expect(summarizeRun(failed, ended(failed)).tools[0]?.statusText).toBe("failed · exit 2");
+  });
+
+  it("does not read an exit code out of another tool's text", () => {
+    const messages = lastHistoryMessages("b-tool-call-exec.jsonl").map((row) =>
+      isToolResult(row) ? { ...row, toolName: "read", content: [{ type: "text", text: "notes\n(Command exited with code 2)" }] } : row,
+    );
+    expect(stepsOfKind(historyOnly("b-tool-call-exec.jsonl", messages).steps, "tool")[0]?.exitCode).toBeUndefined();
+  });
+});
+
+describe("a 401 run rebuilt from chat.history alone (d-auth-401-isolated-provider)", () => {
+  it("fails with the live run's class, provider, model and HTTP status; the provider's own detail was never stored, so it names none", () => {
+    const live = ended(foldCapture("d-auth-401-isolated-provider.jsonl"));
+    const restored = ended(historyOnly("d-auth-401-isolated-provider.jsonl"));
+    const same = { kind: "failed", title: "Authentication failed", errorClass: "auth", provider: "fakeauth", model: "fake-model", httpStatus: 401 };
+    expect(live).toMatchObject({ ...same, providerDetail: "401 Missing scopes: model.request" });
+    expect(restored).toMatchObject(same);
+    expect(restored).toMatchObject({
+      summary: "fakeauth/fake-model rejected the credentials (HTTP 401).",
+      nextStep: "Re-authenticate fakeauth (check the API key and its permissions), then send again.",
+    });
+    expect(restored.kind === "failed" ? restored.providerDetail : "not failed").toBeUndefined();
+  });
+});
+
+function isToolResult(row: unknown): row is Record<string, unknown> {
+  return typeof row === "object" && row !== null && (row as { role?: unknown }).role === "toolResult";
+}
