@@ -6,10 +6,12 @@ import { useConnectionSettings } from "@/features/connection/store/connection-se
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
+import { HandoffNote } from "@/features/runs/components/handoff-note";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
+import { wasHandedOn } from "@/features/runs/model/run-handoff";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
@@ -20,6 +22,7 @@ import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } f
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
+import { SteeredReply } from "./steered-reply";
 import { useKnownSecrets } from "./use-known-secrets";
 import { useSubagentHistories } from "./use-subagent-histories";
 
@@ -53,7 +56,8 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   const openSession = useConnectionSettings((s) => s.sessionSelected);
   const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
-  const text = live ? run.text : turn.replyText || run.text;
+  // Once a message was steered into this run, what it wrote from then on answers that message and shows under it.
+  const text = live ? run.text : turn.continued ? turn.replyText : turn.replyText || run.text;
   const secrets = useKnownSecrets();
   // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
   // choice the reader made stays, also across the end of the run.
@@ -66,7 +70,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
       <div className="flex min-w-0 flex-col gap-2">
         {(text || !live) && (
           <div className="min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
+            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{turn.continued ? "The reply went on to answer the message you sent while it ran: see below." : "No reply."}</p>}
           </div>
         )}
         {summary && <RunGlance summary={summary} />}
@@ -101,6 +105,10 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
 }
 
 export function AssistantTurn({ turn }: { turn: Turn }) {
+  return turn.steeredInto ? <SteeredReply turn={turn} runId={turn.steeredInto} /> : <OwnRunReply turn={turn} />;
+}
+
+function OwnRunReply({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
   const spawned = useSpawnedRuns(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
@@ -111,6 +119,8 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
       </div>
     ) : null;
   }
+  // Its run id was closed at once: another run of the session takes the message, and history will say which.
+  if (wasHandedOn(run) && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
   return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

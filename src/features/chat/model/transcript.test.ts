@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findInbound } from "@/testing/capture-frames";
+import { findInbound, historyExchanges, lastHistoryRows } from "@/testing/capture-frames";
 import type { OutboxEntry } from "./outbox";
 import { buildTranscript, deliveredRunIds } from "./transcript";
 
@@ -51,7 +51,7 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   const user = (runId: string, text: string) => ({ role: "user", content: text, timestamp: 1, idempotencyKey: `${runId}:user` });
   const reply = (runId: string, text: string) => ({ role: "assistant", content: [{ type: "text", text }], stopReason: "stop", timestamp: 2, __openclaw: { runId } });
 
-  it("shows a steered run's reply under that run's message, not under the message sent in its middle", () => {
+  it("shows a run's reply under that run's message when a message sent in its middle does not say it was steered into it", () => {
     const turns = buildTranscript([user("run-a", "first"), user("run-b", "also this"), reply("run-a", "answer a")], []);
     expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText])).toEqual([
       ["run-a", "first", "answer a"],
@@ -77,6 +77,27 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   });
 });
 
+
+describe("buildTranscript with a message steered into the running reply (real history, default steer mode)", () => {
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+
+  it("shows the shared run's answer under the steered message, once, and marks the first turn as continued below", () => {
+    const turns = buildTranscript(lastHistoryRows("steer-default-mode.jsonl"), []);
+    expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText, turn.steeredInto, turn.continued])).toEqual([
+      ["first-steer", "Count slowly. fake:slowtool", "", undefined, true],
+      ["second-steer", "Also, when done, say hi.", ANSWER, "first-steer", undefined],
+    ]);
+  });
+
+  it("marks it steered while the shared run is still writing, before the answer is in history", () => {
+    const midRun = historyExchanges("steer-default-mode.jsonl")[1]?.payload as { messages: unknown[] };
+    const turns = buildTranscript(midRun.messages, []);
+    expect(turns.map((turn) => [turn.runId, turn.replyText, turn.steeredInto, turn.continued])).toEqual([
+      ["first-steer", "", undefined, true],
+      ["second-steer", "", "first-steer", undefined],
+    ]);
+  });
+});
 
 describe("buildTranscript with attachments", () => {
   const history = historyOf("history-with-attachments.jsonl");

@@ -42,6 +42,10 @@ export interface Turn {
   /** Other runs whose rows answer this turn (a queued message's follow-up run): they get no turn of their own. */
   answeredBy?: readonly string[];
   user: TurnUser | null;
+  /** The run of an earlier turn this message was steered into: that run answers it; its timeline stays with that turn. */
+  steeredInto?: string;
+  /** This turn's run went on to answer a message steered into it: what it wrote from then on shows under that message. */
+  continued?: boolean;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
   at: number;
@@ -93,7 +97,10 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     replyText: replyTextOf(turn),
     at: turn.at ?? 0,
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
+    ...(turn.steeredInto !== undefined ? { steeredInto: turn.steeredInto } : {}),
   }));
+  const steeredInto = new Set(turns.flatMap((turn) => (turn.steeredInto !== undefined ? [turn.steeredInto] : [])));
+  for (const turn of turns) if ([turn.runId, ...(turn.answeredBy ?? [])].some((runId) => runId !== null && steeredInto.has(runId))) turn.continued = true;
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
   for (const message of outbox) {

@@ -1,0 +1,27 @@
+/**
+ * A message sent while another reply of its session runs is not run under its own id: the gateway steers it into
+ * the running reply (the default `steer` queue mode) or queues it for a later run (`followup`). Live, its own run id
+ * gets one bare `chat` final and nothing else, no start, no text (steer-default-mode.jsonl, steer-followup-mode.jsonl).
+ * That final says "handed on", not "answered with nothing".
+ */
+import type { RunOutcome } from "./run-outcome";
+import type { RunTimeline } from "./run-timeline";
+
+export function wasHandedOn(run: RunTimeline): boolean {
+  return run.terminal?.kind === "final" && run.startedAt === undefined && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+}
+
+/** How a handed-on message is being answered, as far as this page knows. */
+export type Handoff =
+  /** Its run id was closed at once; history has not said yet which run takes it. */
+  | { kind: "queued" }
+  /** History says it was steered into the run of an earlier message; that run's outcome, if this page has the run. */
+  | { kind: "steered"; outcome: RunOutcome | undefined };
+
+/** One sentence the reader can trust: where the message went, and where its answer and its timeline are. */
+export function describeHandoff(handoff: Handoff): string {
+  if (handoff.kind === "queued") return "Queued behind the reply already running: its answer will show here.";
+  const outcome = handoff.outcome;
+  if (outcome?.kind === "running") return "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.";
+  return `Steered into the reply already running${outcome ? ` · ${outcome.title}` : ""}. Its timeline is under the message that started it.`;
+}
