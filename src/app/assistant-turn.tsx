@@ -11,14 +11,13 @@ import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
-import { wasHandedOn } from "@/features/runs/model/run-handoff";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun, type SubagentView } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunHandedOn, useRunNotSaved, useRunOutcome, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -110,6 +109,7 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
 
 function OwnRunReply({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
+  const handedOn = useRunHandedOn(turn.runId);
   const spawned = useSpawnedRuns(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
@@ -119,8 +119,9 @@ function OwnRunReply({ turn }: { turn: Turn }) {
       </div>
     ) : null;
   }
-  // Its run id was closed at once: another run of the session takes the message, and history will say which.
-  if (wasHandedOn(run) && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
+  // It waits behind the session's running reply, or its run id was closed at once: another run takes the message,
+  // and history will say which.
+  if (handedOn && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
   return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { captureSignals } from "./capture-fixtures";
 import { foldTimeline } from "./fold-run";
-import { describeHandoff, wasHandedOn } from "./run-handoff";
+import { describeHandoff, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
+import { createRunFold, runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
 
 function liveRun(capture: string, runId: string) {
@@ -41,5 +42,26 @@ describe("describeHandoff", () => {
     expect(describeHandoff({ kind: "steered", outcome: running })).toBe(
       "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.",
     );
+  });
+});
+
+describe("waitsBehindAnotherRun", () => {
+  const sent = (runId: string, at: number) => runTimeline(createRunFold(runId, { at, sessionKey: "s" }));
+  const running = foldTimeline("first-steer", captureSignals("steer-default-mode.jsonl", "first-steer").filter((signal) => signal.kind !== "chat-final" && !signal.kind.startsWith("lifecycle-end")));
+  const ended = liveRun("steer-default-mode.jsonl", "first-steer");
+
+  it("is true for a message sent after a run of its session that is still going", () => {
+    const second = sent("second-steer", running.createdAt + 5_000);
+    expect(waitsBehindAnotherRun(second, [running, second])).toBe(true);
+  });
+
+  it("is false with no earlier run going: after it ended, or with none at all", () => {
+    const second = sent("second-steer", ended.createdAt + 20_000);
+    expect(waitsBehindAnotherRun(second, [ended, second])).toBe(false);
+    expect(waitsBehindAnotherRun(second, [second])).toBe(false);
+  });
+
+  it("is false once the message's own run started", () => {
+    expect(waitsBehindAnotherRun(running, [sent("older", running.createdAt - 1), running])).toBe(false);
   });
 });

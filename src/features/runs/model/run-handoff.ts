@@ -11,6 +11,15 @@ export function wasHandedOn(run: RunTimeline): boolean {
   return run.terminal?.kind === "final" && run.startedAt === undefined && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
 }
 
+/**
+ * A message this page sent while an earlier run of its session is still going: until the gateway takes it in, its
+ * run has not started, and it waits for that run (to be steered into it, or to run after it).
+ */
+export function waitsBehindAnotherRun(run: RunTimeline, sessionRuns: readonly RunTimeline[]): boolean {
+  if (run.status !== "queued") return false;
+  return sessionRuns.some((other) => other.runId !== run.runId && other.createdAt <= run.createdAt && other.status !== "ended" && other.inactiveConfirmedAt === undefined);
+}
+
 /** How a handed-on message is being answered, as far as this page knows. */
 export type Handoff =
   /** Its run id was closed at once; history has not said yet which run takes it. */
