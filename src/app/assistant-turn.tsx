@@ -4,7 +4,7 @@ import { OnDemand } from "@/components/ui/on-demand";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
-import type { Turn } from "@/features/chat/model/transcript";
+import { replyShown, type Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
 import { RunGlance } from "@/features/runs/components/run-glance";
@@ -56,7 +56,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
   // Once a message was steered into this run, what it wrote from then on answers that message and shows under it.
-  const text = live ? run.text : turn.continued ? turn.replyText : turn.replyText || run.text;
+  const text = live ? run.text : replyShown(turn, run.text);
   const secrets = useKnownSecrets();
   // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
   // choice the reader made stays, also across the end of the run.

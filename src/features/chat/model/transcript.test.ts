@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findInbound, historyExchanges, lastHistoryRows } from "@/testing/capture-frames";
 import type { OutboxEntry } from "./outbox";
-import { buildTranscript, deliveredRunIds } from "./transcript";
+import { buildTranscript, deliveredRunIds, replyShown } from "./transcript";
 
 function historyOf(capture: string): unknown[] {
   const frame = findInbound(capture, (f) => f.type === "res" && Array.isArray((f.payload as { messages?: unknown })?.messages));
@@ -87,6 +87,14 @@ describe("buildTranscript with a message steered into the running reply (real hi
       ["first-steer", "Count slowly. fake:slowtool", "", undefined, true],
       ["second-steer", "Also, when done, say hi.", ANSWER, "first-steer", undefined],
     ]);
+  });
+
+  it("shows the shared run's text under no other turn: not under the first while history lacks it, nor twice", () => {
+    const [first, steered] = buildTranscript(lastHistoryRows("steer-default-mode.jsonl"), []);
+    expect(first && replyShown(first, ANSWER)).toBe("");
+    expect(steered && replyShown(steered, "")).toBe(ANSWER);
+    const [plain] = buildTranscript(historyOf("history-after-sigterm-restart.jsonl"), []);
+    expect(plain && replyShown({ ...plain, replyText: "" }, "streamed so far")).toBe("streamed so far");
   });
 
   it("marks it steered while the shared run is still writing, before the answer is in history", () => {

@@ -117,6 +117,14 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
   return turns;
 }
 
+/**
+ * The reply a turn shows: history's, else its run's text. Not the run's text where that run answered a message
+ * steered into it: from then on the text is that message's answer, and shows under it.
+ */
+export function replyShown(turn: Turn, runText: string | undefined): string {
+  return turn.replyText || (turn.continued || turn.steeredInto !== undefined ? "" : (runText ?? ""));
+}
+
 /** Run ids that history already holds a user message for: their pending copies can go. */
 export function deliveredRunIds(history: readonly unknown[]): Set<string> {
   const ids = new Set<string>();
