@@ -11,6 +11,7 @@ import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
+import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
@@ -56,7 +57,9 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
   // Once a message was steered into this run, what it wrote from then on answers that message and shows under it.
-  const text = live ? run.text : replyShown(turn, run.text);
+  // Live, once this page saw a message taken into this run, what the run writes after that answers it (shown there).
+  const steerAt = handedOnAt(useRun(turn.continuedBy ?? null));
+  const text = live ? (steerAt === undefined ? run.text : textAround(run, steerAt, "before")) : replyShown(turn, run.text);
   const secrets = useKnownSecrets();
   // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
   // choice the reader made stays, also across the end of the run.
@@ -69,7 +72,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
       <div className="flex min-w-0 flex-col gap-2">
         {(text || !live) && (
           <div className="min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{turn.continued ? "The reply went on to answer the message you sent while it ran: see below." : "No reply."}</p>}
+            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{turn.continuedBy ? "The reply went on to answer the message you sent while it ran: see below." : "No reply."}</p>}
           </div>
         )}
         {summary && <RunGlance summary={summary} />}

@@ -1,6 +1,7 @@
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import type { Turn } from "@/features/chat/model/transcript";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
+import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
@@ -13,22 +14,25 @@ import { useNow } from "@/hooks/use-now";
  */
 export function SteeredReply({ turn, runId }: { turn: Turn; runId: string }) {
   const run = useRun(runId);
-  return run ? <SteeredIntoRun turn={turn} run={run} /> : <SteeredView turn={turn} outcome={undefined} />;
+  // Seen live, the moment the gateway took the message in: the run's text from then on is its answer, before history has it.
+  const takenInAt = handedOnAt(useRun(turn.runId));
+  return run ? <SteeredIntoRun turn={turn} run={run} takenInAt={takenInAt} /> : <SteeredView text={turn.replyText} outcome={undefined} />;
 }
 
-function SteeredIntoRun({ turn, run }: { turn: Turn; run: RunTimeline }) {
+function SteeredIntoRun({ turn, run, takenInAt }: { turn: Turn; run: RunTimeline; takenInAt: number | undefined }) {
   const settled = run.status === "ended";
   const clock = useNow(!settled);
   const outcome = useRunOutcome(run, settled ? run.lastEventAt : clock);
-  return <SteeredView turn={turn} outcome={outcome} />;
+  const text = turn.replyText || (takenInAt === undefined ? "" : textAround(run, takenInAt, "after"));
+  return <SteeredView text={text} outcome={outcome} />;
 }
 
-function SteeredView({ turn, outcome }: { turn: Turn; outcome: RunOutcome | undefined }) {
+function SteeredView({ text, outcome }: { text: string; outcome: RunOutcome | undefined }) {
   return (
     <div className="flex max-w-3xl flex-col gap-2">
-      {turn.replyText && (
+      {text && (
         <div className="min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-          <MessageMarkdown text={turn.replyText} />
+          <MessageMarkdown text={text} />
         </div>
       )}
       <HandoffNote handoff={{ kind: "steered", outcome }} />

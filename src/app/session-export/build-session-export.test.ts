@@ -143,7 +143,7 @@ describe("a message steered into the running reply, in the export and in find", 
   const shared = { ...runOfSteps([tool], 1200), runId: "first", text: ANSWER };
   const handedOn = { ...runOfSteps([], 10), runId: "second", text: "" };
   const steeredTurns: Turn[] = [
-    { key: "first", runId: "first", at: T0, replyText: "", continued: true, user: { id: "u1", text: "Count slowly. fake:slowtool", systemNote: false } },
+    { key: "first", runId: "first", at: T0, replyText: "", continuedBy: "second", user: { id: "u1", text: "Count slowly. fake:slowtool", systemNote: false } },
     { key: "second", runId: "second", at: T0 + 1, replyText: ANSWER, steeredInto: "first", user: { id: "u2", text: "Also, when done, say hi.", systemNote: false } },
   ];
   const runs = new Map([["first", shared], ["second", handedOn]]);

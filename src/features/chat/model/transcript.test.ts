@@ -81,10 +81,10 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
 describe("buildTranscript with a message steered into the running reply (real history, default steer mode)", () => {
   const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
 
-  it("shows the shared run's answer under the steered message, once, and marks the first turn as continued below", () => {
+  it("shows the shared run's answer under the steered message, once, and names it on the first turn, whose run went on to answer it", () => {
     const turns = buildTranscript(lastHistoryRows("steer-default-mode.jsonl"), []);
-    expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText, turn.steeredInto, turn.continued])).toEqual([
-      ["first-steer", "Count slowly. fake:slowtool", "", undefined, true],
+    expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText, turn.steeredInto, turn.continuedBy])).toEqual([
+      ["first-steer", "Count slowly. fake:slowtool", "", undefined, "second-steer"],
       ["second-steer", "Also, when done, say hi.", ANSWER, "first-steer", undefined],
     ]);
   });
@@ -100,8 +100,8 @@ describe("buildTranscript with a message steered into the running reply (real hi
   it("marks it steered while the shared run is still writing, before the answer is in history", () => {
     const midRun = historyExchanges("steer-default-mode.jsonl")[1]?.payload as { messages: unknown[] };
     const turns = buildTranscript(midRun.messages, []);
-    expect(turns.map((turn) => [turn.runId, turn.replyText, turn.steeredInto, turn.continued])).toEqual([
-      ["first-steer", "", undefined, true],
+    expect(turns.map((turn) => [turn.runId, turn.replyText, turn.steeredInto, turn.continuedBy])).toEqual([
+      ["first-steer", "", undefined, "second-steer"],
       ["second-steer", "", "first-steer", undefined],
     ]);
   });

@@ -44,8 +44,8 @@ export interface Turn {
   user: TurnUser | null;
   /** The run of an earlier turn this message was steered into: that run answers it; its timeline stays with that turn. */
   steeredInto?: string;
-  /** This turn's run went on to answer a message steered into it: what it wrote from then on shows under that message. */
-  continued?: boolean;
+  /** The run id of the first message steered into this turn's run: what the run wrote from then on shows under it. */
+  continuedBy?: string;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
   at: number;
@@ -99,8 +99,10 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
     ...(turn.steeredInto !== undefined ? { steeredInto: turn.steeredInto } : {}),
   }));
-  const steeredInto = new Set(turns.flatMap((turn) => (turn.steeredInto !== undefined ? [turn.steeredInto] : [])));
-  for (const turn of turns) if ([turn.runId, ...(turn.answeredBy ?? [])].some((runId) => runId !== null && steeredInto.has(runId))) turn.continued = true;
+  for (const steered of turns) {
+    const origin = steered.steeredInto !== undefined ? turns.find((turn) => turn.runId === steered.steeredInto || turn.answeredBy?.includes(steered.steeredInto ?? "")) : undefined;
+    if (origin && origin.continuedBy === undefined && steered.runId !== null) origin.continuedBy = steered.runId;
+  }
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
   for (const message of outbox) {
@@ -122,7 +124,7 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
  * steered into it: from then on the text is that message's answer, and shows under it.
  */
 export function replyShown(turn: Turn, runText: string | undefined): string {
-  return turn.replyText || (turn.continued || turn.steeredInto !== undefined ? "" : (runText ?? ""));
+  return turn.replyText || (turn.continuedBy !== undefined || turn.steeredInto !== undefined ? "" : (runText ?? ""));
 }
 
 /** Run ids that history already holds a user message for: their pending copies can go. */

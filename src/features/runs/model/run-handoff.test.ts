@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { captureSignals } from "./capture-fixtures";
 import { foldTimeline } from "./fold-run";
-import { describeHandoff, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
+import { describeHandoff, handedOnAt, textAround, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
 import { createRunFold, runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
 
@@ -65,3 +65,25 @@ describe("waitsBehindAnotherRun", () => {
     expect(waitsBehindAnotherRun(running, [sent("older", running.createdAt - 1), running])).toBe(false);
   });
 });
+
+describe("the shared run's text on either side of the moment it took the steered message in", () => {
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+  const shared = liveRun("steer-default-mode.jsonl", "first-steer");
+  const takenInAt = handedOnAt(liveRun("steer-default-mode.jsonl", "second-steer"));
+
+  it("is when the steered message's run id got its bare final, live (after the tool ended)", () => {
+    expect(takenInAt).toBe(Date.parse("2026-12-01T16:21:22.926Z"));
+    expect(takenInAt).toBeGreaterThan(toolEndedAt(shared));
+    expect(handedOnAt(shared)).toBeUndefined();
+    expect(handedOnAt(undefined)).toBeUndefined();
+  });
+
+  it("after it: the answer to the steered message; before it: nothing (the first message got a tool call)", () => {
+    expect(textAround(shared, takenInAt ?? 0, "after")).toBe(ANSWER);
+    expect(textAround(shared, takenInAt ?? 0, "before")).toBe("");
+  });
+});
+
+function toolEndedAt(run: ReturnType<typeof liveRun>): number {
+  return run.steps.find((step) => step.kind === "tool")?.endedAt ?? Number.POSITIVE_INFINITY;
+}

@@ -5,10 +5,26 @@
  * That final says "handed on", not "answered with nothing".
  */
 import type { RunOutcome } from "./run-outcome";
-import type { RunTimeline } from "./run-timeline";
+import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
 export function wasHandedOn(run: RunTimeline): boolean {
   return run.terminal?.kind === "final" && run.startedAt === undefined && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+}
+
+/** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */
+export function handedOnAt(run: RunTimeline | undefined): number | undefined {
+  return run && wasHandedOn(run) ? run.terminal?.at : undefined;
+}
+
+/**
+ * What a run wrote before, or from, a moment: its text segments on that side, in order. A run a message was steered
+ * into answers it with what it wrote after taking it in; what came before answers the message that started the run.
+ */
+export function textAround(run: RunTimeline, at: number, side: "before" | "after"): string {
+  return stepsOfKind(run.steps, "text")
+    .filter((step) => (side === "after" ? step.at >= at : step.at < at))
+    .map((step) => step.text)
+    .join("\n\n");
 }
 
 /**
