@@ -66,3 +66,41 @@ test("a message steered into the running reply (default mode) shows its answer u
   await expect(connectionStatus(fresh)).toContainText("Connected", { timeout: 60_000 });
   await expectSettled(fresh);
 });
+
+// Its answer streams under it while the shared run writes it, not under the message that started the run.
+test("the answer to a steered message streams under that message, live", async ({ page }) => {
+  test.setTimeout(180_000);
+  const SLOW_ASK = "Then talk for a while. fake:slow";
+  const SLOW_REPLY = "This reply is streamed slowly, a few words at a time, so that you can watch the run inspector while the model is still talking. It keeps going for a while longer than a normal answer would, and then it finishes with a short closing sentence. Done.";
+  const sessionKey = uniqueSession("steered-stream");
+  await gatewayCall("sessions.patch", { key: sessionKey, label: `Steered stream ${sessionKey.slice(-8)}` });
+  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
+
+  await sendMessage(page, FIRST);
+  const firstTurn = transcript(page).getByRole("article", { name: `Turn: ${FIRST}` });
+  await expect(firstTurn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toContainText("running", { timeout: 60_000 });
+  await sendMessage(page, SLOW_ASK);
+  const steeredTurn = transcript(page).getByRole("article", { name: `Turn: ${SLOW_ASK}` });
+
+  // Sampled while the shared run still runs: its reply (about 9 s of words) grows under the steered message.
+  const partial: string[] = [];
+  const deadline = Date.now() + 90_000;
+  while (!(await steeredTurn.getByText(SLOW_REPLY, { exact: true }).isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no reply under the steered message within 90 s; partial: ${JSON.stringify(partial)}`);
+    const running = await firstTurn.getByRole("status", { name: "Run status" }).isVisible();
+    // The first turn's timeline lists the run's text among its steps; its reply is the rest of the turn.
+    const timelineText = (await firstTurn.getByRole("region", { name: "Run timeline" }).textContent()) ?? "";
+    const firstReply = ((await firstTurn.textContent()) ?? "").replace(timelineText, "");
+    const under = (await steeredTurn.textContent()) ?? "";
+    expect(firstReply.includes("This reply is streamed") && under.includes("This reply is streamed"), "the reply is shown under one message at a time").toBe(false);
+    const at = under.indexOf("This reply is streamed slowly");
+    if (running && at >= 0) partial.push(under.slice(at));
+    await page.waitForTimeout(250);
+  }
+  const prefixes = partial.filter((text) => SLOW_REPLY.startsWith(text.replace(/Steered into the reply already running.*$/, "")) && !text.startsWith(SLOW_REPLY));
+  expect(prefixes.length, JSON.stringify(partial)).toBeGreaterThanOrEqual(3);
+  await expect(firstTurn.getByText(FIRST_NOTE, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(transcript(page).getByText(SLOW_REPLY, { exact: true })).toHaveCount(1);
+  await expect(transcript(page).getByRole("region", { name: "Run timeline" })).toHaveCount(1);
+});

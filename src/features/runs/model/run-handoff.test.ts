@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { captureSignals } from "./capture-fixtures";
 import { foldTimeline } from "./fold-run";
+import { runsFromHistory } from "./history-to-runs";
+import { mergeRunSources } from "./merge-run-sources";
 import { describeHandoff, handedOnAt, textAround, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
 import { createRunFold, runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
@@ -16,6 +18,12 @@ describe("wasHandedOn on the real gateway's frames", () => {
 
   it("is true for the run id of a message queued behind it in followup mode", () => {
     expect(wasHandedOn(liveRun("steer-followup-mode.jsonl", "second-followup"))).toBe(true);
+  });
+
+  it("stays true when a read of history taken while the message waited named its run id as in flight", () => {
+    const waited = runsFromHistory([], { inFlightRun: { runId: "second-steer", text: "" } })[0];
+    const bare = liveRun("steer-default-mode.jsonl", "second-steer");
+    expect(waited && wasHandedOn(mergeRunSources(waited, bare))).toBe(true);
   });
 
   it("is false for runs that ran, and for a gateway command answered at once", () => {

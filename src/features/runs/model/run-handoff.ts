@@ -8,7 +8,10 @@ import type { RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
 export function wasHandedOn(run: RunTimeline): boolean {
-  return run.terminal?.kind === "final" && run.startedAt === undefined && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+  // A start known only from history does not count: a read taken while the message waited can name its run id as
+  // the one in flight (it never starts under it).
+  const startedLive = run.steps.some((step) => step.kind === "lifecycle" && step.event === "started" && step.source !== "history");
+  return run.terminal?.kind === "final" && !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
 }
 
 /** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */
