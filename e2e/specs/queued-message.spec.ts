@@ -4,6 +4,7 @@ import { gatewayCall } from "../support/gateway-admin";
 
 const FIRST = "Count slowly. fake:slowtool";
 const QUEUED = "Also, when done, say hi.";
+const QUEUED_NOTE = "Queued behind the reply already running: its answer will show here.";
 const ANSWER = `Hello! I'm the scripted model that ships with Clawscope. You said: “${QUEUED}”. Add a cue such as fake:tool or fake:429x2 to your message to script a scenario.`;
 
 // In followup mode a message sent while a reply runs is queued by the gateway and answered by a run of its own
@@ -25,6 +26,18 @@ test("a message queued behind a running reply (followup mode) gets its answer un
   await sendMessage(page, QUEUED);
 
   const queuedTurn = transcript(page).getByRole("article", { name: `Turn: ${QUEUED}` });
+  // Live, sampled until its answer shows: the queued message says it waits, never "No reply" for its closed run id.
+  const samples: string[] = [];
+  const deadline = Date.now() + 90_000;
+  while (!(await queuedTurn.getByText(ANSWER, { exact: true }).isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no answer under the queued message within 90 s; samples: ${JSON.stringify(samples)}`);
+    expect((await transcript(page).textContent()) ?? "", "the transcript while a reply runs").not.toContain("No reply");
+    const note = queuedTurn.getByRole("note", { name: "How this message is answered" });
+    samples.push((await note.isVisible()) ? ((await note.textContent({ timeout: 1_000 }).catch(() => null)) ?? "(gone)") : "(none)");
+    await page.waitForTimeout(250);
+  }
+  expect(samples.filter((sample) => sample === QUEUED_NOTE).length, JSON.stringify(samples)).toBeGreaterThanOrEqual(3);
+  for (const sample of samples) expect([QUEUED_NOTE, "(none)", "(gone)"], JSON.stringify(samples)).toContain(sample);
   await expect(queuedTurn).toContainText(ANSWER, { timeout: 90_000 });
   await expect(firstTurn).toContainText("Tool finished. Output: step 1 step 2 step 3 step 4 step 5 step 6 step 7 step 8");
   // Settled: the mode command's turn and the two messages' turns, the answer shown once.

@@ -5,22 +5,25 @@ import { RunApprovals } from "@/features/approvals/components/pending-approvals"
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import { MessageTime } from "@/features/chat/components/message-time";
-import type { Turn } from "@/features/chat/model/transcript";
+import { replyShown, type Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
+import { HandoffNote } from "@/features/runs/components/handoff-note";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
+import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunHandedOn, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
+import { SteeredReply } from "./steered-reply";
 import { useKnownSecrets } from "./use-known-secrets";
 import { useSubagentHistories } from "./use-subagent-histories";
 
@@ -52,7 +55,10 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   const openSession = useConnectionSettings((s) => s.sessionSelected);
   const notSaved = useRunNotSaved(run.runId);
   const live = outcome.kind === "running";
-  const text = live ? run.text : turn.replyText || run.text;
+  // Once a message was steered into this run, what it wrote from then on answers that message and shows under it.
+  // Live, once this page saw a message taken into this run, what the run writes after that answers it (shown there).
+  const steerAt = handedOnAt(useRun(turn.continuedBy ?? null));
+  const text = live ? (steerAt === undefined ? run.text : textAround(run, steerAt, "before")) : replyShown(turn, run.text);
   const secrets = useKnownSecrets();
   // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
   // choice the reader made stays, also across the end of the run.
@@ -66,7 +72,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
         {(text || !live) && (
           <div className="flex min-w-0 flex-col items-start gap-1">
             <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">No reply.</p>}
+              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{turn.continuedBy ? "The reply went on to answer the message you sent while it ran: see below." : "No reply."}</p>}
             </div>
             {text && !live && <MessageTime at={turn.replyAt ?? run.endedAt} />}
           </div>
@@ -103,7 +109,12 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
 }
 
 export function AssistantTurn({ turn }: { turn: Turn }) {
+  return turn.steeredInto ? <SteeredReply turn={turn} runId={turn.steeredInto} /> : <OwnRunReply turn={turn} />;
+}
+
+function OwnRunReply({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
+  const handedOn = useRunHandedOn(turn.runId);
   const spawned = useSpawnedRuns(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
@@ -116,6 +127,9 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
       </div>
     ) : null;
   }
+  // It waits behind the session's running reply, or its run id was closed at once: another run takes the message,
+  // and history will say which.
+  if (handedOn && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
   return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

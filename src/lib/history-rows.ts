@@ -49,6 +49,17 @@ export function runIdOfUserRow(row: UnknownRecord): string | undefined {
 }
 
 /**
+ * The run a user row was steered into: in the default `steer` queue mode a message sent while a reply runs is
+ * put into that run at its next tool or model boundary, and the gateway marks the row `__openclaw.steerTargetRunId`
+ * (steer-default-mode.jsonl). That run, not the row's own, answers it.
+ */
+export function steerTargetOfUserRow(row: UnknownRecord): string | undefined {
+  const meta = envelope(row);
+  const target = meta ? readText(meta, "steerTargetRunId") : undefined;
+  return target !== undefined && target !== runIdOfUserRow(row) ? target : undefined;
+}
+
+/**
  * The run that wrote an assistant, toolResult or custom row: the gateway stamps `__openclaw.runId` on each.
  * A gateway command's reply (`/queue …`) carries none; it is written under the command's idempotency key,
  * which is that command's run id.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lastHistoryRows } from "@/testing/capture-frames";
-import { splitHistoryTurns, type HistoryTurn } from "./history-turns";
+import { historyExchanges, lastHistoryRows } from "@/testing/capture-frames";
+import { splitHistoryTurns, turnsByRun, type HistoryTurn } from "./history-turns";
 
 /** [key, runId, user text or null, reply roles] per turn: the split at a glance. */
 function shape(turns: HistoryTurn[]): Array<[string, string | undefined, unknown, unknown[]]> {
@@ -60,7 +60,7 @@ const reply = (runId: string | undefined, text: string, id?: string) => ({
 });
 
 describe("splitHistoryTurns: which turn a reply joins", () => {
-  it("the turn of the run it names, even after a later user row (a steered run)", () => {
+  it("the turn of the run it names, even after a later user row that does not say it was steered into that run", () => {
     expect(shape(splitHistoryTurns([user("run-a", "first"), user("run-b", "also this"), reply("run-a", "answer a")]))).toEqual([
       ["run-a", "run-a", "first", ["assistant"]],
       ["run-b", "run-b", "also this", []],
@@ -166,5 +166,56 @@ describe("splitHistoryTurns: a gateway command and its reply", () => {
 
   it("gives the reply to the command's turn instead of making it a note of its own", () => {
     expect(shape(splitHistoryTurns(rows))).toEqual([["q-1", "q-1", "/queue followup", ["assistant"]]]);
+  });
+});
+
+describe("splitHistoryTurns: a message steered into the running reply (the default steer mode)", () => {
+  // openclaw 2026.9.6, default queue mode: "Also, when done, say hi." was sent while the first run's tool ran. The
+  // gateway put it into that run after the tool; the run answered it, and its user row says so (`steerTargetRunId`).
+  const rows = lastHistoryRows("steer-default-mode.jsonl");
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+
+  it("gives the run's rows after the steer point to the steered message's turn, and those before to the turn that started it", () => {
+    const turns = splitHistoryTurns(rows);
+    expect(shape(turns)).toEqual([
+      ["first-steer", "first-steer", "Count slowly. fake:slowtool", ["assistant", "toolResult"]],
+      ["second-steer", "second-steer", "Also, when done, say hi.", ["assistant"]],
+    ]);
+    expect(turns.map((turn) => [turn.steeredInto, turn.answeredBy])).toEqual([
+      [undefined, []],
+      ["first-steer", []],
+    ]);
+    expect(turns[1]?.replies[0]?.content).toEqual([{ type: "text", text: ANSWER }]);
+  });
+
+  it("marks the message steered as soon as history has its row, before the run's answer is written", () => {
+    const [midRun] = historyExchanges("steer-default-mode.jsonl").slice(1, 2).map((exchange) => (exchange.payload as { messages: unknown[] }).messages);
+    expect(shape(splitHistoryTurns(midRun ?? []))).toEqual([
+      ["first-steer", "first-steer", "Count slowly. fake:slowtool", ["assistant", "toolResult"]],
+      ["second-steer", "second-steer", "Also, when done, say hi.", []],
+    ]);
+    expect(splitHistoryTurns(midRun ?? [])[1]?.steeredInto).toBe("first-steer");
+  });
+
+  it("one turn per run gives the shared run back every row it wrote, in order", () => {
+    const byRun = turnsByRun(splitHistoryTurns(rows));
+    expect(shape(byRun)).toEqual([["first-steer", "first-steer", "Count slowly. fake:slowtool", ["assistant", "toolResult", "assistant"]]]);
+  });
+
+  it("a row steered into a run that is not in view (an earlier page) is an ordinary turn", () => {
+    const steered = { role: "user", content: "and this", __openclaw: { id: "u2", idempotencyKey: "run-b:user", steerTargetRunId: "run-a" } };
+    const turns = splitHistoryTurns([steered, reply("run-a", "both done")]);
+    expect(shape(turns)).toEqual([["run-b", "run-b", "and this", ["assistant"]]]);
+    expect(turns[0]?.steeredInto).toBeUndefined();
+    expect(shape(turnsByRun(turns))).toEqual(shape(turns));
+  });
+
+  it("leaves a followup-mode queue as it was: the queued message is answered by a run of its own", () => {
+    const turns = splitHistoryTurns(lastHistoryRows("steer-followup-mode.jsonl"));
+    expect(turns.map((turn) => [turn.runId, turn.steeredInto, turn.answeredBy.length, turn.replies.length])).toEqual([
+      ["queue-mode-1", undefined, 0, 1],
+      ["first-followup", undefined, 0, 3],
+      ["second-followup", undefined, 1, 1],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * so a turn the chat shows and the run beside it are always the same rows.
  */
 import { isRecord, type UnknownRecord } from "./read-untrusted";
-import { idOfRow, isInjectedNote, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, timeOfRow } from "./history-rows";
+import { idOfRow, isInjectedNote, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, steerTargetOfUserRow, timeOfRow } from "./history-rows";
 
 export interface HistoryTurn {
   /**
@@ -27,6 +27,12 @@ export interface HistoryTurn {
    * follow-up and answered by a run of the gateway's own id, which the user row does not name.
    */
   answeredBy: string[];
+  /**
+   * The run of an earlier turn this message was steered into (the default `steer` queue mode): that run read it at
+   * its next boundary and answered it. The run's rows from that point on are this turn's replies; the rows before
+   * stay with the turn that started it. Unset when the run's own turn is not in view.
+   */
+  steeredInto?: string;
 }
 
 /** Rows that answer a user; other roles (and junk) belong to no turn. */
@@ -36,6 +42,8 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
   const turns: HistoryTurn[] = [];
   const byRunId = new Map<string, HistoryTurn>();
   const notes = new Set<number>();
+  // Run id → the newest turn steered into it: the run's later rows answer that message.
+  const steeredTo = new Map<string, HistoryTurn>();
 
   const open = (row: UnknownRecord, index: number, runId: string | undefined, userRow: UnknownRecord | undefined): HistoryTurn => {
     const openingRowId = idOfRow(row) ?? `row-${index}`;
@@ -49,7 +57,12 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
     if (!isRecord(value) || isSyntheticMarker(value)) return;
     const role = roleOfRow(value);
     if (role === "user") {
-      open(value, index, runIdOfUserRow(value), value);
+      const turn = open(value, index, runIdOfUserRow(value), value);
+      const target = steerTargetOfUserRow(value);
+      if (target !== undefined && byRunId.has(target)) {
+        turn.steeredInto = target;
+        steeredTo.set(target, turn);
+      }
       return;
     }
     if (role === undefined || !REPLY_ROLES.has(role)) return;
@@ -60,10 +73,12 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
       return;
     }
     const runId = runIdOfReplyRow(value);
-    // A reply joins the turn of the run it names, which keeps a steered run's rows apart from a user row sent in its middle.
+    // A reply joins the turn of the run it names (after a message steered into that run, the message's turn), which
+    // keeps a run's rows apart from a user row sent in its middle that does not say it was steered into it.
     const newest = notes.has(turns.length - 1) ? undefined : turns.at(-1);
-    const turn = (runId !== undefined && byRunId.get(runId)) || replyTurn(newest, runId) || open(value, index, runId, undefined);
-    if (turn.runId === undefined && runId !== undefined) {
+    const named = runId !== undefined ? (steeredTo.get(runId) ?? byRunId.get(runId)) : undefined;
+    const turn = named || replyTurn(newest, runId) || open(value, index, runId, undefined);
+    if (turn.runId === undefined && runId !== undefined && turn.steeredInto === undefined) {
       turn.runId = runId;
       byRunId.set(runId, turn);
     } else if (runId !== undefined && runId !== turn.runId && !byRunId.has(runId)) {
@@ -85,4 +100,25 @@ function replyTurn(newest: HistoryTurn | undefined, runId: string | undefined): 
   if (!newest) return undefined;
   const otherRun = runId !== undefined && newest.runId !== undefined && newest.runId !== runId;
   return otherRun && newest.replies.length > 0 ? undefined : newest;
+}
+
+/**
+ * One turn per run: a steered turn's replies go back to the turn whose run answered it (copies; the input is
+ * untouched). The run timelines are built from these, so a run shared by two messages has one timeline, with
+ * every row it wrote.
+ */
+export function turnsByRun(turns: readonly HistoryTurn[]): HistoryTurn[] {
+  const byRun = new Map<string, HistoryTurn>();
+  const out: HistoryTurn[] = [];
+  for (const turn of turns) {
+    const origin = turn.steeredInto !== undefined ? byRun.get(turn.steeredInto) : undefined;
+    if (origin) {
+      origin.replies.push(...turn.replies);
+      continue;
+    }
+    const copy = { ...turn, replies: [...turn.replies] };
+    for (const runId of [turn.runId, ...turn.answeredBy]) if (runId !== undefined) byRun.set(runId, copy);
+    out.push(copy);
+  }
+  return out;
 }

@@ -135,3 +135,34 @@ describe("transcriptSearchDocs", () => {
     ]);
   });
 });
+
+describe("a message steered into the running reply, in the export and in find", () => {
+  // As the real history splits it (steer-default-mode.jsonl): the run shared by both messages is the first turn's;
+  // its text after the steer point answers the second message.
+  const ANSWER = "Hello! You said: “Also, when done, say hi.”.";
+  const shared = { ...runOfSteps([tool], 1200), runId: "first", text: ANSWER };
+  const handedOn = { ...runOfSteps([], 10), runId: "second", text: "" };
+  const steeredTurns: Turn[] = [
+    { key: "first", runId: "first", at: T0, replyText: "", continuedBy: "second", user: { id: "u1", text: "Count slowly. fake:slowtool", systemNote: false } },
+    { key: "second", runId: "second", at: T0 + 1, replyText: ANSWER, steeredInto: "first", user: { id: "u2", text: "Also, when done, say hi.", systemNote: false } },
+  ];
+  const runs = new Map([["first", shared], ["second", handedOn]]);
+  const steered: SessionExportSource = { turns: steeredTurns, runOf: (id) => runs.get(id), outcomeOf: () => outcome };
+
+  it("writes the answer once, under the steered message, and the shared run once, under the first", () => {
+    const markdown = sessionMarkdown(steered, context);
+    expect(markdown.split(ANSWER)).toHaveLength(2);
+    expect(markdown.split("**Run**")).toHaveLength(2);
+    expect(markdown).toContain(`**You:**\n\nAlso, when done, say hi.\n\n**Agent:**\n\n${ANSWER}\n\nSteered into the reply already running: run \`first\`, under an earlier turn.`);
+    const json = JSON.parse(sessionJson(steered, context)) as { turns: Array<{ reply: string; run: { runId: string } | null; steeredInto?: string }> };
+    expect(json.turns.map((turn) => [turn.reply, turn.run?.runId ?? null, turn.steeredInto ?? null])).toEqual([
+      ["", "first", null],
+      [ANSWER, null, "first"],
+    ]);
+  });
+
+  it("find sees the answer in the steered turn only", () => {
+    const docs = transcriptSearchDocs(steeredTurns, (id) => runs.get(id));
+    expect(docs.map((doc) => doc.fields.filter((field) => field.text === ANSWER).length)).toEqual([0, 1]);
+  });
+});

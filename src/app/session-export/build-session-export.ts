@@ -5,7 +5,7 @@
  * the app. Everything passes through the same redaction as "Copy report".
  */
 import { describeCallUsage } from "@/lib/token-usage";
-import type { Turn, UserAttachment } from "@/features/chat/model/transcript";
+import { replyShown, type Turn, type UserAttachment } from "@/features/chat/model/transcript";
 import { formatBytes } from "@/features/chat/model/attachment-policy";
 import { boundedToString } from "@/features/runs/model/bounded-text";
 import { formatDuration } from "@/features/runs/model/format-duration";
@@ -85,15 +85,21 @@ function runMarkdown(run: RunTimeline, outcome: RunOutcome): string[] {
   return [`**Run** \`${run.runId}\`: ${outcome.title} — ${outcome.summary} (${model}${took})`, "", ...run.steps.flatMap((step) => stepMarkdown(step, run.createdAt))];
 }
 
+/** The run a turn's timeline is: none for a message steered into an earlier turn's run (that turn has it). */
+function ownRun(turn: Turn, source: SessionExportSource): RunTimeline | undefined {
+  return turn.runId && turn.steeredInto === undefined ? source.runOf(turn.runId) : undefined;
+}
+
 function turnMarkdown(turn: Turn, index: number, source: SessionExportSource): string[] {
-  const run = turn.runId ? source.runOf(turn.runId) : undefined;
-  const reply = turn.replyText || run?.text || "";
+  const run = ownRun(turn, source);
+  const reply = replyShown(turn, run?.text);
   const lines = [`## Turn ${index + 1}${turn.at ? ` · ${new Date(turn.at).toISOString()}` : ""}`, ""];
   if (turn.user) {
     lines.push(`**You:**`, "", turn.user.text || "(no text)", "");
     if (turn.user.attachments?.length) lines.push(`Attachments: ${turn.user.attachments.map(attachmentWords).join(", ")}`, "");
   }
   if (reply) lines.push(`**Agent:**`, "", reply, "");
+  if (turn.steeredInto) lines.push(`Steered into the reply already running: run \`${turn.steeredInto}\`, under an earlier turn.`, "");
   if (run) lines.push(...runMarkdown(run, source.outcomeOf(run)), "");
   return lines;
 }
@@ -122,7 +128,7 @@ export function sessionJson(source: SessionExportSource, context: SessionExportC
     gateway: { url: context.gatewayUrl, version: context.gatewayVersion },
     client: { name: "clawscope", version: context.clientVersion },
     turns: source.turns.map((turn) => {
-      const run = turn.runId ? source.runOf(turn.runId) : undefined;
+      const run = ownRun(turn, source);
       const outcome = run ? source.outcomeOf(run) : undefined;
       return {
         key: turn.key,
@@ -131,7 +137,8 @@ export function sessionJson(source: SessionExportSource, context: SessionExportC
         user: turn.user
           ? { text: turn.user.text, systemNote: turn.user.systemNote, attachments: (turn.user.attachments ?? []).map(({ fileName, kind, mimeType, sizeBytes }) => ({ fileName, kind, mimeType, sizeBytes })) }
           : null,
-        reply: turn.replyText || run?.text || "",
+        ...(turn.steeredInto ? { steeredInto: turn.steeredInto } : {}),
+        reply: replyShown(turn, run?.text),
         run: run
           ? {
               runId: run.runId,

@@ -16,6 +16,23 @@ describe("where the tail sits in the session", () => {
   });
 });
 
+describe("a message waiting to be steered into the running reply", () => {
+  // The first read while the first run's tool ran: the second message waits in pendingInputs, and the gateway names its
+  // run id as the one in flight. The first run is the one running.
+  const [waiting, afterSteer] = historyExchanges("steer-default-mode.jsonl").map((exchange) => exchange.payload);
+
+  it("is not taken for a running run", () => {
+    expect((waiting as { inFlightRun: { runId: string } }).inFlightRun.runId).toBe("second-steer");
+    expect(parseChatHistory("s", waiting)).toMatchObject({ inFlightRun: null, inFlightRunRaw: undefined, hasActiveRun: true });
+  });
+
+  it("leaves an in-flight run that no waiting message names as it is", () => {
+    const [queued] = historyExchanges("steer-followup-mode.jsonl").map((exchange) => exchange.payload);
+    expect(parseChatHistory("s", queued).inFlightRun).toMatchObject({ runId: "first-followup" });
+    expect(parseChatHistory("s", afterSteer).inFlightRun).toBeNull();
+  });
+});
+
 describe("tailLimit", () => {
   it("asks for 200 rows when no older page is shown", () => {
     expect(tailLimit(undefined, undefined)).toBe(200);

@@ -39,7 +39,8 @@ export const chatHistoryQueryKey = (gatewayUrl: string, sessionKey: string) => [
 export function parseChatHistory(sessionKey: string, payload: unknown, requestedAt = Date.now()): ChatHistory {
   const record = (payload && typeof payload === "object" ? payload : {}) as Record<string, unknown>;
   const info = (record.sessionInfo && typeof record.sessionInfo === "object" ? record.sessionInfo : {}) as Record<string, unknown>;
-  const inFlight = record.inFlightRun as Record<string, unknown> | undefined;
+  const inFlightRun = runningNotWaiting(record.inFlightRun, record.pendingInputs);
+  const inFlight = inFlightRun as Record<string, unknown> | undefined;
   const provider = typeof info.modelProvider === "string" ? info.modelProvider : undefined;
   const model = typeof info.model === "string" ? info.model : undefined;
   return {
@@ -47,7 +48,7 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
     requestedAt,
     messages: Array.isArray(record.messages) ? record.messages : [],
     activity: record.activity,
-    inFlightRunRaw: record.inFlightRun,
+    inFlightRunRaw: inFlightRun,
     sessionInfoRaw: record.sessionInfo,
     inFlightRun:
       inFlight && typeof inFlight.runId === "string"
@@ -59,6 +60,18 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
     page: pageInfoOf(payload),
     ...(typeof record.deltaCursor === "string" && record.deltaCursor !== "" && readFoundIdle(record.sessionInfo, record.inFlightRun) ? { deltaCursor: record.deltaCursor } : {}),
   };
+}
+
+/**
+ * `inFlightRun`, unless it names a message still waiting in `pendingInputs`: while a message sent during a reply
+ * waits to be steered into it, the gateway reports that message's run id as in flight (steer-default-mode.jsonl,
+ * the read during the tool), though it never runs under it. Taken as running, it would show a second live reply.
+ */
+function runningNotWaiting(inFlightRun: unknown, pendingInputs: unknown): unknown {
+  const runId = inFlightRun && typeof inFlightRun === "object" ? (inFlightRun as Record<string, unknown>).runId : undefined;
+  const items = pendingInputs && typeof pendingInputs === "object" ? (pendingInputs as Record<string, unknown>).items : undefined;
+  const waiting = Array.isArray(items) && items.some((item) => item && typeof item === "object" && (item as Record<string, unknown>).runId === runId);
+  return runId !== undefined && waiting ? undefined : inFlightRun;
 }
 
 /** The tail a plain read returns; the first turns of a long session are read as older pages. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findInbound } from "@/testing/capture-frames";
+import { findInbound, historyExchanges, lastHistoryRows } from "@/testing/capture-frames";
 import type { OutboxEntry } from "./outbox";
-import { buildTranscript, deliveredRunIds } from "./transcript";
+import { buildTranscript, deliveredRunIds, replyShown } from "./transcript";
 
 function historyOf(capture: string): unknown[] {
   const frame = findInbound(capture, (f) => f.type === "res" && Array.isArray((f.payload as { messages?: unknown })?.messages));
@@ -59,7 +59,7 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   const user = (runId: string, text: string) => ({ role: "user", content: text, timestamp: 1, idempotencyKey: `${runId}:user` });
   const reply = (runId: string, text: string) => ({ role: "assistant", content: [{ type: "text", text }], stopReason: "stop", timestamp: 2, __openclaw: { runId } });
 
-  it("shows a steered run's reply under that run's message, not under the message sent in its middle", () => {
+  it("shows a run's reply under that run's message when a message sent in its middle does not say it was steered into it", () => {
     const turns = buildTranscript([user("run-a", "first"), user("run-b", "also this"), reply("run-a", "answer a")], []);
     expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText])).toEqual([
       ["run-a", "first", "answer a"],
@@ -85,6 +85,35 @@ describe("buildTranscript uses the same turn split as the run timelines", () => 
   });
 });
 
+
+describe("buildTranscript with a message steered into the running reply (real history, default steer mode)", () => {
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+
+  it("shows the shared run's answer under the steered message, once, and names it on the first turn, whose run went on to answer it", () => {
+    const turns = buildTranscript(lastHistoryRows("steer-default-mode.jsonl"), []);
+    expect(turns.map((turn) => [turn.runId, turn.user?.text, turn.replyText, turn.steeredInto, turn.continuedBy])).toEqual([
+      ["first-steer", "Count slowly. fake:slowtool", "", undefined, "second-steer"],
+      ["second-steer", "Also, when done, say hi.", ANSWER, "first-steer", undefined],
+    ]);
+  });
+
+  it("shows the shared run's text under no other turn: not under the first while history lacks it, nor twice", () => {
+    const [first, steered] = buildTranscript(lastHistoryRows("steer-default-mode.jsonl"), []);
+    expect(first && replyShown(first, ANSWER)).toBe("");
+    expect(steered && replyShown(steered, "")).toBe(ANSWER);
+    const [plain] = buildTranscript(historyOf("history-after-sigterm-restart.jsonl"), []);
+    expect(plain && replyShown({ ...plain, replyText: "" }, "streamed so far")).toBe("streamed so far");
+  });
+
+  it("marks it steered while the shared run is still writing, before the answer is in history", () => {
+    const midRun = historyExchanges("steer-default-mode.jsonl")[1]?.payload as { messages: unknown[] };
+    const turns = buildTranscript(midRun.messages, []);
+    expect(turns.map((turn) => [turn.runId, turn.replyText, turn.steeredInto, turn.continuedBy])).toEqual([
+      ["first-steer", "", undefined, "second-steer"],
+      ["second-steer", "", "first-steer", undefined],
+    ]);
+  });
+});
 
 describe("buildTranscript with attachments", () => {
   const history = historyOf("history-with-attachments.jsonl");

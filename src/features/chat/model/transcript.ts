@@ -42,6 +42,10 @@ export interface Turn {
   /** Other runs whose rows answer this turn (a queued message's follow-up run): they get no turn of their own. */
   answeredBy?: readonly string[];
   user: TurnUser | null;
+  /** The run of an earlier turn this message was steered into: that run answers it; its timeline stays with that turn. */
+  steeredInto?: string;
+  /** The run id of the first message steered into this turn's run: what the run wrote from then on shows under it. */
+  continuedBy?: string;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
   /** When history's row of that reply was written. */
@@ -97,7 +101,12 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     ...replyOf(turn),
     at: turn.at ?? 0,
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
+    ...(turn.steeredInto !== undefined ? { steeredInto: turn.steeredInto } : {}),
   }));
+  for (const steered of turns) {
+    const origin = steered.steeredInto !== undefined ? turns.find((turn) => turn.runId === steered.steeredInto || turn.answeredBy?.includes(steered.steeredInto ?? "")) : undefined;
+    if (origin && origin.continuedBy === undefined && steered.runId !== null) origin.continuedBy = steered.runId;
+  }
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
   for (const message of outbox) {
@@ -112,6 +121,14 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     known.add(message.runId);
   }
   return turns;
+}
+
+/**
+ * The reply a turn shows: history's, else its run's text. Not the run's text where that run answered a message
+ * steered into it: from then on the text is that message's answer, and shows under it.
+ */
+export function replyShown(turn: Turn, runText: string | undefined): string {
+  return turn.replyText || (turn.continuedBy !== undefined || turn.steeredInto !== undefined ? "" : (runText ?? ""));
 }
 
 /** Run ids that history already holds a user message for: their pending copies can go. */

@@ -172,3 +172,17 @@ describe("runsFromHistory with sessionInfo", () => {
     expect(outcomeOf(stale.at(-1) as RunTimeline).kind).toBe("running");
   });
 });
+
+describe("runsFromHistory with a message steered into the running reply (default steer mode)", () => {
+  const payload = historyPayloads("steer-default-mode.jsonl").at(-1);
+  const runs = runsFromHistory(lastHistoryMessages("steer-default-mode.jsonl"), { sessionKey: "agent:main:capture-steer", activity: payload?.activity, sessionInfo: payload?.sessionInfo });
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+
+  it("makes one run, the one both messages shared, with its tool and the answer it gave after the steer", () => {
+    expect(runs.map((run) => run.runId)).toEqual(["first-steer"]);
+    const [run] = runs as [RunTimeline];
+    expect(stepsOfKind(run.steps, "tool").map((tool) => [tool.name, tool.status])).toEqual([["exec", "done"]]);
+    expect(stepsOfKind(run.steps, "text").map((text) => text.text)).toEqual([ANSWER]);
+    expect(outcomeOf(run).kind).toBe("completed");
+  });
+});

@@ -12,7 +12,7 @@ import { usageOfRow } from "@/lib/token-usage";
 import { foldTimeline } from "./fold-run";
 import { capText, readCappedText } from "./bounded-text";
 import { idOfRow, isRestartRecoveryNote, roleOfRow, textAsStreamed, timeOfRow } from "@/lib/history-rows";
-import { splitHistoryTurns } from "@/lib/history-turns";
+import { splitHistoryTurns, turnsByRun } from "@/lib/history-turns";
 import { isRecord, readNumber, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
@@ -92,8 +92,9 @@ function onBrowserClock(signals: RunSignal[], offset: number): RunSignal[] {
   return signals;
 }
 
+/** One turn per run: a message steered into a running reply has no run of its own, its rows are that run's. */
 function splitTurns(messages: readonly unknown[]): Turn[] {
-  return splitHistoryTurns(messages).map((turn): Turn => ({
+  return turnsByRun(splitHistoryTurns(messages)).map((turn): Turn => ({
     runId: turn.runId,
     at: turn.at ?? 0,
     trigger: turn.userRow && isRestartRecoveryNote(turn.userRow) ? "restart-recovery" : "user",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boundedToString } from "./bounded-text";
-import { captureClose, captureFold, captureRunId, foldCapture, lastHistoryMessages } from "./capture-fixtures";
-import { foldRunSignals } from "./fold-run";
+import { captureClose, captureFold, captureRunId, captureSignals, foldCapture, historyPayloads, lastHistoryMessages } from "./capture-fixtures";
+import { foldRunSignals, foldTimeline } from "./fold-run";
 import { createRunFold, runTimeline } from "./fold-state";
 import { runsFromHistory } from "./history-to-runs";
 import { mergeRunSources } from "./merge-run-sources";
@@ -113,5 +113,34 @@ describe("mergeRunSources: a failed run that thought before failing", () => {
     );
     const merged = mergeRunSources(history, local);
     expect(stepsOfKind(merged.steps, "thinking").map((step) => [step.text, step.source])).toEqual([["Let me check the weather API.", "history"]]);
+  });
+});
+
+describe("mergeRunSources with a read of history taken while the run writes", () => {
+  // steer-slow-reply.jsonl: a message steered into a run makes the page read history mid-run; the read at 23 s has
+  // the reply's first words as in-flight text, and the run goes on writing for seven more seconds.
+  const name = "steer-slow-reply.jsonl";
+  const FULL = "This reply is streamed slowly, a few words at a time, so that you can watch the run inspector while the model is still talking. It keeps going for a while longer than a normal answer would, and then it finishes with a short closing sentence. Done.";
+  const [, , midRead, lastRead] = historyPayloads(name);
+  const fromHistory = (payload: typeof midRead) =>
+    runsFromHistory(payload?.messages as unknown[], { inFlightRun: payload?.inFlightRun }).find((run) => run.runId === "first-steer") as RunTimeline;
+  const signals = captureSignals(name, "first-steer");
+  const before = (at: number) => foldTimeline("first-steer", signals.filter((signal) => signal.at <= at));
+  const inFlightText = (midRead?.inFlightRun as { text: string }).text;
+
+  it("keeps the live reply growing past the read's snapshot while the run goes on", () => {
+    expect(inFlightText).toBe("This reply is streamed slowly, a few words at a time, so that you");
+    const later = before(Date.parse("2026-12-01T17:02:28.000Z"));
+    expect(later.status).toBe("running");
+    const merged = mergeRunSources(fromHistory(midRead), later);
+    expect(merged.text).toBe(later.text);
+    expect(merged.text.length).toBeGreaterThan(inFlightText.length);
+    expect(stepsOfKind(merged.steps, "text").map((step) => step.text)).toEqual([later.text]);
+  });
+
+  it("takes history's reply once the run has ended", () => {
+    const merged = mergeRunSources(fromHistory(lastRead), foldTimeline("first-steer", signals));
+    expect(merged.text).toBe(FULL);
+    expect(stepsOfKind(merged.steps, "text").map((step) => step.text)).toEqual([FULL]);
   });
 });

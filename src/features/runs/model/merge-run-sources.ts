@@ -14,6 +14,9 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
   if (historyRun.runId !== localRun.runId) return historyRun;
   const terminal = localRun.terminal ?? historyRun.terminal;
   const ended = terminal !== undefined || historyRun.status === "ended" || localRun.status === "ended";
+  // Until history holds the run's end, the text seen live is newer than what a read taken during the run has (its
+  // in-flight snapshot, steer-slow-reply.jsonl): history would freeze the reply at the read. History's ended run is final.
+  const liveTextWins = historyRun.terminal === undefined && localRun.text !== "";
   return {
     ...localRun,
     sessionKey: localRun.sessionKey ?? historyRun.sessionKey,
@@ -26,9 +29,9 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
     requestedModel: localRun.requestedModel ?? historyRun.requestedModel,
     // History rows name the model that produced the persisted reply.
     model: historyRun.model ?? localRun.model,
-    text: historyRun.text !== "" ? historyRun.text : localRun.text,
+    text: liveTextWins || historyRun.text === "" ? localRun.text : historyRun.text,
     thinking: historyRun.thinking !== "" ? historyRun.thinking : localRun.thinking,
-    steps: mergeSteps(historyRun.steps, localRun.steps),
+    steps: mergeSteps(historyRun.steps, localRun.steps, liveTextWins),
     terminal,
     lifecycleOutcome: localRun.lifecycleOutcome ?? historyRun.lifecycleOutcome,
     restart: localRun.restart ?? historyRun.restart,
@@ -42,7 +45,7 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
   };
 }
 
-function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly TimelineStep[]): TimelineStep[] {
+function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly TimelineStep[], liveTextWins: boolean): TimelineStep[] {
   // Made only when there are tools: a reload merges every turn, and most have none on one side.
   let localTools: Map<string, ToolStep> | undefined;
   // A handful at most (one per lifecycle moment): a list, not a set.
@@ -68,6 +71,7 @@ function mergeSteps(historySteps: readonly TimelineStep[], localSteps: readonly 
       fromHistory.push(local ? mergeTool(step, local) : step);
       continue;
     }
+    if (step.kind === "text" && liveTextWins) continue;
     if (step.kind === "text") historyHasText = true;
     else if (step.kind === "usage") historyHasUsage = true;
     else if (step.kind === "thinking") historyHasThinking = true;

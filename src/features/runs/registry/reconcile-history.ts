@@ -26,7 +26,7 @@ export function reconciliationSignals(
   sessionKey: string,
   history: HistorySnapshot,
   openRunIds: readonly string[],
-  seen: ReadonlyMap<string, Pick<RunFold, "createdAt">>,
+  seen: ReadonlyMap<string, Pick<RunFold, "createdAt"> & Partial<Pick<RunFold, "text">>>,
 ): RunSignal[] {
   const loadedAt = history.requestedAt;
   const signals: RunSignal[] = [];
@@ -34,7 +34,9 @@ export function reconciliationSignals(
   if (inFlight) {
     const at = inFlight.startedAt === undefined ? loadedAt : inFlight.startedAt - (history.clockOffsetMs ?? 0);
     signals.push({ kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at, source: "history", sessionKey });
-    if (inFlight.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history", sessionKey });
+    // Only text the page lacks (a reload mid-run): the read's snapshot is older than text followed live, and taken
+    // as newer it would stop the live reply at it (a message steered in makes the page read mid-run).
+    if (inFlight.text && !seen.get(inFlight.runId)?.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history", sessionKey });
   }
   const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
   // "Active, but no run ids" (after a crash) confirms nothing either way.

@@ -8,6 +8,7 @@ import { useConnectionState, useGateway, useGatewayClockOffset } from "@/provide
 import { createLogger } from "@/lib/logger";
 import { openStepsEnd, settleOpenStepsAt } from "../model/open-steps";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
+import { waitsBehindAnotherRun, wasHandedOn } from "../model/run-handoff";
 import type { RunTimeline } from "../model/run-timeline";
 import { useStore } from "zustand";
 import { judgeSubagent, type SpawnedRun, type SubagentView } from "../model/subagents";
@@ -46,6 +47,16 @@ export function useRunRegistry(): RunRegistry {
 export function useRun(runId: string | null): RunTimeline | undefined {
   const registry = useRunRegistry();
   return useSyncExternalStore(registry.subscribe, () => (runId ? registry.getRun(runId) : undefined));
+}
+
+/** Whether the run was handed on to another run of its session, or waits behind one (run-handoff.ts). */
+export function useRunHandedOn(runId: string | null): boolean {
+  const registry = useRunRegistry();
+  return useSyncExternalStore(registry.subscribe, () => {
+    const run = runId ? registry.getRun(runId) : undefined;
+    if (!run) return false;
+    return wasHandedOn(run) || (run.sessionKey !== undefined && waitsBehindAnotherRun(run, registry.sessionRuns(run.sessionKey).runs));
+  });
 }
 
 export function useSessionRuns(sessionKey: string): SessionRunList {

@@ -1,0 +1,45 @@
+import { MessageMarkdown } from "@/features/chat/components/message-markdown";
+import { MessageTime } from "@/features/chat/components/message-time";
+import type { Turn } from "@/features/chat/model/transcript";
+import { HandoffNote } from "@/features/runs/components/handoff-note";
+import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
+import type { RunOutcome } from "@/features/runs/model/run-outcome";
+import type { RunTimeline } from "@/features/runs/model/run-timeline";
+import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
+import { useNow } from "@/hooks/use-now";
+
+/**
+ * A message steered into a reply that was already running: that run answers it. Its answer (the run's text after the
+ * steer point, from history) shows here with the run's outcome; the run's timeline stays once, under the message
+ * that started it.
+ */
+export function SteeredReply({ turn, runId }: { turn: Turn; runId: string }) {
+  const run = useRun(runId);
+  // Seen live, the moment the gateway took the message in: the run's text from then on is its answer, before history has it.
+  const takenInAt = handedOnAt(useRun(turn.runId));
+  return run ? <SteeredIntoRun turn={turn} run={run} takenInAt={takenInAt} /> : <SteeredView text={turn.replyText} at={turn.replyAt} outcome={undefined} />;
+}
+
+function SteeredIntoRun({ turn, run, takenInAt }: { turn: Turn; run: RunTimeline; takenInAt: number | undefined }) {
+  const settled = run.status === "ended";
+  const clock = useNow(!settled);
+  const outcome = useRunOutcome(run, settled ? run.lastEventAt : clock);
+  const text = turn.replyText || (takenInAt === undefined ? "" : textAround(run, takenInAt, "after"));
+  return <SteeredView text={text} at={outcome.kind === "running" ? undefined : turn.replyAt} outcome={outcome} />;
+}
+
+function SteeredView({ text, at, outcome }: { text: string; at: number | undefined; outcome: RunOutcome | undefined }) {
+  return (
+    <div className="flex max-w-3xl flex-col gap-2">
+      {text && (
+        <div className="flex min-w-0 flex-col items-start gap-1">
+          <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
+            <MessageMarkdown text={text} />
+          </div>
+          <MessageTime at={at} />
+        </div>
+      )}
+      <HandoffNote handoff={{ kind: "steered", outcome }} />
+    </div>
+  );
+}

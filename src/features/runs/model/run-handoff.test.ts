@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { captureSignals } from "./capture-fixtures";
+import { foldTimeline } from "./fold-run";
+import { runsFromHistory } from "./history-to-runs";
+import { mergeRunSources } from "./merge-run-sources";
+import { describeHandoff, handedOnAt, textAround, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
+import { createRunFold, runTimeline } from "./fold-state";
+import { deriveRunOutcome } from "./run-outcome";
+
+function liveRun(capture: string, runId: string) {
+  return foldTimeline(runId, captureSignals(capture, runId));
+}
+
+describe("wasHandedOn on the real gateway's frames", () => {
+  it("is true for the run id of a message steered into the running reply (one bare chat final)", () => {
+    expect(wasHandedOn(liveRun("steer-default-mode.jsonl", "second-steer"))).toBe(true);
+  });
+
+  it("is true for the run id of a message queued behind it in followup mode", () => {
+    expect(wasHandedOn(liveRun("steer-followup-mode.jsonl", "second-followup"))).toBe(true);
+  });
+
+  it("stays true when a read of history taken while the message waited named its run id as in flight", () => {
+    const waited = runsFromHistory([], { inFlightRun: { runId: "second-steer", text: "" } })[0];
+    const bare = liveRun("steer-default-mode.jsonl", "second-steer");
+    expect(waited && wasHandedOn(mergeRunSources(waited, bare))).toBe(true);
+  });
+
+  it("is false for runs that ran, and for a gateway command answered at once", () => {
+    expect(wasHandedOn(liveRun("steer-default-mode.jsonl", "first-steer"))).toBe(false);
+    expect(wasHandedOn(liveRun("steer-followup-mode.jsonl", "first-followup"))).toBe(false);
+    expect(wasHandedOn(liveRun("steer-followup-mode.jsonl", "queue-mode-1"))).toBe(false);
+  });
+});
+
+describe("describeHandoff", () => {
+  const shared = liveRun("steer-default-mode.jsonl", "first-steer");
+
+  it("says a queued message waits, and a steered one where its answer and timeline are, with the shared run's outcome", () => {
+    expect(describeHandoff({ kind: "queued" })).toBe("Queued behind the reply already running: its answer will show here.");
+    const ended = deriveRunOutcome(shared, { now: shared.lastEventAt, connection: "online" });
+    expect(describeHandoff({ kind: "steered", outcome: ended })).toBe("Steered into the reply already running · Completed. Its timeline is under the message that started it.");
+    expect(describeHandoff({ kind: "steered", outcome: undefined })).toBe("Steered into the reply already running. Its timeline is under the message that started it.");
+  });
+
+  it("while the shared run still runs, says the answer is still to come", () => {
+    const beforeEnd = foldTimeline("first-steer", captureSignals("steer-default-mode.jsonl", "first-steer").filter((signal) => signal.kind !== "chat-final" && !signal.kind.startsWith("lifecycle-end")));
+    const running = deriveRunOutcome(beforeEnd, { now: beforeEnd.lastEventAt, connection: "online" });
+    expect(running.kind).toBe("running");
+    expect(describeHandoff({ kind: "steered", outcome: running })).toBe(
+      "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.",
+    );
+  });
+});
+
+describe("waitsBehindAnotherRun", () => {
+  const sent = (runId: string, at: number) => runTimeline(createRunFold(runId, { at, sessionKey: "s" }));
+  const running = foldTimeline("first-steer", captureSignals("steer-default-mode.jsonl", "first-steer").filter((signal) => signal.kind !== "chat-final" && !signal.kind.startsWith("lifecycle-end")));
+  const ended = liveRun("steer-default-mode.jsonl", "first-steer");
+
+  it("is true for a message sent after a run of its session that is still going", () => {
+    const second = sent("second-steer", running.createdAt + 5_000);
+    expect(waitsBehindAnotherRun(second, [running, second])).toBe(true);
+  });
+
+  it("is false with no earlier run going: after it ended, or with none at all", () => {
+    const second = sent("second-steer", ended.createdAt + 20_000);
+    expect(waitsBehindAnotherRun(second, [ended, second])).toBe(false);
+    expect(waitsBehindAnotherRun(second, [second])).toBe(false);
+  });
+
+  it("is false once the message's own run started", () => {
+    expect(waitsBehindAnotherRun(running, [sent("older", running.createdAt - 1), running])).toBe(false);
+  });
+});
+
+describe("the shared run's text on either side of the moment it took the steered message in", () => {
+  const ANSWER = "Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.";
+  const shared = liveRun("steer-default-mode.jsonl", "first-steer");
+  const takenInAt = handedOnAt(liveRun("steer-default-mode.jsonl", "second-steer"));
+
+  it("is when the steered message's run id got its bare final, live (after the tool ended)", () => {
+    expect(takenInAt).toBe(Date.parse("2026-12-01T16:21:22.926Z"));
+    expect(takenInAt).toBeGreaterThan(toolEndedAt(shared));
+    expect(handedOnAt(shared)).toBeUndefined();
+    expect(handedOnAt(undefined)).toBeUndefined();
+  });
+
+  it("after it: the answer to the steered message; before it: nothing (the first message got a tool call)", () => {
+    expect(textAround(shared, takenInAt ?? 0, "after")).toBe(ANSWER);
+    expect(textAround(shared, takenInAt ?? 0, "before")).toBe("");
+  });
+});
+
+function toolEndedAt(run: ReturnType<typeof liveRun>): number {
+  return run.steps.find((step) => step.kind === "tool")?.endedAt ?? Number.POSITIVE_INFINITY;
+}

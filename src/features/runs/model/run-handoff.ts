@@ -1,0 +1,55 @@
+/**
+ * A message sent while another reply of its session runs is not run under its own id: the gateway steers it into
+ * the running reply (the default `steer` queue mode) or queues it for a later run (`followup`). Live, its own run id
+ * gets one bare `chat` final and nothing else, no start, no text (steer-default-mode.jsonl, steer-followup-mode.jsonl).
+ * That final says "handed on", not "answered with nothing".
+ */
+import type { RunOutcome } from "./run-outcome";
+import { stepsOfKind, type RunTimeline } from "./run-timeline";
+
+export function wasHandedOn(run: RunTimeline): boolean {
+  // A start known only from history does not count: a read taken while the message waited can name its run id as
+  // the one in flight (it never starts under it).
+  const startedLive = run.steps.some((step) => step.kind === "lifecycle" && step.event === "started" && step.source !== "history");
+  return run.terminal?.kind === "final" && !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+}
+
+/** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */
+export function handedOnAt(run: RunTimeline | undefined): number | undefined {
+  return run && wasHandedOn(run) ? run.terminal?.at : undefined;
+}
+
+/**
+ * What a run wrote before, or from, a moment: its text segments on that side, in order. A run a message was steered
+ * into answers it with what it wrote after taking it in; what came before answers the message that started the run.
+ */
+export function textAround(run: RunTimeline, at: number, side: "before" | "after"): string {
+  return stepsOfKind(run.steps, "text")
+    .filter((step) => (side === "after" ? step.at >= at : step.at < at))
+    .map((step) => step.text)
+    .join("\n\n");
+}
+
+/**
+ * A message this page sent while an earlier run of its session is still going: until the gateway takes it in, its
+ * run has not started, and it waits for that run (to be steered into it, or to run after it).
+ */
+export function waitsBehindAnotherRun(run: RunTimeline, sessionRuns: readonly RunTimeline[]): boolean {
+  if (run.status !== "queued") return false;
+  return sessionRuns.some((other) => other.runId !== run.runId && other.createdAt <= run.createdAt && other.status !== "ended" && other.inactiveConfirmedAt === undefined);
+}
+
+/** How a handed-on message is being answered, as far as this page knows. */
+export type Handoff =
+  /** Its run id was closed at once; history has not said yet which run takes it. */
+  | { kind: "queued" }
+  /** History says it was steered into the run of an earlier message; that run's outcome, if this page has the run. */
+  | { kind: "steered"; outcome: RunOutcome | undefined };
+
+/** One sentence the reader can trust: where the message went, and where its answer and its timeline are. */
+export function describeHandoff(handoff: Handoff): string {
+  if (handoff.kind === "queued") return "Queued behind the reply already running: its answer will show here.";
+  const outcome = handoff.outcome;
+  if (outcome?.kind === "running") return "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.";
+  return `Steered into the reply already running${outcome ? ` · ${outcome.title}` : ""}. Its timeline is under the message that started it.`;
+}
