@@ -137,3 +137,16 @@ describe("reading history again", () => {
     expect(caughtUp.deltaCursor).toBe(postTail?.deltaCursor);
   });
 });
+
+describe("a message waiting to be steered, read by delta", () => {
+  it("is not taken for a running reply: the delta's pendingInputs name it, as a tail read's do", async () => {
+    const queryClient = new QueryClient();
+    const waiting = { runId: "second-steer", text: "", startedAt: 1 };
+    const pendingInputs = { items: [{ runId: "second-steer", state: "queued" }] };
+    const { connection } = scriptedConnection([tail, { ...delta, inFlightRun: waiting, pendingInputs }]);
+    await read(queryClient, connection, SESSION);
+    const caughtUp = await read(queryClient, connection, SESSION);
+    expect(caughtUp.messages).toEqual(nextTail.messages);
+    expect(caughtUp.inFlightRun).toBeNull();
+  });
+});

@@ -141,7 +141,7 @@ async function catchUp(connection: GatewayConnection, held: ChatHistory & { delt
   }
   const history = parseChatHistory(
     sessionKey,
-    { messages: merged.rows, activity: merged.activity.length > 0 ? merged.activity : undefined, sessionInfo: delta.sessionInfo, inFlightRun: delta.inFlightRun },
+    { messages: merged.rows, activity: merged.activity.length > 0 ? merged.activity : undefined, sessionInfo: delta.sessionInfo, inFlightRun: delta.inFlightRun, pendingInputs: delta.pendingInputs },
     requestedAt,
   );
   const deltaCursor = cursorAfterRead(held.deltaCursor, { cursor: delta.cursor, idle: readFoundIdle(delta.sessionInfo, delta.inFlightRun) });

@@ -24,6 +24,8 @@ export interface HistoryDelta {
   cursor: string;
   sessionInfo: UnknownRecord;
   inFlightRun: unknown;
+  /** Messages waiting to be taken into the running reply, as a tail read lists them. */
+  pendingInputs: unknown;
 }
 
 export type DeltaAnswer = { kind: "delta"; delta: HistoryDelta } | { kind: "reset" } | { kind: "unusable"; reason: string };
@@ -46,7 +48,7 @@ export function readDeltaAnswer(payload: unknown): DeltaAnswer {
   }
   const activity = payload.activity === undefined ? [] : payload.activity;
   if (!Array.isArray(activity)) return { kind: "unusable", reason: "activity is not a list" };
-  return { kind: "delta", delta: { rows, activity, cursor, sessionInfo, inFlightRun: payload.inFlightRun } };
+  return { kind: "delta", delta: { rows, activity, cursor, sessionInfo, inFlightRun: payload.inFlightRun, pendingInputs: payload.pendingInputs } };
 }
 
 function seqOfRow(row: UnknownRecord): number | undefined {
