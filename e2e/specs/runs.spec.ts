@@ -141,7 +141,7 @@ test("a fresh browser with only chat.history shows an exec run and a 401 run as 
   await expect(exec.getByRole("list", { name: "Tools run" }).getByRole("listitem")).toHaveText(/^exec\s*\$\s*echo hello-from-fake-tool && uname -s\s*done$/);
   const toggle = exec.getByRole("button", { name: /^Timeline/ });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(exec.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toHaveText(/^\+\S+ s▸execRun echo hello-from-fake-tool && uname -sdone$/);
+  await expect(exec.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toHaveText(/^\+[\d.,]+ m?s▸execRun echo hello-from-fake-tool && uname -sdone$/);
   // The same failure class, provider, model and HTTP status; the provider's own words ("Missing scopes") were never stored.
   const auth = fresh.getByRole("article").filter({ hasText: "Use the locked provider." }).getByRole("alert");
   await expect(auth).toContainText("Authentication failedfakeauth/fake-model rejected the credentials (HTTP 401).model fakeauth/fake-model · HTTP 401");
