@@ -97,6 +97,18 @@ describe("settleOpenSteps after a SIGKILL while an exec runs", () => {
     expect(describeOpenStepEnd({ at: killedAt, why: "interrupted" }, formatClockTime)).toBe(`interrupted: the gateway went down at ${formatClockTime(killedAt)}`);
   });
 
+  it("known only from history (no drop seen here): interrupted as of its last event, never at the restart's later time", () => {
+    const lastHeard = beforeKill[beforeKill.length - 1]?.at ?? 0;
+    const restarted = fold([{ runId, at: killedAt + 47_000, source: "history", kind: "gateway-restarted", bootChanged: true }]);
+    const outcome = deriveRunOutcome(restarted, { now: killedAt + 60_000, connection: "online", gatewayConfirmedIdle: true });
+    expect(outcome.kind).toBe("interrupted");
+    const tool = onlyTool(settleOpenSteps(restarted, outcome));
+    expect(tool).toMatchObject({ status: "unknown", unsettled: { at: lastHeard, why: "restarted" }, durationMs: lastHeard - toolStartedAt });
+    expect(describeOpenStepEnd({ at: lastHeard, why: "restarted" }, formatClockTime)).toBe(
+      `interrupted: the gateway restarted; last heard of at ${formatClockTime(lastHeard)}`,
+    );
+  });
+
   it("a run that is running keeps its own object: nothing to settle", () => {
     const live = runTimeline(foldRunSignals(createRunFold(runId), beforeKill));
     expect(settleOpenSteps(live, deriveRunOutcome(live, { now: killedAt, connection: "online" }))).toBe(live);

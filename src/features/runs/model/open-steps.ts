@@ -19,7 +19,9 @@ export function openStepsEnd(run: RunTimeline, outcome: RunOutcome): OpenStepEnd
       // After a reconnect the page still checks with the gateway: nothing new is known yet.
       return outcome.reason === "no-terminal-event" ? { at: run.lastEventAt, why: "events-lost" } : { at: dropAt, why: "connection-lost" };
     case "interrupted":
-      return { at: run.restart?.at ?? dropAt, why: "interrupted" };
+      // Only a drop this page saw says when the gateway went down; a restart known from history alone says it came
+      // back later, not when it went: the steps are then known up to the run's last event, no further.
+      return run.disconnectedAt !== undefined ? { at: run.disconnectedAt, why: "interrupted" } : { at: run.lastEventAt, why: "restarted" };
     default:
       return undefined;
   }
@@ -43,6 +45,8 @@ export function describeOpenStepEnd(end: OpenStepEnd, clock: (at: number) => str
       return `unknown since the connection dropped at ${clock(end.at)}`;
     case "interrupted":
       return `interrupted: the gateway went down at ${clock(end.at)}`;
+    case "restarted":
+      return `interrupted: the gateway restarted; last heard of at ${clock(end.at)}`;
     case "events-lost":
       return `unknown: its result never arrived (last event at ${clock(end.at)})`;
   }

@@ -50,7 +50,7 @@ export type ToolStatus = "running" | "done" | "error" | "unknown";
 /** When and why an open step stopped being known: the connection dropped, or the gateway went down under the run. */
 export interface OpenStepEnd {
   at: number;
-  why: "connection-lost" | "interrupted" | "events-lost";
+  why: "connection-lost" | "interrupted" | "restarted" | "events-lost";
 }
 
 export interface ToolStep extends StepBase {
