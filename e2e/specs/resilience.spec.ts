@@ -80,6 +80,9 @@ test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, the
   await page.waitForTimeout(2_500);
   expect(await exec.textContent()).toBe(whileDown);
   await expect(turn.getByRole("alert").filter({ hasText: "Outcome unknown" })).toContainText("The connection to the gateway was lost during this turn");
+  // Text may still come (the gateway can resume the turn): the reply bubble does not claim there is none.
+  await expect(turn.getByText("No reply text so far.", { exact: true })).toBeVisible();
+  await expect(turn.getByText("No reply.", { exact: true })).toHaveCount(0);
 
   await controlGateway("start");
   await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
@@ -91,6 +94,7 @@ test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, the
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
   // Back with a new boot and the killed run did not resume: its command is interrupted, at the moment of the drop.
   await expect(exec).toContainText(`interrupted: the gateway went down at ${droppedAt}`);
+  await expect(turn.getByText("No reply before the gateway went down.", { exact: true })).toBeVisible();
   await timeline.getByRole("group", { name: "Show the run as" }).getByRole("button", { name: "Waterfall" }).click();
   const waterfall = timeline.getByRole("region", { name: "Run waterfall" });
   await expect(waterfall.getByRole("group", { name: "Connection" }).getByRole("button", { name: /^Disconnected: .*1006/ })).toHaveCount(1);

@@ -7,6 +7,7 @@ import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import { MessageTime } from "@/features/chat/components/message-time";
 import { replyShown, type Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
+import { emptyReplyWords } from "@/features/runs/model/empty-reply";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
 import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
@@ -72,7 +73,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
         {(text || !live) && (
           <div className="flex min-w-0 flex-col items-start gap-1">
             <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{turn.continuedBy ? "The reply went on to answer the message you sent while it ran: see below." : "No reply."}</p>}
+              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{emptyReplyWords(outcome, turn.continuedBy !== undefined)}</p>}
             </div>
             {text && !live && <MessageTime at={turn.replyAt ?? run.endedAt} />}
           </div>
