@@ -32,7 +32,7 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
 /** The header's gateway button is named by what it shows: "Gateway", or "Gateway 2 clients" when others are connected. */
 export const GATEWAY_BUTTON = /^Gateway( \d+ clients?)?$/;
 
-/** A turn's whole text when it is `text` and the time it was sent ("16:42", or "04:42 PM" in an en-US browser). */
+/** A turn's whole text when it is `text` and the time it was sent ("16:42", 24-hour in every locale). */
 export function textThenTime(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\d{2}:\\d{2}(?: [AP]M)?$`);
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\d{2}:\\d{2}$`);
 }

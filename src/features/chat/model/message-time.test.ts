@@ -29,11 +29,11 @@ describe("messageTime", () => {
     expect(messageTime(at, { now, timeZone: "UTC", locale: "en-GB" })?.short).toBe("22:50");
   });
 
-  it("follows the reader's locale", () => {
-    expect(messageTime(NOW, { now: NOW, timeZone: "America/New_York", locale: "en-US" })).toStrictEqual({
-      short: "10:42 AM",
-      full: "Saturday, November 28, 2026 at 10:42:05 AM",
-      iso: "2026-11-28T15:42:05.000Z",
+  it("follows the reader's locale for words and order, on the 24-hour clock every other time on the page uses", () => {
+    expect(messageTime(NOW + 6 * 3_600_000, { now: NOW, timeZone: "America/New_York", locale: "en-US" })).toStrictEqual({
+      short: "16:42",
+      full: "Saturday, November 28, 2026 at 16:42:05",
+      iso: "2026-11-28T21:42:05.000Z",
     });
   });
 

@@ -2,7 +2,7 @@
  * When a message was sent, in the words a chat shows beside it: the time alone
  * ("16:42") for today, with the day before it otherwise ("28 Nov, 16:42"; the
  * year too when it is not this year), and the full date and time for the
- * tooltip. Local time unless a zone is given; the clock is passed in.
+ * tooltip, on the 24-hour clock. Local time unless a zone is given; the clock is passed in.
  */
 
 export interface MessageTimeOptions {
@@ -32,11 +32,12 @@ export function messageTime(at: number | undefined, { now, timeZone, locale }: M
   if (at === undefined || !Number.isFinite(at) || at <= 0) return undefined;
   const day = dayOf(at, timeZone);
   const today = dayOf(now, timeZone);
-  const clock: Intl.DateTimeFormatOptions = { timeZone, hour: "2-digit", minute: "2-digit" };
+  // 24-hour like every other time on the page (steps, drops, provider checks), so two clocks never sit side by side.
+  const clock: Intl.DateTimeFormatOptions = { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
   const date: Intl.DateTimeFormatOptions = day === today ? {} : { day: "numeric", month: "short", ...(day.slice(0, 4) === today.slice(0, 4) ? {} : { year: "numeric" }) };
   return {
     short: new Intl.DateTimeFormat(locale, { ...date, ...clock }).format(at),
-    full: new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "full", timeStyle: "medium" }).format(at),
+    full: new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "full", timeStyle: "medium", hourCycle: "h23" }).format(at),
     iso: new Date(at).toISOString(),
   };
 }
