@@ -140,6 +140,7 @@ describe("outcomes of the real captures", () => {
       title: "Interrupted by gateway restart",
       closeCode: 1006,
       closeWords: "1006 connection lost (no close frame)",
+      summary: "The gateway went down during this turn — closed without notice (1006): the gateway process stopped or the network dropped — and the turn did not finish.",
     });
   });
 
@@ -148,7 +149,8 @@ describe("outcomes of the real captures", () => {
       kind: "unknown",
       title: "Outcome unknown",
       reason: "connection-lost",
-      summary: expect.stringContaining("1006"),
+      summary:
+        "The connection to the gateway was lost during this turn — closed without notice (1006): the gateway process stopped or the network dropped; whether it finished is not known yet.",
     });
   });
 

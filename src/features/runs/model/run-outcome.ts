@@ -17,6 +17,7 @@ import { modelName } from "./run-signal";
 import type { SubagentProblem } from "./subagents";
 import { countStepsOfKind, stepsOfKind, type RunPhase, type RunTimeline } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
+import { explainClose } from "@/gateway/close-codes";
 
 export interface OutcomeContext {
   now: number;
@@ -233,10 +234,11 @@ function aborted(stopReason: string | undefined): RunOutcome {
 
 function interrupted(run: RunTimeline): RunOutcome {
   const evidence = run.restart;
+  const how = evidence ? ` — ${explainClose({ code: evidence.code ?? 0, words: evidence.words })} —` : ",";
   return {
     kind: "interrupted",
     title: "Interrupted by gateway restart",
-    summary: `The gateway went down during this turn${evidence ? ` (${evidence.words})` : ""}, and the turn did not finish.`,
+    summary: `The gateway went down during this turn${how} and the turn did not finish.`,
     closeCode: evidence?.code,
     closeWords: evidence?.words,
     nextStep: "OpenClaw may resume the turn by itself after the restart; if no reply follows, send the message again.",
@@ -250,7 +252,7 @@ function unknown(run: RunTimeline, reason: "connection-lost" | "reconciling" | "
       return {
         kind: "unknown",
         title: "Outcome unknown",
-        summary: `The connection to the gateway was lost during this turn${close ? ` (${close})` : ""}; whether it finished is not known yet.`,
+        summary: `The connection to the gateway was lost during this turn${close ? ` — ${explainClose(close)}` : ""}; whether it finished is not known yet.`,
         reason,
         nextStep: "Reconnecting; the result will be checked with the gateway.",
       };
@@ -272,10 +274,11 @@ function unknown(run: RunTimeline, reason: "connection-lost" | "reconciling" | "
   }
 }
 
-function lastDisconnect(run: RunTimeline): string | undefined {
-  return stepsOfKind(run.steps, "connection")
+function lastDisconnect(run: RunTimeline): { code: number; words: string } | undefined {
+  const step = stepsOfKind(run.steps, "connection")
     .filter((step) => step.event === "disconnected")
-    .at(-1)?.words;
+    .at(-1);
+  return step ? { code: step.code ?? 0, words: step.words } : undefined;
 }
 
 function lastRetryReason(run: RunTimeline): string | undefined {
