@@ -1,12 +1,15 @@
+import { useConnectionState } from "@/providers/gateway-provider";
 import { isConnected } from "../model/presence";
 import { useGatewayState } from "../store/gateway-state-store";
 
 /**
  * Header entry to the gateway panel; the count is every connected client the gateway lists, itself excluded.
  * Its accessible name is its visible text ("Gateway", "Gateway 2 clients"), so speech control can say what it sees.
+ * No count while the gateway is not connected: who else is connected then is not known here.
  */
 export function GatewayButton({ open, onToggle }: { open: boolean; onToggle(): void }) {
-  const clients = useGatewayState((s) => s.presence.entries.filter((entry) => isConnected(entry) && entry.mode !== "gateway").length);
+  const listed = useGatewayState((s) => s.presence.entries.filter((entry) => isConnected(entry) && entry.mode !== "gateway").length);
+  const clients = useConnectionState().status === "online" ? listed : 0;
   return (
     <button
       type="button"
