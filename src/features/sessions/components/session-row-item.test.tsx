@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ConnectionState } from "@/gateway/connection-machine";
 import { placeholderRow, type SessionRow } from "../model/session-row";
 import { SessionRowItem } from "./session-row-item";
 
@@ -17,6 +18,9 @@ function visibleText(button: HTMLElement): string {
   return copy.textContent ?? "";
 }
 
+let connection = { status: "online" } as unknown as ConnectionState;
+vi.mock("@/providers/gateway-provider", () => ({ useConnectionState: () => connection }));
+
 afterEach(cleanup);
 
 describe("SessionRowItem badges", () => {
@@ -24,6 +28,14 @@ describe("SessionRowItem badges", () => {
 
   it("says a stopped last run was stopped, not that it failed", () => {
     expect(visibleText(renderRow({ ...base, lastRunStopped: true }))).toBe("Workstoppedwork");
+  });
+
+  it("says a run is running while connected, and only that it was running while the gateway cannot be asked", () => {
+    expect(visibleText(renderRow({ ...base, hasActiveRun: true }))).toBe("Workrunningwork");
+    cleanup();
+    connection = { status: "reconnecting" } as unknown as ConnectionState;
+    expect(visibleText(renderRow({ ...base, hasActiveRun: true }))).toBe("Workwas runningwork");
+    connection = { status: "online" } as unknown as ConnectionState;
   });
 
   it("says a failed last run failed", () => {

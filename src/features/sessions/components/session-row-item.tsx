@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from "react";
+import { useConnectionState } from "@/providers/gateway-provider";
 import type { SessionRow } from "../model/session-row";
 import { shortKey } from "../model/session-row";
 import { RenameForm } from "./rename-form";
@@ -29,12 +30,24 @@ function PinIcon({ filled }: { filled: boolean }) {
   );
 }
 
+/** "running" as the gateway last said; while it cannot be asked, only what was last known. */
+function RunningBadge() {
+  const online = useConnectionState().status === "online";
+  return online ? (
+    <span className="rounded-full bg-accent-soft px-1.5 text-[10px] font-medium text-accent">running</span>
+  ) : (
+    <span title="As of the last connection to the gateway" className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">
+      was running
+    </span>
+  );
+}
+
 function Badges({ row, unread, busy, extraBadge }: Pick<SessionRowItemProps, "row" | "unread" | "busy" | "extraBadge">) {
   return (
     <span className="ml-auto flex shrink-0 items-center gap-1">
       {extraBadge}
       {busy && <span className="rounded-full bg-surface-2 px-1.5 text-[10px] font-medium text-ink-2">{busy}</span>}
-      {row.hasActiveRun && <span className="rounded-full bg-accent-soft px-1.5 text-[10px] font-medium text-accent">running</span>}
+      {row.hasActiveRun && <RunningBadge />}
       {!row.hasActiveRun && row.lastRunFailed && (
         <span title={row.lastRunError} className="rounded-full bg-bad-soft px-1.5 text-[10px] font-medium text-bad">
           last run failed
