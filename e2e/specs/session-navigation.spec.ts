@@ -103,6 +103,12 @@ test("Ctrl+K and ⌘K open a session search: typing filters by name, Enter opens
   await expect(dialog).toBeVisible();
   const search = dialog.getByRole("combobox", { name: "Session name" });
   await expect(search).toBeFocused();
+  // Tab and Shift+Tab go round the dialog's controls; focus never falls out of the modal onto the page.
+  const close = dialog.getByRole("button", { name: "Close" });
+  for (const [key, next] of [["Tab", close], ["Tab", search], ["Shift+Tab", close], ["Shift+Tab", search]] as const) {
+    await page.keyboard.press(key);
+    await expect(next, key).toBeFocused();
+  }
   await search.fill(`${id} so`);
   const results = dialog.getByRole("listbox", { name: "Matching sessions" }).getByRole("option");
   await expect(results).toHaveCount(1);
