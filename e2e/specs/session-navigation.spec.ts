@@ -44,7 +44,10 @@ test("long similar names are cut in the middle, the chat names the open session,
     const name = button.locator(`span[title="${session.name}"]`);
     await expect(name).toHaveCount(1);
     const [head, tail] = [name.locator("span").nth(1), name.locator("span").nth(2)];
-    await expect(tail).toHaveText(session.name.slice(-8));
+    // The kept end starts at a word: " north", not the last 8 characters' "ym north"; the head carries no ellipsis
+    // of its own (the browser's is the only one).
+    expect(await tail.textContent()).toBe(session.name.slice(session.name.lastIndexOf(" ")));
+    expect(await head.textContent()).toBe(session.name.slice(0, session.name.lastIndexOf(" ")));
     expect(await head.evaluate((element) => element.scrollWidth > element.clientWidth), `${session.name}: the middle is cut`).toBe(true);
     const [tailBox, buttonBox] = [await tail.boundingBox(), await button.boundingBox()];
     expect(tailBox && buttonBox && tailBox.x + tailBox.width <= buttonBox.x + buttonBox.width, `${session.name}: its end is inside the row`).toBe(true);
@@ -167,6 +170,13 @@ for (const scheme of ["light", "dark"] as const) {
     await page.keyboard.press("Escape");
     await expect(controls).toBeHidden();
     await expect(more).toBeFocused();
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    // Tab out of the open menu closes it, so it does not stay over the chat's tools.
+    await more.click();
+    await expect(controls).toBeVisible();
+    await page.keyboard.press("Shift+Tab");
+    await expect(header.getByRole("button", { name: "Details" })).toBeFocused();
+    await expect(controls).toBeHidden();
     await expect(more).toHaveAttribute("aria-expanded", "false");
 
     // The chat's tools likewise; the heading beside them names the session.
