@@ -122,13 +122,21 @@ test("after a rate-limited run, the composer shows the provider as rate limited 
   await expect(providerHealth(page)).toContainText(/rate limited recently \(at \d{2}:\d{2}:\d{2}, reset/);
 });
 
-test("switching the session's model from the warning sends the held message on the other provider", async ({ page }) => {
+test("switching the session's model from the warning (on a 390 px phone) sends the held message on the other provider", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await failFakeauthCredential();
   const sessionKey = await openOnProvider(page, "health-switch", "fakeauth/fake-model");
   await expect(providerHealth(page)).toContainText(/fakeauth\/fake-model · (in cooldown|authentication failing)/);
 
   await sendMessage(page, "Say hello after the switch.");
   const warning = page.getByRole("alert").filter({ hasText: "Not sent" });
+  // Every way out is on the screen: the model picker and its button wrap inside the panel instead of running off it.
+  const panel = await warning.boundingBox();
+  for (const control of [warning.getByRole("combobox", { name: "Model to switch to" }), warning.getByRole("button", { name: "Switch model and send" })]) {
+    const box = await control.boundingBox();
+    expect(box && panel && box.x + box.width <= panel.x + panel.width && panel.x + panel.width <= 390).toBe(true);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await warning.getByRole("combobox", { name: "Model to switch to" }).selectOption("fake/fake-model");
   await warning.getByRole("button", { name: /Switch model/ }).click();
 

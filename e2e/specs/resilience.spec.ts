@@ -109,6 +109,36 @@ test("SIGKILL during a run: 1006 in the timeline, the run shows interrupted, the
   await expect(turnsWith(page, "Count slowly in a shell.")).toHaveCount(1);
 });
 
+test("while the gateway is unreachable the header keeps every control on screen, at 1280 and at 390 px, and the page never scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openSession(page, "unreachable-header");
+  await controlGateway("sigkill");
+  const pill = connectionStatus(page);
+  await expect(pill).toContainText(/Gateway unreachable· Closed without notice \(1006\): .* attempts? so far/, { timeout: 60_000 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  for (const name of ["Search sessions", "Gateway logs", "Dark theme"]) {
+    const box = await page.getByRole("button", { name }).boundingBox();
+    expect(box && box.x + box.width, name).toBeLessThanOrEqual(1280);
+  }
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "More controls" })).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  // The pill gives way on one line: it neither covers the drawer's button nor wraps onto a second line.
+  const sessions = await page.getByRole("button", { name: "Sessions", exact: true }).boundingBox();
+  const pillBox = await pill.boundingBox();
+  expect(sessions && pillBox && pillBox.x >= sessions.x + sessions.width).toBe(true);
+  expect(pillBox && pillBox.height).toBeLessThanOrEqual(32);
+  // The whole sentence stays reachable even where the pill cuts it.
+  await expect(pill).toHaveAttribute("title", /^Gateway unreachable · Closed without notice \(1006\): the gateway process stopped or the network dropped · retrying/);
+  await controlGateway("start");
+  await expect(pill).toContainText("Connected", BACK_ONLINE);
+});
+
 test("messages written while the gateway is down wait, survive a reload, can be canceled, and are delivered exactly once", async ({ page }) => {
   const sessionKey = await openSession(page, "outbox");
   await controlGateway("sigterm");

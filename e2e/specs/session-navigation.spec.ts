@@ -44,7 +44,10 @@ test("long similar names are cut in the middle, the chat names the open session,
     const name = button.locator(`span[title="${session.name}"]`);
     await expect(name).toHaveCount(1);
     const [head, tail] = [name.locator("span").nth(1), name.locator("span").nth(2)];
-    await expect(tail).toHaveText(session.name.slice(-8));
+    // The kept end starts at a word: " north", not the last 8 characters' "ym north"; the head carries no ellipsis
+    // of its own (the browser's is the only one).
+    expect(await tail.textContent()).toBe(session.name.slice(session.name.lastIndexOf(" ")));
+    expect(await head.textContent()).toBe(session.name.slice(0, session.name.lastIndexOf(" ")));
     expect(await head.evaluate((element) => element.scrollWidth > element.clientWidth), `${session.name}: the middle is cut`).toBe(true);
     const [tailBox, buttonBox] = [await tail.boundingBox(), await button.boundingBox()];
     expect(tailBox && buttonBox && tailBox.x + tailBox.width <= buttonBox.x + buttonBox.width, `${session.name}: its end is inside the row`).toBe(true);
@@ -103,6 +106,12 @@ test("Ctrl+K and ⌘K open a session search: typing filters by name, Enter opens
   await expect(dialog).toBeVisible();
   const search = dialog.getByRole("combobox", { name: "Session name" });
   await expect(search).toBeFocused();
+  // Tab and Shift+Tab go round the dialog's controls; focus never falls out of the modal onto the page.
+  const close = dialog.getByRole("button", { name: "Close" });
+  for (const [key, next] of [["Tab", close], ["Tab", search], ["Shift+Tab", close], ["Shift+Tab", search]] as const) {
+    await page.keyboard.press(key);
+    await expect(next, key).toBeFocused();
+  }
   await search.fill(`${id} so`);
   const results = dialog.getByRole("listbox", { name: "Matching sessions" }).getByRole("option");
   await expect(results).toHaveCount(1);
@@ -161,6 +170,13 @@ for (const scheme of ["light", "dark"] as const) {
     await page.keyboard.press("Escape");
     await expect(controls).toBeHidden();
     await expect(more).toBeFocused();
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    // Tab out of the open menu closes it, so it does not stay over the chat's tools.
+    await more.click();
+    await expect(controls).toBeVisible();
+    await page.keyboard.press("Shift+Tab");
+    await expect(header.getByRole("button", { name: "Details" })).toBeFocused();
+    await expect(controls).toBeHidden();
     await expect(more).toHaveAttribute("aria-expanded", "false");
 
     // The chat's tools likewise; the heading beside them names the session.

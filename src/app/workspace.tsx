@@ -84,7 +84,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         Skip to the chat
       </a>
       {/* One row on a phone: the secondary controls wait behind "More controls", so the transcript keeps the screen. */}
-      <header className="relative flex items-center gap-x-2 border-b border-line bg-surface px-3 py-1.5 md:flex-wrap md:gap-x-3 md:gap-y-1.5 md:px-4 md:py-2.5">
+      <header className="relative flex items-center gap-x-2 border-b border-line bg-surface px-3 py-1.5 md:gap-x-3 md:px-4 md:py-2.5">
         {!wide && (
           <button
             type="button"
@@ -97,7 +97,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
             Sessions
           </button>
         )}
-        <div className="hidden items-center gap-2 md:flex">
+        <div className="hidden shrink-0 items-center gap-2 md:flex">
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent text-sm font-bold text-accent-ink">
             C
           </span>
@@ -105,13 +105,12 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         </div>
         {/* The app's name for screen readers on a phone, where the mark gives its room to the controls. */}
         <span className="sr-only md:hidden">Clawscope</span>
-        <div className="flex min-w-0 flex-1 items-center justify-end gap-1 md:ml-auto md:flex-none md:flex-wrap md:gap-2">
+        {/* Only the connection pill shrinks: the controls beside it keep their size, and the page never scrolls sideways. */}
+        <div className="flex min-w-0 flex-1 items-center justify-end gap-1 md:gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
-          {wide ? (
-            secondaryControls(() => {})
-          ) : (
-            <OverflowMenu label="More controls">{secondaryControls}</OverflowMenu>
-          )}
+          <div className="flex shrink-0 items-center gap-1 md:gap-2">
+            {wide ? secondaryControls(() => {}) : <OverflowMenu label="More controls">{secondaryControls}</OverflowMenu>}
+          </div>
         </div>
       </header>
       <RunAnnouncer sessionKey={sessionKey} />

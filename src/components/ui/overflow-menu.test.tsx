@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { OverflowMenu } from "./overflow-menu";
 
@@ -10,6 +10,7 @@ function renderMenu() {
     <>
       <OverflowMenu label="More controls">{(close) => <button onClick={close}>Gateway</button>}</OverflowMenu>
       <p>elsewhere</p>
+      <button>Session tools</button>
     </>,
   );
   return screen.getByRole("button", { name: "More controls" });
@@ -45,5 +46,33 @@ describe("OverflowMenu", () => {
     fireEvent.click(button);
     fireEvent.click(screen.getByRole("button", { name: "Gateway" }));
     expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("closes when Tab takes focus out of it, leaving focus where it went", () => {
+    const button = renderMenu();
+    fireEvent.click(button);
+    const inside = screen.getByRole("button", { name: "Gateway" });
+    inside.focus();
+    const outside = screen.getByRole("button", { name: "Session tools" });
+    act(() => outside.focus());
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("group", { name: "More controls" })).toBeNull();
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it("stays open while focus moves between its own controls", () => {
+    const button = renderMenu();
+    fireEvent.click(button);
+    act(() => button.focus());
+    act(() => screen.getByRole("button", { name: "Gateway" }).focus());
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+  });
+
+  it("closes on Esc pressed with focus outside it, leaving focus where it is", () => {
+    const button = renderMenu();
+    fireEvent.click(button);
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(document.body);
   });
 });

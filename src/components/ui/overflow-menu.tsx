@@ -11,8 +11,9 @@ export interface OverflowMenuProps {
 
 /**
  * Controls that wait behind one button on a narrow screen: a disclosure (the button says whether it is open),
- * the panel floating over the page rather than pushing it down. Esc or a click elsewhere closes it and gives focus
- * back to the button; a dialog opened from inside (e.g. the gateway logs) keeps it open underneath.
+ * the panel floating over the page rather than pushing it down. Esc, a click elsewhere or focus leaving it closes it
+ * (Esc from inside gives focus back to the button); a dialog opened from inside (e.g. the gateway logs) keeps it
+ * open underneath.
  */
 export function OverflowMenu({ label, icon = "⋯", children }: OverflowMenuProps) {
   const [open, setOpen] = useState(false);
@@ -28,20 +29,35 @@ export function OverflowMenu({ label, icon = "⋯", children }: OverflowMenuProp
       // A dialog opened from the panel (search, logs) sits above it: the panel waits underneath, focus returns to it.
       if (!event.target.closest("dialog[open]")) setOpen(false);
     };
+    // Esc closes it wherever focus is (the open panel covers what is below it); focus goes back to the button only
+    // from inside. Esc inside a dialog opened from the panel closes that dialog, not the panel.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || (event.target instanceof Element && event.target.closest("dialog"))) return;
+      const focusInside = root.current?.contains(document.activeElement) ?? false;
+      setOpen(false);
+      if (focusInside) {
+        event.preventDefault();
+        button.current?.focus();
+      }
+    };
     document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
   }, [open]);
 
   return (
     <div
       ref={root}
       className="relative"
-      onKeyDown={(event) => {
-        // Esc inside a dialog opened from the panel closes that dialog, not the panel.
-        if (event.key !== "Escape" || !open || (event.target instanceof Element && event.target.closest("dialog"))) return;
-        event.preventDefault();
+      onBlur={(event) => {
+        // Tab out of the menu closes it, so it does not stay open over the controls focus moved to; focus moving
+        // into a dialog opened from the panel keeps it open underneath.
+        const next = event.relatedTarget;
+        if (!(next instanceof Element) || root.current?.contains(next) || next.closest("dialog[open]")) return;
         setOpen(false);
-        button.current?.focus();
       }}
     >
       <button

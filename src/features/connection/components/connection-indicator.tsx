@@ -16,18 +16,26 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
   const canRetryNow = (state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting") && state.nextRetryAt !== undefined;
 
   return (
-    <div className="relative flex items-center gap-2">
-      <div role="status" aria-live="polite" aria-label="Gateway connection" className={`flex items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}>
-        <span aria-hidden className={`size-2 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
-        <span className="font-medium">{description.label}</span>
-        {description.detail && <span className="hidden text-xs md:inline">· {description.detail}</span>}
+    // The pill is what gives way when the header is short of room: it cuts its words on one line (the whole text
+    // in its title and in Details) rather than push the header's other controls off the page.
+    <div className="relative flex min-w-0 items-center gap-2">
+      <div
+        role="status"
+        aria-live="polite"
+        aria-label="Gateway connection"
+        title={description.detail ? `${description.label} · ${description.detail}` : description.label}
+        className={`flex min-w-0 items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}
+      >
+        <span aria-hidden className={`size-2 shrink-0 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
+        <span className="truncate font-medium md:shrink-0">{description.label}</span>
+        {description.detail && <span className="hidden min-w-0 truncate text-xs md:block">· {description.detail}</span>}
       </div>
       {canRetryNow && (
         <button
           type="button"
           aria-label="Retry now"
           title={description.detail}
-          className="rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft"
+          className="shrink-0 rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft"
           onClick={() => connection.reconnectNow()}
         >
           Retry now
@@ -37,7 +45,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
         type="button"
         aria-expanded={open}
         aria-controls="connection-details"
-        className="rounded-md px-2 py-1 text-xs text-ink-3 hover:bg-surface-2"
+        className="shrink-0 rounded-md px-2 py-1 text-xs text-ink-3 hover:bg-surface-2"
         onClick={() => setOpen((value) => !value)}
       >
         Details

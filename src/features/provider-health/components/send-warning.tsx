@@ -44,8 +44,8 @@ export function SendWarning(props: SendWarningProps) {
   const name = target ? `${target.provider}/${target.model}` : "This session's model";
 
   return (
-    <div role="alert" className="rounded-xl border border-warn/40 bg-warn-soft px-3.5 py-2.5 text-sm text-ink">
-      <p className="font-semibold text-warn">Not sent: {name} is {description.label}</p>
+    <div role="alert" className="min-w-0 rounded-xl border border-warn/40 bg-warn-soft px-3.5 py-2.5 text-sm text-ink">
+      <p className="font-semibold break-words text-warn">Not sent: {name} is {description.label}</p>
       {description.detail && <p className="mt-0.5 text-xs text-ink-2">{redactText(description.detail)}</p>}
       <p className="mt-1 truncate text-xs text-ink-2">Your message is held here: “{heldText}”</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -53,7 +53,8 @@ export function SendWarning(props: SendWarningProps) {
           Send anyway
         </Button>
         {alternatives.length > 0 && selected && (
-          <span className="flex items-center gap-1.5">
+          // On a phone the model's long name and the button take a line each rather than run off the screen.
+          <span className="flex max-w-full min-w-0 flex-wrap items-center gap-1.5">
             <label htmlFor={selectId} className="sr-only">
               Model to switch to
             </label>
@@ -61,7 +62,7 @@ export function SendWarning(props: SendWarningProps) {
               id={selectId}
               value={refKey(selected.ref)}
               onChange={(event) => setChosen(event.target.value)}
-              className="rounded-lg border border-line bg-surface px-2 py-1.5 text-sm text-ink"
+              className="max-w-full min-w-0 rounded-lg border border-line bg-surface px-2 py-1.5 text-sm text-ink"
             >
               {alternatives.map((option) => (
                 <option key={refKey(option.ref)} value={refKey(option.ref)}>

@@ -1,14 +1,12 @@
-import { splitNameTail, truncateMiddle } from "../model/session-name";
-
-/** Beyond this a name is cut in the middle even on a wide screen: a label can be any length. */
-const LONGEST_SHOWN = 60;
+import { splitNameTail } from "../model/session-name";
 
 /**
  * A session's name that, when its row is too narrow, loses characters from its middle, never from its
- * distinguishing end. The full name is its accessible text and its tooltip.
+ * distinguishing end; one ellipsis at most (the browser's, where the head is cut), and the whole name when it
+ * fits. The full name is its accessible text and its tooltip.
  */
 export function SessionName({ name, className = "" }: { name: string; className?: string }) {
-  const { head, tail } = splitNameTail(truncateMiddle(name, LONGEST_SHOWN));
+  const { head, tail } = splitNameTail(name);
   return (
     <span title={name} className={`flex min-w-0 ${className}`}>
       <span className="sr-only">{name}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { keepTabInside } from "@/components/ui/keep-tab-inside";
 import { agentLabel, type AgentEntry } from "../model/agents";
 import { searchSessions, nextResult } from "../model/session-search";
 import type { SessionRow } from "../model/session-row";
@@ -14,7 +15,8 @@ export interface SessionSearchDialogProps {
 
 /**
  * "Search sessions" (Ctrl+K / ⌘K): a modal dialog with a combobox; typing filters by name, the arrow keys move
- * through the results, Enter opens the highlighted one, Esc closes, and focus goes back to where it was.
+ * through the results, Enter opens the highlighted one, Esc or Close closes, and focus goes back to where it was.
+ * Tab goes round the dialog's own controls and never leaves it while it is open.
  */
 export function SessionSearchDialog({ rows, agents, activeKey, onOpen, onClose }: SessionSearchDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -54,6 +56,7 @@ export function SessionSearchDialog({ rows, agents, activeKey, onOpen, onClose }
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === event.currentTarget) onClose();
       }}
+      onKeyDown={keepTabInside}
       className="mx-auto mt-[12vh] w-[min(32rem,calc(100vw-1.5rem))] rounded-xl border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
     >
       <div className="flex flex-col gap-2 p-3">
@@ -103,7 +106,12 @@ export function SessionSearchDialog({ rows, agents, activeKey, onOpen, onClose }
           ))}
         </ul>
         {results.length === 0 && <p className="px-1 text-xs text-ink-3">No session matches “{query.trim()}”.</p>}
-        <p className="px-1 text-[11px] text-ink-3">↑ ↓ to choose · Enter to open · Esc to close</p>
+        <div className="flex items-center gap-2 px-1">
+          <p className="text-[11px] text-ink-3">↑ ↓ to choose · Enter to open · Esc to close</p>
+          <button type="button" onClick={onClose} className="ml-auto rounded-md px-2 py-1 text-xs text-ink-2 hover:bg-surface-2 hover:text-ink">
+            Close
+          </button>
+        </div>
       </div>
     </dialog>
   );

@@ -1,35 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { splitNameTail, truncateMiddle } from "./session-name";
+import { splitNameTail } from "./session-name";
 
-describe("truncateMiddle", () => {
-  it("leaves a name that fits as it is", () => {
-    expect(truncateMiddle("Plans", 10)).toBe("Plans");
-    expect(truncateMiddle("0123456789", 10)).toBe("0123456789");
+describe("splitNameTail", () => {
+  it("keeps the distinguishing end apart from the part that may shrink, starting it at a separator", () => {
+    expect(splitNameTail("chat-202612011417-ab3f")).toEqual({ head: "chat-202612011417", tail: "-ab3f" });
+    expect(splitNameTail("chat-202612011417-x9k2")).toEqual({ head: "chat-202612011417", tail: "-x9k2" });
   });
 
-  it("cuts in the middle, so two names that differ only at the end still read differently", () => {
-    expect(truncateMiddle("chat-202612011417-ab3f", 16)).toBe("chat-20…417-ab3f");
-    expect(truncateMiddle("chat-202612011417-x9k2", 16)).toBe("chat-20…417-x9k2");
+  it("never starts the tail inside a word when a word boundary is within 12 characters of the end", () => {
+    expect(splitNameTail("Review six steer session with a very long description oidb97")).toEqual({
+      head: "Review six steer session with a very long description",
+      tail: " oidb97",
+    });
+    expect(splitNameTail("Quarterly report draft for the team mx508nym north")).toEqual({
+      head: "Quarterly report draft for the team mx508nym",
+      tail: " north",
+    });
   });
 
-  it("gives the end the larger half when the kept length is odd", () => {
-    expect(truncateMiddle("abcdefghij", 6)).toBe("ab…hij");
-    expect(truncateMiddle("abcdefghij", 7)).toBe("abc…hij");
+  it("takes the boundary nearest 8 characters from the end, the longer tail on a tie", () => {
+    expect(splitNameTail("Notes on the a b c d e f g")).toEqual({ head: "Notes on the a b c", tail: " d e f g" });
+    expect(splitNameTail("Budget review xyz abcde")).toEqual({ head: "Budget review", tail: " xyz abcde" });
+    expect(splitNameTail("Weekly planning for 2026 q4 go")).toEqual({ head: "Weekly planning for 2026", tail: " q4 go" });
+  });
+
+  it("keeps the last 8 characters when no word ends near the end", () => {
+    expect(splitNameTail("agent-session-abcdefghijklmnopqrstuvwxyz")).toEqual({ head: "agent-session-abcdefghijklmnopqr", tail: "stuvwxyz" });
   });
 
   it("never splits an emoji in two", () => {
-    expect(truncateMiddle("🦞🦞🦞🦞🦞🦞🦞🦞", 5)).toBe("🦞🦞…🦞🦞");
-  });
-
-  it("keeps only the ellipsis when there is no room", () => {
-    expect(truncateMiddle("abcdef", 1)).toBe("…");
-    expect(truncateMiddle("abcdef", 0)).toBe("…");
-  });
-});
-
-describe("splitNameTail", () => {
-  it("keeps the distinguishing end apart from the part that may shrink", () => {
-    expect(splitNameTail("chat-202612011417-ab3f")).toEqual({ head: "chat-202612011", tail: "417-ab3f" });
+    expect(splitNameTail("🦞🦞🦞🦞🦞🦞🦞🦞🦞🦞🦞")).toEqual({ head: "🦞🦞🦞", tail: "🦞🦞🦞🦞🦞🦞🦞🦞" });
   });
 
   it("does not split a short name", () => {
