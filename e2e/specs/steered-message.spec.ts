@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { connectionStatus, sendMessage, transcript, uniqueSession } from "../support/chat-page";
 import { gatewayCall } from "../support/gateway-admin";
 
@@ -26,19 +26,23 @@ async function expectSettled(page: Page) {
   await expect(transcript(page).getByText(/No reply/)).toHaveCount(0);
 }
 
+/** A new session running FIRST's slow tool: a message sent now waits for the tool's end and then goes into the same run. */
+async function startSlowTool(page: Page, name: string, label: string): Promise<{ sessionKey: string; firstTurn: Locator }> {
+  const sessionKey = uniqueSession(name);
+  await gatewayCall("sessions.patch", { key: sessionKey, label: `${label} ${sessionKey.slice(-8)}` });
+  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
+  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
+  await sendMessage(page, FIRST);
+  const firstTurn = transcript(page).getByRole("article", { name: `Turn: ${FIRST}` });
+  await expect(firstTurn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toContainText("running", { timeout: 60_000 });
+  return { sessionKey, firstTurn };
+}
+
 // In the default steer mode a message sent while a reply runs is put into that reply at its next boundary (after the
 // running tool): the one run answers it. The answer belongs under that message, and nothing may say "No reply".
 test("a message steered into the running reply (default mode) shows its answer under it, once, live and in a fresh browser", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const sessionKey = uniqueSession("steered");
-  await gatewayCall("sessions.patch", { key: sessionKey, label: `Steered ${sessionKey.slice(-8)}` });
-  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
-  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
-
-  await sendMessage(page, FIRST);
-  const firstTurn = transcript(page).getByRole("article", { name: `Turn: ${FIRST}` });
-  // Sent while the tool runs, the message waits for the tool's end and then goes into the same run.
-  await expect(firstTurn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toContainText("running", { timeout: 60_000 });
+  const { sessionKey } = await startSlowTool(page, "steered", "Steered");
   await sendMessage(page, STEERED);
   const steeredTurn = transcript(page).getByRole("article", { name: `Turn: ${STEERED}` });
   await expect(steeredTurn).toBeVisible();
@@ -72,14 +76,7 @@ test("the answer to a steered message streams under that message, live", async (
   test.setTimeout(180_000);
   const SLOW_ASK = "Then talk for a while. fake:slow";
   const SLOW_REPLY = "This reply is streamed slowly, a few words at a time, so that you can watch the run inspector while the model is still talking. It keeps going for a while longer than a normal answer would, and then it finishes with a short closing sentence. Done.";
-  const sessionKey = uniqueSession("steered-stream");
-  await gatewayCall("sessions.patch", { key: sessionKey, label: `Steered stream ${sessionKey.slice(-8)}` });
-  await page.goto(`/?session=${encodeURIComponent(sessionKey)}`);
-  await expect(connectionStatus(page)).toContainText("Connected", { timeout: 60_000 });
-
-  await sendMessage(page, FIRST);
-  const firstTurn = transcript(page).getByRole("article", { name: `Turn: ${FIRST}` });
-  await expect(firstTurn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toContainText("running", { timeout: 60_000 });
+  const { firstTurn } = await startSlowTool(page, "steered-stream", "Steered stream");
   await sendMessage(page, SLOW_ASK);
   const steeredTurn = transcript(page).getByRole("article", { name: `Turn: ${SLOW_ASK}` });
 
