@@ -86,7 +86,9 @@ export function SessionSearchDialog({ rows, agents, activeKey, onOpen, onClose }
           }}
           className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
         />
-        <ul id={listId} role="listbox" aria-label="Matching sessions" className="flex max-h-[50vh] flex-col gap-0.5 overflow-y-auto">
+        {/* Not a Tab stop: the search box moves through the options (aria-activedescendant); Chromium would otherwise make
+            the list a stop of its own once it scrolls, between the search box and Close. */}
+        <ul id={listId} role="listbox" tabIndex={-1} aria-label="Matching sessions" className="flex max-h-[50vh] flex-col gap-0.5 overflow-y-auto">
           {results.map((row, index) => (
             <li
               key={row.key}
