@@ -4,7 +4,7 @@ import { OnDemand } from "@/components/ui/on-demand";
 import { RunApprovals } from "@/features/approvals/components/pending-approvals";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
-import { MessageTime } from "@/features/chat/components/message-time";
+import { ReplyBubble } from "@/features/chat/components/reply-bubble";
 import { replyShown, type Turn } from "@/features/chat/model/transcript";
 import { OutcomeBanner } from "@/features/runs/components/outcome-banner";
 import { emptyReplyWords } from "@/features/runs/model/empty-reply";
@@ -71,12 +71,9 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]">
       <div className="flex min-w-0 flex-col gap-2">
         {(text || !live) && (
-          <div className="flex min-w-0 flex-col items-start gap-1">
-            <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-              {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{emptyReplyWords(outcome, turn.continuedBy !== undefined)}</p>}
-            </div>
-            {text && !live && <MessageTime at={turn.replyAt ?? run.endedAt} />}
-          </div>
+          <ReplyBubble at={text && !live ? (turn.replyAt ?? run.endedAt) : undefined}>
+            {text ? <MessageMarkdown text={text} /> : <p className="text-sm text-ink-3">{emptyReplyWords(outcome, turn.continuedBy !== undefined)}</p>}
+          </ReplyBubble>
         )}
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
@@ -120,11 +117,10 @@ function OwnRunReply({ turn }: { turn: Turn }) {
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
     return turn.replyText ? (
-      <div className="flex flex-col items-start gap-1">
-        <div className="max-w-3xl rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
+      <div className="max-w-3xl">
+        <ReplyBubble at={turn.replyAt}>
           <MessageMarkdown text={turn.replyText} />
-        </div>
-        <MessageTime at={turn.replyAt} />
+        </ReplyBubble>
       </div>
     ) : null;
   }

@@ -1,5 +1,5 @@
 import { MessageMarkdown } from "@/features/chat/components/message-markdown";
-import { MessageTime } from "@/features/chat/components/message-time";
+import { ReplyBubble } from "@/features/chat/components/reply-bubble";
 import type { Turn } from "@/features/chat/model/transcript";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
 import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
@@ -32,12 +32,9 @@ function SteeredView({ text, at, outcome }: { text: string; at: number | undefin
   return (
     <div className="flex max-w-3xl flex-col gap-2">
       {text && (
-        <div className="flex min-w-0 flex-col items-start gap-1">
-          <div className="w-full min-w-0 overflow-x-auto rounded-2xl rounded-bl-md border border-line bg-surface px-4 py-3 shadow-sm">
-            <MessageMarkdown text={text} />
-          </div>
-          <MessageTime at={at} />
-        </div>
+        <ReplyBubble at={at}>
+          <MessageMarkdown text={text} />
+        </ReplyBubble>
       )}
       <HandoffNote handoff={{ kind: "steered", outcome }} />
     </div>
