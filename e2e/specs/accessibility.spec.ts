@@ -76,3 +76,19 @@ test("the first Tab offers a skip past the header and the session list, straight
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.closest("main") !== null && document.activeElement !== document.querySelector("main"))).toBe(true);
 });
+
+test("a focused message box shows one focus ring, the composer's, while a focused button keeps its outline", async ({ page }) => {
+  await openSession(page, "focus-ring");
+  const message = page.getByRole("textbox", { name: "Message" });
+  await message.focus();
+  const ring = await message.evaluate((box) => ({
+    box: getComputedStyle(box).outlineStyle,
+    composer: getComputedStyle(box.parentElement!).boxShadow,
+  }));
+  expect(ring.box).toBe("none");
+  expect(ring.composer).not.toBe("none");
+
+  await page.keyboard.press("Shift+Tab");
+  const focusedOutline = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : "no focus"));
+  expect(focusedOutline).toBe("solid");
+});

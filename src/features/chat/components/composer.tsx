@@ -119,7 +119,7 @@ export function Composer(props: ComposerProps) {
       className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4"
     >
       {menuOpen && activeCommand && <CommandMenu id={menuId} commands={suggestions} active={suggestions.indexOf(activeCommand)} onPick={pick} />}
-      <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent">
+      <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent focus-within:ring-2 focus-within:ring-accent">
         <label htmlFor={inputId} className="sr-only">
           Message
         </label>
