@@ -42,7 +42,7 @@ export function FindBar({ query, active, total, focusRequest, onQuery, onStep, o
           }
         }}
         placeholder="Find in messages and tool output"
-        className="min-w-0 flex-1 rounded-lg border border-line bg-surface px-3 py-1.5 text-sm outline-none focus:border-accent"
+        className="min-w-0 flex-1 rounded-lg border border-line bg-surface px-3 py-1.5 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent"
       />
       <span role="status" aria-label="Matches" className="min-w-20 text-xs whitespace-nowrap text-ink-2">
         {matchCounter(query, active, total)}
