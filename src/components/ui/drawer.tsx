@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { keepTabInside } from "./keep-tab-inside";
 
 export interface DrawerProps {
   label: string;
@@ -8,8 +9,8 @@ export interface DrawerProps {
 }
 
 /**
- * A panel from the left edge for narrow screens: a modal dialog, so focus stays inside while it is open, Esc
- * closes it, and focus goes back to whatever opened it.
+ * A panel from the left edge for narrow screens: a modal dialog, so focus stays inside while it is open (Tab and
+ * Shift+Tab go round its controls), Esc closes it, and focus goes back to whatever opened it.
  */
 export function Drawer({ label, open, onClose, children }: DrawerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -37,6 +38,7 @@ export function Drawer({ label, open, onClose, children }: DrawerProps) {
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === event.currentTarget) onClose();
       }}
+      onKeyDown={keepTabInside}
       className="m-0 h-dvh max-h-dvh w-[min(22rem,88vw)] max-w-none border-r border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
     >
       {open && (

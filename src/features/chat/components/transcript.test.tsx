@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FakeResizeObserver, setScrollBox } from "@/testing/fake-resize-observer";
 import type { Turn } from "../model/transcript";
 import { Transcript, VIRTUALIZE_AFTER_TURNS } from "./transcript";
 
@@ -16,7 +17,14 @@ const turnsOf = (count: number): Turn[] =>
 
 const renderers = { renderAssistant: (turn: Turn) => <p>{turn.replyText}</p>, onRetry: () => {}, onDiscard: () => {} };
 
-afterEach(cleanup);
+beforeEach(() => {
+  vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe("Transcript", () => {
   it("renders every turn of a short session", () => {
@@ -48,5 +56,31 @@ describe("Transcript", () => {
     expect(screen.getByRole("alert").textContent).toBe("Could not load earlier messages: request timed outTry again");
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("stays at the end when the composer below takes room from it, and leaves a reader who scrolled up where they were", () => {
+    render(<Transcript turns={turnsOf(3)} earlier={{ status: "complete" }} emptyState={null} {...renderers} />);
+    const log = screen.getByRole("log", { name: "Transcript" });
+    const scroller = log.parentElement as HTMLElement;
+    setScrollBox(scroller, { scrollHeight: 1000, clientHeight: 400 });
+    scroller.scrollTop = 600;
+    fireEvent.scroll(scroller);
+
+    // The "Not sent" panel appeared under the transcript: its box is 150 px shorter, its scrollTop unchanged.
+    setScrollBox(scroller, { scrollHeight: 1000, clientHeight: 250 });
+    FakeResizeObserver.resized(scroller);
+    expect(scroller.scrollTop).toBe(1000);
+    // A timeline opened in the last turn, with nothing else rendering.
+    setScrollBox(scroller, { scrollHeight: 1400, clientHeight: 250 });
+    FakeResizeObserver.resized(log);
+    expect(scroller.scrollTop).toBe(1400);
+
+    scroller.scrollTop = 300;
+    fireEvent.scroll(scroller);
+    setScrollBox(scroller, { scrollHeight: 1400, clientHeight: 120 });
+    FakeResizeObserver.resized(scroller);
+    setScrollBox(scroller, { scrollHeight: 1700, clientHeight: 120 });
+    FakeResizeObserver.resized(log);
+    expect(scroller.scrollTop).toBe(300);
   });
 });

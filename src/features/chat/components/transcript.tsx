@@ -1,4 +1,5 @@
 import { useImperativeHandle, useLayoutEffect, useRef, type ReactNode, type Ref } from "react";
+import { isAtBottom, useStickToBottom } from "@/hooks/use-stick-to-bottom";
 import type { EarlierHistory } from "../api/use-chat-history";
 import type { Turn } from "../model/transcript";
 import { EarlierHistoryRow } from "./earlier-history-row";
@@ -79,6 +80,9 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
   };
 
   const virtual = turns.length > VIRTUALIZE_AFTER_TURNS;
+  // Renders of the transcript keep the end in view below; this keeps it there when only sizes change (the composer
+  // grew under it, a timeline in it opened).
+  useStickToBottom(scroller, log, pinned);
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
@@ -114,7 +118,7 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
       ref={scroller}
       onScroll={(event) => {
         const element = event.currentTarget;
-        pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_PX;
+        pinned.current = isAtBottom(element, STICKY_PX);
         shown.current = { ...shown.current, scrollHeight: element.scrollHeight };
         if (earlier.status === "more" && element.scrollTop < LOAD_EARLIER_PX && !pinned.current) earlier.load();
       }}

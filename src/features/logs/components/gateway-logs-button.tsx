@@ -1,11 +1,15 @@
 import { lazy, useEffect, useRef, useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
+import { keepTabInside } from "@/components/ui/keep-tab-inside";
 import { OnDemand } from "@/components/ui/on-demand";
 
 // Opening a chat does not need the gateway log view: its code loads when the dialog first opens.
 const GatewayLogsView = lazy(() => import("./gateway-logs-view").then((module) => ({ default: module.GatewayLogsView })));
 
-/** One step from the header to the whole gateway's log; the view (and its polling) exists only while the dialog is open. */
+/**
+ * One step from the header to the whole gateway's log; the view (and its polling) exists only while the dialog is
+ * open. Tab and Shift+Tab go round the dialog's controls; Esc or Close closes it and the browser gives focus back.
+ */
 export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,6 +30,7 @@ export function GatewayLogsButton({ secrets }: { secrets: readonly string[] }) {
         ref={dialog}
         aria-label="Gateway logs"
         onClose={() => setOpen(false)}
+        onKeyDown={keepTabInside}
         className="m-auto w-[min(64rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-0 text-ink shadow-xl backdrop:bg-black/40"
       >
         {open && (

@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { keepTabInside } from "@/components/ui/keep-tab-inside";
 
 export interface ConfirmDialogProps {
   title: string;
@@ -13,13 +14,22 @@ export interface ConfirmDialogProps {
   onCancel(): void;
 }
 
-/** A modal question before something that cannot be undone. The browser's dialog traps focus, Esc cancels, and focus goes back where it was. */
+/**
+ * A modal question before something that cannot be undone. Tab and Shift+Tab go round its buttons, Esc cancels, and
+ * focus goes back to the control that asked (the dialog is taken out of the page rather than closed, so the browser
+ * would leave focus nowhere).
+ */
 export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Read as the dialog first renders, before its Cancel button takes focus.
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-  }, []);
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, [opener]);
   return (
     <dialog
       ref={dialog}
@@ -28,6 +38,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
         event.preventDefault();
         if (!pending) onCancel();
       }}
+      onKeyDown={keepTabInside}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-line bg-surface p-4 text-ink shadow-xl backdrop:bg-black/40"
     >
       <h2 className="text-base font-semibold">{title}</h2>
