@@ -97,3 +97,17 @@ describe("useMessageSearch", () => {
     expect(gateway.asked).toHaveLength(0);
   });
 });
+
+describe("useMessageSearch while the gateway indexes", () => {
+  it("asks again while the gateway says it is still indexing, and stops once it is done", async () => {
+    const { result } = search("quokka");
+    await waitFor(() => expect(gateway.asked).toHaveLength(1));
+    act(() => gateway.asked[0]?.answer({ results: [], indexing: true }));
+    await waitFor(() => expect(result.current.status).toBe("no-matches"));
+    await waitFor(() => expect(gateway.asked).toHaveLength(2), { timeout: 3_000 });
+    act(() => gateway.asked[1]?.answer({ ...answerWith("m1", "the quokka smiles") }));
+    await waitFor(() => expect(shown(result.current)).toEqual(["the quokka smiles"]));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(gateway.asked).toHaveLength(2);
+  }, 10_000);
+});

@@ -6,6 +6,8 @@ import { useGateway, useIsOnline } from "@/providers/gateway-provider";
 import { MESSAGE_SEARCH_LIMIT, messageSearchTerm, parseMessageSearch, searchDelay } from "../model/message-search";
 import { messageSearchState, type MessageSearchState } from "../model/message-search-state";
 
+const INDEXING_RECHECK_MS = 2_000;
+
 /** One entry per searched term: an answer for an older term can only ever fill that term's entry. */
 export const messageSearchQueryKey = (gatewayUrl: string, term: string) => ["sessions-search", gatewayUrl, term] as const;
 
@@ -18,6 +20,8 @@ export function messageSearchQueryOptions(connection: GatewayConnection, term: s
     select: parseMessageSearch,
     enabled: enabled && term !== null,
     staleTime: 15_000,
+    // The gateway's first search starts its index: ask again until it is done, so the list fills in by itself.
+    refetchInterval: (query) => ((query.state.data as { indexing?: unknown } | undefined)?.indexing === true ? INDEXING_RECHECK_MS : false),
     // A gateway without the method, or a refusal, answers the same the second time.
     retry: false,
   });
