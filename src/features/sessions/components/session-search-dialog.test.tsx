@@ -115,6 +115,19 @@ describe("SessionSearchDialog", () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps a choice highlighted when a new answer has fewer messages than the highlighted one's place", () => {
+    const onOpen = vi.fn();
+    const { rerender } = render(<Dialog initialQuery="quokka" messages={found([HOSTILE, REPLY])} onOpen={onOpen} />);
+    fireEvent.keyDown(search(), { key: "ArrowUp" });
+    expect(document.getElementById(search().getAttribute("aria-activedescendant") ?? "")?.textContent).toContain("A quokka reply");
+    rerender(<Dialog initialQuery="quokka" messages={found([HOSTILE])} onOpen={onOpen} />);
+    const selected = document.getElementById(search().getAttribute("aria-activedescendant") ?? "");
+    expect(selected?.textContent).toContain("Hostile <img");
+    expect(selected?.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(search(), { key: "Enter" });
+    expect(onOpen).toHaveBeenCalledWith("agent:main:trip", HOSTILE);
+  });
+
   it("says in words what message search is doing, and an error as an alert", () => {
     const { rerender } = render(<Dialog initialQuery="quokka" messages={{ status: "searching", term: "quokka" }} />);
     expect(screen.getByRole("status").textContent).toBe("Searching messages for “quokka”…");

@@ -30,11 +30,13 @@ export interface SessionSearchDialogProps {
  */
 export function SessionSearchDialog({ rows, agents, activeKey, query, onQueryChange, messages, saidAt, onOpen, onClose }: SessionSearchDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [highlighted, setHighlighted] = useState(0);
+  const [chosen, setHighlighted] = useState(0);
   const listId = useId();
   const names = searchSessions(rows, query);
   const found = messages.status === "found" ? messages : undefined;
   const options = searchOptions(names, found?.hits ?? [], rows, found?.answer.sessions);
+  // Fewer choices than before (an answer replaced by a shorter one): the last one stays highlighted.
+  const highlighted = Math.min(chosen, options.length - 1);
   const current = options[highlighted];
   const words = messageSearchWords(messages);
   const agentOf = (row: SessionRow) => {
@@ -120,7 +122,7 @@ export function SessionSearchDialog({ rows, agents, activeKey, query, onQueryCha
           onKeyDown={(event) => {
             if (event.key === "ArrowDown" || event.key === "ArrowUp") {
               event.preventDefault();
-              setHighlighted((index) => nextResult(Math.min(index, options.length - 1), options.length, event.key === "ArrowDown" ? 1 : -1));
+              setHighlighted(nextResult(highlighted, options.length, event.key === "ArrowDown" ? 1 : -1));
             } else if (event.key === "Enter" && current) {
               event.preventDefault();
               open(current);
