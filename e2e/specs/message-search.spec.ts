@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { connectionStatus, lastTurn, openSession, sendMessage, transcript } from "../support/chat-page";
-import { gatewayCall } from "../support/gateway-admin";
+import { gatewayCall, gatewayCalls } from "../support/gateway-admin";
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -36,13 +36,15 @@ function snippetOf(option: Locator) {
   return option.locator("mark").first().locator("xpath=..");
 }
 
-test("Ctrl+K finds a word said in another session: the message, its session's name and the word marked; Enter opens that session", async ({ page }) => {
+test("Ctrl+K finds a word said in another session: the message, its session's name and the word marked; Enter opens that session at the message", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const id = Date.now().toString(36);
   const word = `quokka${id}`;
   const name = `Marsupial facts ${id}`;
   const said = `Please remember the word ${word} for later.`;
   const key = await sayInNamedSession(page, name, "msg-search-said", said);
+  // Enough notes after it that the message is far above the transcript's end.
+  await gatewayCalls(Array.from({ length: 30 }, (_, index) => ({ method: "chat.inject", params: { sessionKey: key, message: `Filler note ${index + 1}.\n\nA second paragraph, so the note takes room.` } })));
   await openSession(page, "msg-search-elsewhere");
 
   const dialog = await searchFor(page, word);
@@ -72,7 +74,13 @@ test("Ctrl+K finds a word said in another session: the message, its session's na
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`\\?session=${escaped(encodeURIComponent(key))}$`));
   await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveAccessibleName(`${name} · main`);
-  await expect(transcript(page).getByRole("article").first()).toContainText(said);
+  // At the message, not at the transcript's end as a session opens otherwise.
+  const articles = transcript(page).getByRole("article");
+  await expect(articles.first()).toContainText(said);
+  await expect(articles.first()).toBeInViewport();
+  const lastNote = articles.filter({ hasText: "Filler note 30." });
+  await expect(lastNote).toHaveCount(1);
+  await expect(lastNote).not.toBeInViewport();
 
   // Words no message has all of: said in words, with no Messages group.
   await searchFor(page, `${word} platypus`);

@@ -5,6 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { messageTime } from "@/features/chat/model/message-time";
+import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { agentsQueryOptions } from "@/features/sessions/api/agents-query";
 import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
@@ -62,7 +63,10 @@ export function SessionSearch({ activeKey, onClose }: { activeKey: string; onClo
       onQueryChange={setQuery}
       messages={messages}
       saidAt={(at) => messageTime(at, { now: Date.now() })}
-      onOpen={sessionSelected}
+      onOpen={(key, hit) => {
+        if (hit) messageRevealStore.getState().messageRevealRequested(key, hit.messageId);
+        sessionSelected(key);
+      }}
       onClose={onClose}
     />
   );
