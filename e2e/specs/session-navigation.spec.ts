@@ -104,7 +104,7 @@ test("Ctrl+K and ⌘K open a session search: typing filters by name, Enter opens
   await page.keyboard.press("Control+k");
   const dialog = page.getByRole("dialog", { name: "Search sessions" });
   await expect(dialog).toBeVisible();
-  const search = dialog.getByRole("combobox", { name: "Session name" });
+  const search = dialog.getByRole("combobox", { name: "Session name or words in a message" });
   await expect(search).toBeFocused();
   // Tab and Shift+Tab go round the dialog's controls; focus never falls out of the modal onto the page.
   const close = dialog.getByRole("button", { name: "Close" });
@@ -113,7 +113,8 @@ test("Ctrl+K and ⌘K open a session search: typing filters by name, Enter opens
     await expect(next, key).toBeFocused();
   }
   await search.fill(`${id} so`);
-  const results = dialog.getByRole("listbox", { name: "Matching sessions" }).getByRole("option");
+  // Only the name matches: the search of message text (which also finds the sessions' notes) has its own group.
+  const results = dialog.getByRole("listbox", { name: "Matches" }).getByRole("group", { name: "Sessions" }).getByRole("option");
   await expect(results).toHaveCount(1);
   await expect(results.first()).toHaveAccessibleName(`${south.name} main`);
   await expect(results.first()).toHaveAttribute("aria-selected", "true");
@@ -132,7 +133,7 @@ test("Ctrl+K and ⌘K open a session search: typing filters by name, Enter opens
   await expect(results.nth(1)).toHaveAttribute("aria-selected", "true");
   await search.fill(`no such session ${id}`);
   await expect(results).toHaveCount(0);
-  await expect(dialog.getByText(`No session matches “no such session ${id}”.`)).toBeVisible();
+  await expect(dialog.getByText(`No session name matches “no such session ${id}”.`)).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(composer).toBeFocused();

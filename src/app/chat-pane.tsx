@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
+import { turnOfMessage } from "@/features/chat/model/message-turn";
 import { buildTranscript } from "@/features/chat/model/transcript";
+import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
@@ -42,6 +44,14 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
     () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt),
     [history.data, outbox, sessionRuns, resetAt],
   );
+  // A message the session search opened this session at: brought into view once the history holding it is here.
+  const reveal = messageRevealStore((state) => state.pending);
+  useEffect(() => {
+    if (!reveal || reveal.sessionKey !== sessionKey || history.data?.sessionKey !== sessionKey) return;
+    const index = turnOfMessage(history.data.messages, turns, reveal.messageId);
+    if (index >= 0) transcript.current?.scrollToTurn(index);
+    messageRevealStore.getState().messageRevealHandled();
+  }, [reveal, sessionKey, history.data, turns]);
   const activeRunId = sessionRuns.activeRunId;
   const sessionUsage = useMemo(() => describeSessionUsage(history.data?.messages ?? []), [history.data]);
   useSessionExportSource(

@@ -1,9 +1,15 @@
-/** Ctrl+K / ⌘K anywhere in the workspace: find a session by name and open it (like OpenClaw's Control UI). */
+/**
+ * Ctrl+K / ⌘K anywhere in the workspace: find a session by name, or by words said in it, and open it (like
+ * OpenClaw's Control UI).
+ */
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { messageTime } from "@/features/chat/model/message-time";
+import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
 import { agentsQueryOptions } from "@/features/sessions/api/agents-query";
 import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
+import { useMessageSearch } from "@/features/sessions/api/use-message-search";
 import { SessionSearchDialog } from "@/features/sessions/components/session-search-dialog";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 
@@ -46,5 +52,22 @@ export function SessionSearch({ activeKey, onClose }: { activeKey: string; onClo
   const sessions = useQuery(sessionsQueryOptions(connection, online));
   const agents = useQuery(agentsQueryOptions(connection, online));
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
-  return <SessionSearchDialog rows={sessions.data ?? []} agents={agents.data?.agents ?? []} activeKey={activeKey} onOpen={sessionSelected} onClose={onClose} />;
+  const [query, setQuery] = useState("");
+  const messages = useMessageSearch(query);
+  return (
+    <SessionSearchDialog
+      rows={sessions.data ?? []}
+      agents={agents.data?.agents ?? []}
+      activeKey={activeKey}
+      query={query}
+      onQueryChange={setQuery}
+      messages={messages}
+      saidAt={(at) => messageTime(at, { now: Date.now() })}
+      onOpen={(key, hit) => {
+        if (hit) messageRevealStore.getState().messageRevealRequested(key, hit.messageId);
+        sessionSelected(key);
+      }}
+      onClose={onClose}
+    />
+  );
 }
