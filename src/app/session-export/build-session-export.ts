@@ -8,6 +8,7 @@ import { describeCallUsage } from "@/lib/token-usage";
 import { replyShown, type Turn, type UserAttachment } from "@/features/chat/model/transcript";
 import { formatBytes } from "@/features/chat/model/attachment-policy";
 import { boundedToString } from "@/features/runs/model/bounded-text";
+import { retryStepWords } from "@/features/runs/model/describe-phase";
 import { formatDuration } from "@/features/runs/model/format-duration";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline, TimelineStep } from "@/features/runs/model/run-timeline";
@@ -60,7 +61,7 @@ function stepMarkdown(step: TimelineStep, startAt: number): string[] {
     case "lifecycle":
       return [`- ${at} ${step.label}`];
     case "retry":
-      return [`- ${at} retry ${step.attempt ?? "?"}/${step.maxAttempts ?? "?"} ${step.reason ?? ""}`.trimEnd()];
+      return [`- ${at} retry ${retryStepWords(step)}`];
     case "fallback":
       return [`- ${at} fallback ${step.from ?? "?"} → ${step.to ?? "none"} ${step.reason ?? ""}`.trimEnd()];
     case "provider-error":

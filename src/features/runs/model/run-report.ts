@@ -8,6 +8,7 @@ import { describeCallUsage } from "@/lib/token-usage";
 import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
 import { describeGap } from "./describe-gap";
+import { retryStepWords } from "./describe-phase";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import type { RunTimeline, TimelineStep } from "./run-timeline";
@@ -39,7 +40,7 @@ function stepLine(step: TimelineStep, startAt: number): string {
       return `${at} tool ${step.name}: ${toolTitle(step)} (${step.status}${exit}${took})${step.error ? ` — ${step.error}` : ""}`;
     }
     case "retry":
-      return `${at} retry ${step.attempt ?? "?"}/${step.maxAttempts ?? "?"} ${step.reason ?? ""}${step.delayMs !== undefined ? ` wait ${formatDuration(step.delayMs)}` : ""}`;
+      return `${at} retry ${retryStepWords(step)}`;
     case "fallback":
       return `${at} fallback ${step.from ?? "?"} → ${step.to ?? "none"} ${step.reason ?? ""}${step.detail ? `: ${step.detail}` : ""}`;
     case "provider-error":
