@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { captureRunId, foldCapture, historyPayloads, lastHistoryMessages } from "./capture-fixtures";
+import { groupSteps } from "./group-steps";
 import { runsFromHistory } from "./history-to-runs";
 import { deriveRunOutcome, type RunOutcome } from "./run-outcome";
 import { summarizeRun } from "./run-summary";
-import { stepsOfKind, toolDurationMs, type RunTimeline } from "./run-timeline";
+import { stepsOfKind, toolDurationMs, type RunTimeline, type TimelineStep } from "./run-timeline";
+import { spawnRequests } from "./subagents";
 import { toolTitle } from "./tool-title";
 
 function historyOnly(name: string, messages = lastHistoryMessages(name)): RunTimeline {
@@ -17,6 +19,26 @@ function historyOnly(name: string, messages = lastHistoryMessages(name)): RunTim
   const run = runs.find((candidate) => candidate.runId === captureRunId(name));
   if (!run) throw new Error(`no run of ${name} in its history`);
   return run;
+}
+
+/** The run of `name` rebuilt from one of its chat.history reads (the sub-agent captures read the parent's first). */
+function historyOnlyFrom(name: string, read: number): RunTimeline {
+  const payload = historyPayloads(name)[read];
+  const messages = Array.isArray(payload?.messages) ? payload.messages : [];
+  const runs = runsFromHistory(messages, { sessionKey: "agent:main:main", activity: payload?.activity, sessionInfo: payload?.sessionInfo });
+  const run = runs.find((candidate) => candidate.runId === captureRunId(name));
+  if (!run) throw new Error(`no run of ${name} in history read ${read}`);
+  return run;
+}
+
+/** Each tool step as a row of the timeline reads: its name, its title, its state, and the call it ran inside. */
+function toolRows(run: RunTimeline): Array<[string, string, string, string | undefined]> {
+  return stepsOfKind(run.steps, "tool").map((step) => [step.name, toolTitle(step), step.status, step.parentToolCallId]);
+}
+
+/** The timeline's rows, kind by kind ("tool" for a group of tools), in the order shown. */
+function rowKinds(steps: readonly TimelineStep[]): string[] {
+  return groupSteps(steps).map((group) => (group.kind === "single" ? (group.step.kind === "lifecycle" ? group.step.event : group.step.kind) : "tools"));
 }
 
 function ended(run: RunTimeline): RunOutcome {
@@ -80,6 +102,38 @@ describe("a 401 run rebuilt from chat.history alone (d-auth-401-isolated-provide
       nextStep: "Re-authenticate fakeauth (check the API key and its permissions), then send again.",
     });
     expect(restored.kind === "failed" ? restored.providerDetail : "not failed").toBeUndefined();
+  });
+});
+
+describe("a sub-agent parent rebuilt from chat.history alone (g-subagent-spawn)", () => {
+  const SPAWN = "g-subagent-spawn.jsonl";
+  const live = foldCapture(SPAWN);
+  const restored = historyOnlyFrom(SPAWN, 0);
+
+  it("shows the sessions_spawn call inside Tool Search's tool_call as the live view did: the history row of the nested call, with the sub-agent's title", () => {
+    const nested = "tool_search_code:call_e61573c6750b42bda9f5d5ab:sessions_spawn:1";
+    const rows: Array<[string, string, string, string | undefined]> = [
+      ["tool_call", "Tool Call", "done", undefined],
+      ["sessions_spawn", "Sub-agent label kernel-check, timeout 60", "done", "call_e61573c6750b42bda9f5d5ab"],
+    ];
+    expect(toolRows(live)).toStrictEqual(rows);
+    expect(toolRows(restored)).toStrictEqual(rows);
+    expect(stepsOfKind(restored.steps, "tool")[1]).toMatchObject({ toolCallId: nested, args: { label: "kernel-check", task: "Print the greeting and the kernel name. fake:tool" } });
+    // The spawn is the nested call in both, so the sub-agent is linked by the same call.
+    const spawn = { toolCallId: nested, label: "kernel-check", status: "accepted", childSessionKey: "agent:main:subagent:386463e2-ca74-45f5-a9c4-45168543d83e", childRunId: "68b3e883-0934-48d6-95de-2e2b64a2dc64" };
+    expect(spawnRequests(live)).toMatchObject([spawn]);
+    expect(spawnRequests(restored)).toMatchObject([spawn]);
+  });
+
+  it("times the nested call by the gateway's own start and end, which history keeps for it (346 ms; live measured 341 ms)", () => {
+    const spawnStep = stepsOfKind(restored.steps, "tool")[1];
+    expect(spawnStep && toolDurationMs(spawnStep)).toBe(346);
+    expect(spawnStep?.at).toBe(1796120827609);
+  });
+
+  it("lists the model call that wrote the tool call before the tools, as live did", () => {
+    expect(rowKinds(live.steps)).toStrictEqual(["started", "model-selected", "usage", "tools", "text", "usage", "finishing", "completed"]);
+    expect(rowKinds(restored.steps)).toStrictEqual(["queued", "model-selected", "usage", "tools", "text", "usage", "completed"]);
   });
 });
 

@@ -17,6 +17,7 @@ import { isRecord, readNumber, readRecord, readString, readText, type UnknownRec
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 import { exitCodeInResult } from "./tool-title";
+import { isNestedToolRow, nestedToolSignals } from "./history-nested-tool";
 
 export interface HistoryOptions {
   sessionKey?: string;
@@ -165,6 +166,10 @@ function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, 
       continue;
     }
     if (role === "custom") {
+      if (isNestedToolRow(row)) {
+        for (const nested of nestedToolSignals(row, at, titles)) emit(nested.at, nested.body);
+        continue;
+      }
       const ended = customTerminal(row);
       if (ended) terminal = { at, body: ended };
       continue;
@@ -190,27 +195,31 @@ function assistantRow(
   let text = "";
   let thinking = "";
   const content = Array.isArray(row.content) ? row.content : [];
+  const toolCalls: UnknownRecord[] = [];
   for (const part of content) {
     if (!isRecord(part)) continue;
     if (part.type === "text" && typeof part.text === "string") text += part.text;
     if (part.type === "thinking" && typeof part.thinking === "string") thinking += part.thinking;
-    if (part.type === "toolCall") {
-      const toolCallId = readText(part, "id");
-      if (toolCallId === undefined) continue;
-      emit(at, { kind: "tool-start", toolCallId, name: readText(part, "name") ?? "tool", args: part.arguments });
-      const title = titles.get(toolCallId);
-      if (title) emit(at, { kind: "item", phase: "update", itemId: `tool:${toolCallId}`, itemKind: "tool", toolCallId, title });
-    }
+    if (part.type === "toolCall") toolCalls.push(part);
   }
   if (typeof row.content === "string") text = row.content;
   const stopReason = readText(row, "stopReason");
   const errorMessage = readCappedText(row, "errorMessage");
+  // One row's parts share its time; they are emitted in the order they happened: the model call thought, wrote and
+  // finished, then the tools it asked for ran (the steps keep equal times in this order).
   if (thinking !== "") emit(at, { kind: "thinking-text", text: thinking, segmentId: `${rowId}:thinking` });
   // A failed row's content is the gateway's error notice, not a reply; it belongs in the failure banner.
   if (text !== "" && stopReason !== "error") emit(at, { kind: "assistant-text", text, segmentId: rowId });
   const usage = usageOfRow(row);
   // A failed call's row carries zero counts: no model call answered.
   if (usage && !(stopReason === "error" && usage.output === 0 && !usage.input)) emit(at, { kind: "model-usage", callId: rowId, ...usage });
+  for (const part of toolCalls) {
+    const toolCallId = readText(part, "id");
+    if (toolCallId === undefined) continue;
+    emit(at, { kind: "tool-start", toolCallId, name: readText(part, "name") ?? "tool", args: part.arguments });
+    const title = titles.get(toolCallId);
+    if (title) emit(at, { kind: "item", phase: "update", itemId: `tool:${toolCallId}`, itemKind: "tool", toolCallId, title });
+  }
 
   const detail = provider !== undefined || model !== undefined ? { provider, model } : undefined;
   switch (stopReason) {
