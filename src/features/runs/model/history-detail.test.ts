@@ -8,7 +8,9 @@ import { captureRunId, foldCapture, historyPayloads, lastHistoryMessages } from 
 import { groupSteps } from "./group-steps";
 import { runsFromHistory } from "./history-to-runs";
 import { deriveRunOutcome, type RunOutcome } from "./run-outcome";
+import { buildRunReport } from "./run-report";
 import { summarizeRun } from "./run-summary";
+import { usageFooter } from "./run-usage";
 import { stepsOfKind, toolDurationMs, type RunTimeline, type TimelineStep } from "./run-timeline";
 import { spawnRequests } from "./subagents";
 import { toolTitle } from "./tool-title";
@@ -134,6 +136,43 @@ describe("a sub-agent parent rebuilt from chat.history alone (g-subagent-spawn)"
   it("lists the model call that wrote the tool call before the tools, as live did", () => {
     expect(rowKinds(live.steps)).toStrictEqual(["started", "model-selected", "usage", "tools", "text", "usage", "finishing", "completed"]);
     expect(rowKinds(restored.steps)).toStrictEqual(["queued", "model-selected", "usage", "tools", "text", "usage", "completed"]);
+  });
+});
+
+describe("how long a run rebuilt from chat.history alone took (b-tool-call-exec)", () => {
+  const NAME = "b-tool-call-exec.jsonl";
+  const live = foldCapture(NAME);
+  const payload = historyPayloads(NAME).at(-1);
+  const restoredWith = (sessionInfo: unknown): RunTimeline => {
+    const runs = runsFromHistory(lastHistoryMessages(NAME), { activity: payload?.activity, sessionInfo });
+    const run = runs.find((candidate) => candidate.runId === captureRunId(NAME));
+    if (!run) throw new Error("no run");
+    return run;
+  };
+  const footer = (run: RunTimeline): string => summarizeRun(run, ended(run)).footer;
+
+  it("ends the session's last run when the gateway says it ended (sessionInfo.endedAt), not at its last reply's start", () => {
+    expect(footer(live)).toBe("Done in 7.2 s · 1 tool");
+    const restored = restoredWith(payload?.sessionInfo);
+    // From the user row (7,303 ms before the end the gateway gives): live counted from its first event.
+    expect(footer(restored)).toBe("Done in 7.3 s · 1 tool");
+    expect(restored.endedAt).toBe(1795485405728);
+    expect(restored.endIsLowerBound).toBeUndefined();
+  });
+
+  it("says \"at least\" up to its last row when the gateway gives no end for it: a later run came after it", () => {
+    const restored = restoredWith({ ...(payload?.sessionInfo as object), lastRunId: "a-later-run" });
+    expect(restored.endIsLowerBound).toBe(true);
+    expect(footer(restored)).toBe("Done in at least 6.8 s · 1 tool");
+    expect(usageFooter(restored, "completed")).toMatch(/^Done in at least 6\.8 s · /);
+    expect(ended(restored).summary).toBe("Answered in at least 6.8 s, ran 1 tool call.");
+    const report = buildRunReport(restored, ended(restored), { gatewayUrl: "ws://127.0.0.1:1", clientVersion: "test", generatedAt: 0, secrets: [] });
+    expect(report.markdown).toMatch(/, took at least 6\.8 s$/m);
+  });
+
+  it("ignores an end the gateway gives that is before the run's own rows", () => {
+    const restored = restoredWith({ ...(payload?.sessionInfo as object), endedAt: 1795485405000 });
+    expect(footer(restored)).toBe("Done in at least 6.8 s · 1 tool");
   });
 });
 

@@ -18,6 +18,7 @@ import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 import { exitCodeInResult } from "./tool-title";
 import { isNestedToolRow, nestedToolSignals } from "./history-nested-tool";
+import { lastRunEnd, withHistoryEnd } from "./history-run-end";
 
 export interface HistoryOptions {
   sessionKey?: string;
@@ -54,6 +55,7 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
   if (inFlight && last && last.runId === undefined) last.runId = inFlight.runId;
   const titles = toolTitles(options.activity);
   const active = activeRuns(options.sessionInfo);
+  const lastRun = lastRunEnd(options.sessionInfo);
 
   const settledAt = laterOutputTimes(turns);
   const offset = options.clockOffsetMs ?? 0;
@@ -75,7 +77,8 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
     if (inFlight?.runId === runId && inFlight.text) {
       signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
     }
-    return foldTimeline(runId, onBrowserClock(signals, offset), { at: turn.at - offset, sessionKey: options.sessionKey, trigger: turn.trigger });
+    const folded = foldTimeline(runId, onBrowserClock(signals, offset), { at: turn.at - offset, sessionKey: options.sessionKey, trigger: turn.trigger });
+    return withHistoryEnd(folded, lastRun, offset);
   });
 
   if (inFlight && !runs.some((run) => run.runId === inFlight.runId)) {

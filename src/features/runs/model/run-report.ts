@@ -9,6 +9,7 @@ import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
 import { describeGap } from "./describe-gap";
 import { retryStepWords } from "./describe-phase";
+import { runDurationWords } from "./run-duration";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import type { RunTimeline, TimelineStep } from "./run-timeline";
@@ -112,7 +113,7 @@ export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: R
       : []),
     `- Run: \`${run.runId}\` in session \`${run.sessionKey ?? "?"}\``,
     `- Model: ${model}${run.requestedModel && run.model && run.requestedModel.model !== run.model.model ? ` (requested ${run.requestedModel.model})` : ""}`,
-    `- Started: ${new Date(run.createdAt).toISOString()}${run.endedAt ? `, took ${formatDuration(run.endedAt - run.createdAt)}` : ""}`,
+    `- Started: ${new Date(run.createdAt).toISOString()}${run.endedAt ? `, took ${runDurationWords(run) ?? formatDuration(0)}` : ""}`,
     `- Close codes during the run: ${closeCodes(run).join(", ") || "none"}`,
     `- Gateway: OpenClaw ${context.gatewayVersion ?? "?"} at ${context.gatewayUrl}${context.gatewayBootId ? ` (boot ${context.gatewayBootId})` : ""}`,
     `- Client: Clawscope ${context.clientVersion}${context.userAgent ? ` on ${context.userAgent}` : ""}`,

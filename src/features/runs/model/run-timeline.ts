@@ -240,6 +240,11 @@ export interface RunTimeline {
   quietUntil?: number;
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
+  /**
+   * Only on a run rebuilt from history alone: history did not say when it ended, so `endedAt` (else `lastEventAt`)
+   * is the last moment it kept of the run, which ended then or later. Its duration reads "at least".
+   */
+  endIsLowerBound?: true;
   stats: RunStats;
   /** Only on a view of the run (open-steps.ts): from when, and why, its open steps are not known. */
   openStepsEnd?: OpenStepEnd;
