@@ -176,6 +176,17 @@ describe("how long a run rebuilt from chat.history alone took (b-tool-call-exec)
   });
 });
 
+describe("how long an announce run rebuilt from chat.history alone took (g-subagent-spawn)", () => {
+  it("starts the session's last run when the gateway says it started: the run has no user row, and its first row is its reply", () => {
+    const payload = historyPayloads("g-subagent-spawn.jsonl")[0];
+    const messages = Array.isArray(payload?.messages) ? payload.messages : [];
+    const announce = runsFromHistory(messages, { sessionInfo: payload?.sessionInfo }).at(-1);
+    expect(announce?.runId).toMatch(/^announce:v1:agent:main:subagent:386463e2/);
+    expect(announce && { createdAt: announce.createdAt, endedAt: announce.endedAt }).toStrictEqual({ createdAt: 1796120830259, endedAt: 1796120830653 });
+    expect(announce && summarizeRun(announce, ended(announce)).footer).toBe("Done in 394 ms");
+  });
+});
+
 function isToolResult(row: unknown): row is Record<string, unknown> {
   return typeof row === "object" && row !== null && (row as { role?: unknown }).role === "toolResult";
 }
