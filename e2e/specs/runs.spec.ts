@@ -141,7 +141,22 @@ test("a fresh browser with only chat.history shows an exec run and a 401 run as 
   await expect(exec.getByRole("list", { name: "Tools run" }).getByRole("listitem")).toHaveText(/^exec\s*\$\s*echo hello-from-fake-tool && uname -s\s*done$/);
   const toggle = exec.getByRole("button", { name: /^Timeline/ });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await expect(exec.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ })).toHaveText(/^\+[\d.,]+ m?s▸execRun echo hello-from-fake-tool && uname -sdone$/);
+  const freshTimeline = exec.getByRole("region", { name: "Run timeline" });
+  await expect(freshTimeline.getByRole("button", { name: /exec/ })).toHaveText(/^\+[\d.,]+ m?s▸execRun echo hello-from-fake-tool && uname -sdone$/);
+  // In the order it happened: the model call that asked for the command before the command, the reply after it.
+  const offset = String.raw`\+[\d.,]+ m?s`;
+  await expect(freshTimeline.getByRole("listitem")).toHaveText([
+    new RegExp(`^${offset}runqueued`),
+    new RegExp(`^${offset}runmodel fake/fake-model`),
+    new RegExp(`^${offset}model callin `),
+    new RegExp(`^${offset}▸execRun echo`),
+    new RegExp(`^${offset}replyTool finished`),
+    new RegExp(`^${offset}model callin `),
+    new RegExp(`^${offset}runcompleted`),
+  ]);
+  // A later run followed, so history keeps only when this one was still going: the duration is a lower bound.
+  await expect(liveExec.getByLabel("Run usage")).toHaveText(/^Done in [\d.,]+ m?s · /);
+  await expect(exec.getByLabel("Run usage")).toHaveText(/^Done in at least [\d.,]+ m?s · /);
   // The same failure class, provider, model and HTTP status; the provider's own words ("Missing scopes") were never stored.
   const auth = fresh.getByRole("article").filter({ hasText: "Use the locked provider." }).getByRole("alert");
   await expect(auth).toContainText("Authentication failedfakeauth/fake-model rejected the credentials (HTTP 401).model fakeauth/fake-model · HTTP 401");

@@ -28,6 +28,17 @@ test("a completed reply shows the token counts the provider reported, and the se
   await expect(page.getByLabel("Session usage")).toHaveText("This session: 1 model call · 28 output tokens · 1,262 total");
 });
 
+/**
+ * The parent's own tool rows: Tool Search's tool_call and the sessions_spawn it ran, titled by the sub-agent. Live
+ * and from history alike; only the spawn's duration is known from history (the gateway times the nested call).
+ */
+async function expectSpawnRows(timeline: Locator, wrapperStatus: RegExp): Promise<void> {
+  const group = timeline.getByRole("button", { name: "2 tool calls", exact: true });
+  if ((await group.getAttribute("aria-expanded")) !== "true") await group.click();
+  await expect(timeline.getByRole("button", { name: /tool_call/ })).toHaveText(new RegExp(`^\\+[^▸]+▸tool_callTool Call${wrapperStatus.source}$`));
+  await expect(timeline.getByRole("button", { name: /sessions_spawn/ })).toHaveText(/^\+[^▸]+▸sessions_spawnSub-agent label kernel-check, timeout 60done[\d.,]+ m?s$/);
+}
+
 /** The child's exec step (its status as far as known), its exact command output, and the child's reply. */
 async function expectChildWork(child: Locator, status: string): Promise<void> {
   const exec = child.getByRole("button", { name: /exec/ });
@@ -57,17 +68,23 @@ test("a spawned sub-agent's tool call and its exact output show inside the paren
   await expect(child.getByLabel("Sub-agent status")).toHaveText("Completed");
   await expect(child).toContainText(/Session:\s*agent:main:subagent:[0-9a-f-]{36}/);
   await expectChildWork(child, "done · exit 0");
+  await expectSpawnRows(timeline, /done[\d.,]+ m?s/);
   await expect(parent.getByRole("alert")).toHaveCount(0);
 
   // Another browser profile has no run log of this session: the child's steps come from its own session's history.
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(`/?session=${encodeURIComponent(sessionKey)}`);
   await expect(connectionStatus(fresh)).toContainText("Connected", { timeout: 60_000 });
-  const freshChild = (await openTimeline(turnOf(fresh, asked))).getByRole("region", { name: "Sub-agent kernel-check" });
+  const freshTimeline = await openTimeline(turnOf(fresh, asked));
+  const freshChild = freshTimeline.getByRole("region", { name: "Sub-agent kernel-check" });
   await expect(freshChild.getByLabel("Sub-agent status")).toHaveText("Completed");
   // History records no exit code: the step says done, and only that.
   await expectChildWork(freshChild, "done");
   await expect(freshChild.getByRole("button", { name: /exec/ })).not.toContainText("exit");
+  // The spawn as live showed it; history keeps no time for the end of the call around it.
+  await expectSpawnRows(freshTimeline, /done/);
+  // The announce run came after the parent, so history says only when the parent was still going.
+  await expect(turnOf(fresh, asked).getByLabel("Run usage")).toHaveText(/^Done in at least [^·]+ · /);
   await fresh.context().close();
 
   // The child's own session is one click away.

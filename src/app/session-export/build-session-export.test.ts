@@ -3,6 +3,7 @@ import type { Turn } from "@/features/chat/model/transcript";
 import { boundedText } from "@/features/runs/model/bounded-text";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { ToolStep } from "@/features/runs/model/run-timeline";
+import { foldCapture } from "@/features/runs/model/capture-fixtures";
 import { runOfSteps, T0 } from "@/features/runs/model/test-signals";
 import { transcriptSearchDocs } from "../transcript-search";
 import { exportFileName, sessionJson, sessionMarkdown, type SessionExportContext, type SessionExportSource } from "./build-session-export";
@@ -85,6 +86,13 @@ describe("sessionMarkdown", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("words each retry as the timeline shows it (attempt 5 of 10), not in the gateway's retry count", () => {
+    const retried = { ...foldCapture("c-rate-limit-429-exhausted.jsonl"), runId: "run-1" };
+    const markdown = sessionMarkdown({ ...source, runOf: () => retried }, context);
+    expect(markdown).toMatch(/^- \+11 s retry attempt 5 of 10, rate limit, waiting 8\.3 s — Retrying… 5\/10$/m);
+    expect(markdown).not.toMatch(/retry \d+\/\d+/);
   });
 
   it("fences tool output that contains backticks with a longer fence", () => {

@@ -8,6 +8,8 @@ import { describeCallUsage } from "@/lib/token-usage";
 import { replyShown, type Turn, type UserAttachment } from "@/features/chat/model/transcript";
 import { formatBytes } from "@/features/chat/model/attachment-policy";
 import { boundedToString } from "@/features/runs/model/bounded-text";
+import { retryStepWords } from "@/features/runs/model/describe-phase";
+import { runDurationWords } from "@/features/runs/model/run-duration";
 import { formatDuration } from "@/features/runs/model/format-duration";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline, TimelineStep } from "@/features/runs/model/run-timeline";
@@ -60,7 +62,7 @@ function stepMarkdown(step: TimelineStep, startAt: number): string[] {
     case "lifecycle":
       return [`- ${at} ${step.label}`];
     case "retry":
-      return [`- ${at} retry ${step.attempt ?? "?"}/${step.maxAttempts ?? "?"} ${step.reason ?? ""}`.trimEnd()];
+      return [`- ${at} retry ${retryStepWords(step)}`];
     case "fallback":
       return [`- ${at} fallback ${step.from ?? "?"} → ${step.to ?? "none"} ${step.reason ?? ""}`.trimEnd()];
     case "provider-error":
@@ -81,7 +83,7 @@ function stepMarkdown(step: TimelineStep, startAt: number): string[] {
 
 function runMarkdown(run: RunTimeline, outcome: RunOutcome): string[] {
   const model = run.model ? [run.model.provider, run.model.model].filter(Boolean).join("/") : "unknown model";
-  const took = run.endedAt !== undefined ? `, took ${formatDuration(run.endedAt - run.createdAt)}` : "";
+  const took = run.endedAt !== undefined ? `, took ${runDurationWords(run) ?? formatDuration(0)}` : "";
   return [`**Run** \`${run.runId}\`: ${outcome.title} — ${outcome.summary} (${model}${took})`, "", ...run.steps.flatMap((step) => stepMarkdown(step, run.createdAt))];
 }
 

@@ -1,7 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
-import { formatDuration } from "../model/format-duration";
 import type { RunOutcome } from "../model/run-outcome";
-import { runDurationMs } from "../model/run-summary";
+import { runDurationWords } from "../model/run-duration";
 import type { RunTimeline } from "../model/run-timeline";
 import { ApprovalSteps } from "./approval-steps";
 import { RunWaterfall } from "./run-waterfall";
@@ -39,7 +38,7 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs, subagent
   const bodyId = useId();
   const logsId = useId();
   const [view, setView] = useState<"steps" | "waterfall">("steps");
-  const took = run.status === "ended" ? runDurationMs(run) : undefined;
+  const took = run.status === "ended" ? runDurationWords(run) : undefined;
   return (
     <section aria-label="Run timeline" className="flex min-w-0 flex-col gap-2 self-start rounded-xl border border-line bg-surface p-2.5 shadow-sm">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -56,7 +55,7 @@ export function RunPanel({ run, outcome, open, onToggle, actions, logs, subagent
           <span className="font-medium whitespace-nowrap">Timeline</span>{" "}
           <span className="text-xs whitespace-nowrap text-ink-3">
             {run.steps.length} {run.steps.length === 1 ? "step" : "steps"}
-            {took !== undefined ? ` · ${formatDuration(took)}` : ""}
+            {took !== undefined ? ` · ${took}` : ""}
           </span>
         </button>
         <span className={`max-w-full rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[outcome.kind]}`}>{outcome.kind !== "running" ? outcome.title : outcome.waitingForApproval ? "Waiting for approval" : "Running"}</span>

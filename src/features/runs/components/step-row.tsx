@@ -1,5 +1,6 @@
 import { describeCallUsage } from "@/lib/token-usage";
 import { describeGap, missedEventCount } from "../model/describe-gap";
+import { retryStepWords } from "../model/describe-phase";
 import { formatDuration } from "../model/format-duration";
 import type { TimelineStep } from "../model/run-timeline";
 import { ClippedText } from "./clipped-text";
@@ -44,12 +45,8 @@ function describeStep(step: Exclude<TimelineStep, { kind: "tool" }>): string {
       return step.text.length > 160 ? `${step.text.slice(0, 160)}…` : step.text;
     case "note":
       return [step.title, step.text].filter(Boolean).join(": ");
-    case "retry": {
-      const count = step.attempt !== undefined ? `attempt ${step.attempt}${step.maxAttempts !== undefined ? ` of ${step.maxAttempts}` : ""}` : "retry";
-      const reason = step.reason ? `, ${step.reason.replace(/_/g, " ")}` : "";
-      const wait = step.delayMs !== undefined ? `, waiting ${formatDuration(step.delayMs)}` : "";
-      return `${count}${reason}${wait}${step.message ? ` — ${step.message}` : ""}`;
-    }
+    case "retry":
+      return retryStepWords(step);
     case "fallback":
       return `${step.from ?? "?"} → ${step.to ?? "no further model"}${step.reason ? ` (${step.reason.replace(/_/g, " ")})` : ""}${step.detail ? `: ${step.detail}` : ""}${step.outcome ? ` · ${FALLBACK_OUTCOME_WORDS[step.outcome] ?? step.outcome.replace(/_/g, " ")}` : ""}`;
     case "provider-error":

@@ -5,7 +5,7 @@
  */
 import { formatDuration } from "./format-duration";
 import { modelName } from "./run-signal";
-import type { RunPhase } from "./run-timeline";
+import type { RetryStep, RunPhase } from "./run-timeline";
 import { capitalize } from "@/lib/display-text";
 
 const REASON_WORDS: Record<string, string> = {
@@ -21,6 +21,17 @@ const REASON_WORDS: Record<string, string> = {
  */
 export function attemptWords(attempt: number, maxAttempts: number | undefined): string {
   return maxAttempts === undefined ? `attempt ${attempt}` : `attempt ${attempt} of ${maxAttempts}`;
+}
+
+/**
+ * A retry step in words: "attempt 5 of 9, rate limit, waiting 2 s — Retrying… 5/9". The timeline shows these words,
+ * and the copied report and the session export copy them, so a pasted report counts as the screen did.
+ */
+export function retryStepWords(step: Pick<RetryStep, "attempt" | "maxAttempts" | "reason" | "delayMs" | "message">): string {
+  const count = step.attempt !== undefined ? attemptWords(step.attempt, step.maxAttempts) : "retry";
+  const reason = step.reason ? `, ${step.reason.replace(/_/g, " ")}` : "";
+  const wait = step.delayMs !== undefined ? `, waiting ${formatDuration(step.delayMs)}` : "";
+  return `${count}${reason}${wait}${step.message ? ` — ${step.message}` : ""}`;
 }
 
 export function describePhase(phase: RunPhase): string {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { foldRunSignal, foldRunSignals, foldTimeline } from "./fold-run";
 import { createRunFold, runTimeline } from "./fold-state";
+import { captureRunId, captureSignals } from "./capture-fixtures";
+import type { RunSignal } from "./run-signal";
+import { stepsOfKind, type RunTimeline } from "./run-timeline";
 import { signalOf } from "./test-signals";
 
 const status = (at: number, phase: string) => signalOf("r", at, { kind: "status", phase });
@@ -35,5 +38,27 @@ describe("status phases", () => {
     expect(run.steps.map((step) => step.kind === "lifecycle" && step.label)).toEqual(["model a/x", "model b/y"]);
     expect(run.requestedModel).toEqual({ provider: "a", model: "x" });
     expect(run.model).toEqual({ provider: "b", model: "y" });
+  });
+});
+
+describe("queued before started, whichever clock told each", () => {
+  // A history read mid-run adopts the run with the gateway's start (its clock, shifted to this browser's); the queue
+  // is when this browser heard of the dispatch (`dispatch-started`), which the latency between them can put later.
+  const runId = captureRunId("a-text.jsonl");
+  const live = captureSignals("a-text.jsonl", runId);
+  const queuedAt = live.find((signal) => signal.kind === "queued")?.at ?? 0;
+  const adopted: RunSignal = { kind: "lifecycle-start", runId, at: queuedAt - 400, source: "history" };
+  const lifecycle = (run: RunTimeline) => stepsOfKind(run.steps, "lifecycle").map((step) => [step.event, step.at - queuedAt]);
+
+  it("keeps the queue first when the start came from a history read before the live events", () => {
+    const run = foldTimeline(runId, [adopted, ...live]);
+    expect(lifecycle(run).slice(0, 2)).toStrictEqual([["queued", -400], ["started", -400]]);
+  });
+
+  it("keeps the queue first when the history read's start came after it", () => {
+    const [first, ...rest] = live;
+    const run = foldTimeline(runId, first ? [first, adopted, ...rest] : []);
+    expect(first?.kind).toBe("queued");
+    expect(lifecycle(run).slice(0, 2)).toStrictEqual([["queued", -400], ["started", -400]]);
   });
 });

@@ -7,6 +7,7 @@
  * Every handler edits a draft (fold-state.ts) and says whether it changed it.
  */
 import type { RunDraft } from "./fold-state";
+import { StepList } from "./step-list";
 import { modelName, type ModelRef, type RunSignal } from "./run-signal";
 import type { LifecycleEvent, LifecycleStep, RunPhase, TerminalRecord } from "./run-timeline";
 
@@ -77,7 +78,29 @@ export function addLifecycleStep(
 ): boolean {
   if (run.steps.indexOf(id) >= 0) return false;
   const step: LifecycleStep = { id, kind: "lifecycle", at: signal.at, source: signal.source, event, label, model };
+  if (event === "queued" || event === "started") return queuedBeforeStarted(run, step);
   run.steps = run.steps.put(step, -1);
+  return true;
+}
+
+/**
+ * A run is queued before it starts, but the two moments can come from two clocks: the queue is when this browser heard
+ * the gateway dispatch the message, a start adopted from a history read is the gateway's own time (shifted to this
+ * browser's clock), and the latency between them can put the start first. The queue then takes the start's time and
+ * its place just before it: it happened no later.
+ */
+function queuedBeforeStarted(run: RunDraft, step: LifecycleStep): boolean {
+  const otherIndex = run.steps.indexOf(step.event === "queued" ? LIFECYCLE_IDS.started : LIFECYCLE_IDS.queued);
+  const other = otherIndex >= 0 ? run.steps.at(otherIndex) : undefined;
+  if (other === undefined || (step.event === "queued" ? step.at <= other.at : other.at <= step.at)) {
+    run.steps = run.steps.put(step, -1);
+    return true;
+  }
+  const [queued, started] = step.event === "queued" ? [{ ...step, at: other.at }, other] : [{ ...other, at: step.at }, step];
+  const steps = run.steps.toArray().filter((kept) => kept !== other);
+  const at = steps.findIndex((kept) => kept.at > started.at);
+  steps.splice(at < 0 ? steps.length : at, 0, queued, started);
+  run.steps = StepList.from(steps);
   return true;
 }
 

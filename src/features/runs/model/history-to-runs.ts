@@ -17,6 +17,8 @@ import { isRecord, readNumber, readRecord, readString, readText, type UnknownRec
 import type { RunSignal, RunSignalBody } from "./run-signal";
 import type { RunTimeline } from "./run-timeline";
 import { exitCodeInResult } from "./tool-title";
+import { isNestedToolRow, nestedToolSignals } from "./history-nested-tool";
+import { lastRunEnd, withHistoryEnd } from "./history-run-end";
 
 export interface HistoryOptions {
   sessionKey?: string;
@@ -53,6 +55,7 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
   if (inFlight && last && last.runId === undefined) last.runId = inFlight.runId;
   const titles = toolTitles(options.activity);
   const active = activeRuns(options.sessionInfo);
+  const lastRun = lastRunEnd(options.sessionInfo);
 
   const settledAt = laterOutputTimes(turns);
   const offset = options.clockOffsetMs ?? 0;
@@ -74,7 +77,8 @@ export function runsFromHistory(messages: readonly unknown[], options: HistoryOp
     if (inFlight?.runId === runId && inFlight.text) {
       signals.push(signal(runId, inFlight.startedAt ?? turn.at, options.sessionKey, { kind: "assistant-text", text: inFlight.text }));
     }
-    return foldTimeline(runId, onBrowserClock(signals, offset), { at: turn.at - offset, sessionKey: options.sessionKey, trigger: turn.trigger });
+    const folded = foldTimeline(runId, onBrowserClock(signals, offset), { at: turn.at - offset, sessionKey: options.sessionKey, trigger: turn.trigger });
+    return withHistoryEnd(folded, lastRun, offset);
   });
 
   if (inFlight && !runs.some((run) => run.runId === inFlight.runId)) {
@@ -165,6 +169,10 @@ function turnSignals(turn: Turn, runId: string, sessionKey: string | undefined, 
       continue;
     }
     if (role === "custom") {
+      if (isNestedToolRow(row)) {
+        for (const nested of nestedToolSignals(row, at, titles)) emit(nested.at, nested.body);
+        continue;
+      }
       const ended = customTerminal(row);
       if (ended) terminal = { at, body: ended };
       continue;
@@ -190,27 +198,31 @@ function assistantRow(
   let text = "";
   let thinking = "";
   const content = Array.isArray(row.content) ? row.content : [];
+  const toolCalls: UnknownRecord[] = [];
   for (const part of content) {
     if (!isRecord(part)) continue;
     if (part.type === "text" && typeof part.text === "string") text += part.text;
     if (part.type === "thinking" && typeof part.thinking === "string") thinking += part.thinking;
-    if (part.type === "toolCall") {
-      const toolCallId = readText(part, "id");
-      if (toolCallId === undefined) continue;
-      emit(at, { kind: "tool-start", toolCallId, name: readText(part, "name") ?? "tool", args: part.arguments });
-      const title = titles.get(toolCallId);
-      if (title) emit(at, { kind: "item", phase: "update", itemId: `tool:${toolCallId}`, itemKind: "tool", toolCallId, title });
-    }
+    if (part.type === "toolCall") toolCalls.push(part);
   }
   if (typeof row.content === "string") text = row.content;
   const stopReason = readText(row, "stopReason");
   const errorMessage = readCappedText(row, "errorMessage");
+  // One row's parts share its time; they are emitted in the order they happened: the model call thought, wrote and
+  // finished, then the tools it asked for ran (the steps keep equal times in this order).
   if (thinking !== "") emit(at, { kind: "thinking-text", text: thinking, segmentId: `${rowId}:thinking` });
   // A failed row's content is the gateway's error notice, not a reply; it belongs in the failure banner.
   if (text !== "" && stopReason !== "error") emit(at, { kind: "assistant-text", text, segmentId: rowId });
   const usage = usageOfRow(row);
   // A failed call's row carries zero counts: no model call answered.
   if (usage && !(stopReason === "error" && usage.output === 0 && !usage.input)) emit(at, { kind: "model-usage", callId: rowId, ...usage });
+  for (const part of toolCalls) {
+    const toolCallId = readText(part, "id");
+    if (toolCallId === undefined) continue;
+    emit(at, { kind: "tool-start", toolCallId, name: readText(part, "name") ?? "tool", args: part.arguments });
+    const title = titles.get(toolCallId);
+    if (title) emit(at, { kind: "item", phase: "update", itemId: `tool:${toolCallId}`, itemKind: "tool", toolCallId, title });
+  }
 
   const detail = provider !== undefined || model !== undefined ? { provider, model } : undefined;
   switch (stopReason) {

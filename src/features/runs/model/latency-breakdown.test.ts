@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldCapture, killedThenRestarted } from "./capture-fixtures";
 import { latencyBreakdown } from "./latency-breakdown";
-import { runDurationMs } from "./run-summary";
+import { runDurationMs } from "./run-duration";
 import { buildRunWaterfall, type RunWaterfall, type WaterfallBar } from "./run-waterfall";
 
 const CAPTURES = [

@@ -79,6 +79,18 @@ describe("mergeRunSources", () => {
     });
   });
 
+  it("takes the end this browser saw, so a duration history knew only as \"at least\" is exact again", () => {
+    const runId = captureRunId("b-tool-call-exec.jsonl");
+    const restored = historyRun("b-tool-call-exec.jsonl", runId);
+    expect(restored.endIsLowerBound).toBe(true);
+    const local = asLocalLog(foldCapture("b-tool-call-exec.jsonl"));
+    const merged = mergeRunSources(restored, local);
+    expect(merged.endedAt).toBe(local.endedAt);
+    expect(merged.endIsLowerBound).toBeUndefined();
+    // A local record that never saw the end keeps history's words.
+    expect(mergeRunSources(restored, { ...local, endedAt: undefined, status: "running" }).endIsLowerBound).toBe(true);
+  });
+
   it("does not mix different runs", () => {
     const a = foldCapture("a-text.jsonl");
     const b = foldCapture("b-tool-call-exec.jsonl");

@@ -8,6 +8,7 @@
  * History wins on content (the persisted reply and tool results); the local
  * record wins on timing and on anything history never stores.
  */
+import { optional } from "@/lib/read-untrusted";
 import type { RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
 
 export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline): RunTimeline {
@@ -25,6 +26,8 @@ export function mergeRunSources(historyRun: RunTimeline, localRun: RunTimeline):
     createdAt: Math.min(historyRun.createdAt, localRun.createdAt),
     startedAt: localRun.startedAt ?? historyRun.startedAt,
     endedAt: localRun.endedAt ?? historyRun.endedAt,
+    // The end this browser saw is exact; history's may be only the last moment it kept.
+    ...optional("endIsLowerBound", localRun.endedAt === undefined ? historyRun.endIsLowerBound : undefined),
     lastEventAt: Math.max(historyRun.lastEventAt, localRun.lastEventAt),
     requestedModel: localRun.requestedModel ?? historyRun.requestedModel,
     // History rows name the model that produced the persisted reply.

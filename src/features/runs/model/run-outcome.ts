@@ -12,6 +12,7 @@ import { describePhase } from "./describe-phase";
 import { describeFailure } from "./failure-words";
 import { formatDuration } from "./format-duration";
 import { announcesWork } from "./promise-detector";
+import { runDurationWords } from "./run-duration";
 import { pendingApproval, refusalWords, refusedApprovals } from "./run-approvals";
 import { modelName } from "./run-signal";
 import type { SubagentProblem } from "./subagents";
@@ -290,5 +291,5 @@ function lastRetryReason(run: RunTimeline): string | undefined {
 
 function durationWords(run: RunTimeline): string {
   if (run.endedAt === undefined) return "";
-  return ` in ${formatDuration(run.endedAt - run.createdAt)}`;
+  return ` in ${runDurationWords(run) ?? formatDuration(0)}`;
 }

@@ -40,6 +40,13 @@ describe("buildRunReport", () => {
     expect(report.markdown).not.toContain("2–0");
   });
 
+  it("words each retry as the timeline shows it (attempt 5 of 10), not in the gateway's retry count", () => {
+    const run = foldCapture("c-rate-limit-429-exhausted.jsonl");
+    const report = buildRunReport(run, deriveRunOutcome(run, { now: run.lastEventAt, connection: "online" }), context);
+    expect(report.markdown).toMatch(/^- \+11 s retry attempt 5 of 10, rate limit, waiting 8\.3 s — Retrying… 5\/10$/m);
+    expect(report.markdown).not.toMatch(/retry \d+\/\d+/);
+  });
+
   it("never lets a token, key or signature out, even from tool output", () => {
     const base = captureFold("b-tool-call-exec.jsonl");
     const leaky = runTimeline(foldRunSignals(base, [

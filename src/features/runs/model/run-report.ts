@@ -8,6 +8,8 @@ import { describeCallUsage } from "@/lib/token-usage";
 import { redactText, redactValue } from "@/lib/redact";
 import { boundedToString } from "./bounded-text";
 import { describeGap } from "./describe-gap";
+import { retryStepWords } from "./describe-phase";
+import { runDurationWords } from "./run-duration";
 import { formatDuration } from "./format-duration";
 import type { RunOutcome } from "./run-outcome";
 import type { RunTimeline, TimelineStep } from "./run-timeline";
@@ -39,7 +41,7 @@ function stepLine(step: TimelineStep, startAt: number): string {
       return `${at} tool ${step.name}: ${toolTitle(step)} (${step.status}${exit}${took})${step.error ? ` — ${step.error}` : ""}`;
     }
     case "retry":
-      return `${at} retry ${step.attempt ?? "?"}/${step.maxAttempts ?? "?"} ${step.reason ?? ""}${step.delayMs !== undefined ? ` wait ${formatDuration(step.delayMs)}` : ""}`;
+      return `${at} retry ${retryStepWords(step)}`;
     case "fallback":
       return `${at} fallback ${step.from ?? "?"} → ${step.to ?? "none"} ${step.reason ?? ""}${step.detail ? `: ${step.detail}` : ""}`;
     case "provider-error":
@@ -111,7 +113,7 @@ export function buildRunReport(run: RunTimeline, outcome: RunOutcome, context: R
       : []),
     `- Run: \`${run.runId}\` in session \`${run.sessionKey ?? "?"}\``,
     `- Model: ${model}${run.requestedModel && run.model && run.requestedModel.model !== run.model.model ? ` (requested ${run.requestedModel.model})` : ""}`,
-    `- Started: ${new Date(run.createdAt).toISOString()}${run.endedAt ? `, took ${formatDuration(run.endedAt - run.createdAt)}` : ""}`,
+    `- Started: ${new Date(run.createdAt).toISOString()}${run.endedAt ? `, took ${runDurationWords(run) ?? formatDuration(0)}` : ""}`,
     `- Close codes during the run: ${closeCodes(run).join(", ") || "none"}`,
     `- Gateway: OpenClaw ${context.gatewayVersion ?? "?"} at ${context.gatewayUrl}${context.gatewayBootId ? ` (boot ${context.gatewayBootId})` : ""}`,
     `- Client: Clawscope ${context.clientVersion}${context.userAgent ? ` on ${context.userAgent}` : ""}`,

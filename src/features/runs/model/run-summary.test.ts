@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_TEXT } from "./bounded-text";
 import { foldCapture } from "./capture-fixtures";
 import { deriveRunOutcome, type RunOutcome } from "./run-outcome";
-import { runDurationMs, summarizeRun, GLANCE_TOOL_LIMIT } from "./run-summary";
+import { runDurationMs } from "./run-duration";
+import { summarizeRun, GLANCE_TOOL_LIMIT } from "./run-summary";
 import type { RunTimeline, TimelineStep, ToolStep } from "./run-timeline";
 
 function ended(run: RunTimeline): RunOutcome {

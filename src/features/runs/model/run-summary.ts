@@ -11,6 +11,7 @@ import { formatClockTime } from "@/lib/clock-time";
 import { optional } from "@/lib/read-untrusted";
 import { formatDuration } from "./format-duration";
 import { describeOpenStepEnd } from "./open-steps";
+import { runDurationWords } from "./run-duration";
 import type { RunOutcome, RunOutcomeKind } from "./run-outcome";
 import { stepsOfKind, toolDurationMs, type RunTimeline, type ToolStep } from "./run-timeline";
 import { argumentLine, COMMAND_KEYS, SHELL_TOOLS, toolTitle } from "./tool-title";
@@ -48,12 +49,6 @@ export interface RunSummary {
   current?: string;
   /** "Done in 7.2 s · 1 tool", "Failed after 3 s · 2 tools · 1 failed", "Running for 4 s". */
   footer: string;
-}
-
-/** How long the run took so far: from its creation to its end, or to its last event. Undefined when no time passed. */
-export function runDurationMs(run: RunTimeline): number | undefined {
-  const took = (run.endedAt ?? run.lastEventAt) - run.createdAt;
-  return took > 0 ? took : undefined;
 }
 
 /** `run` as shown (open-steps.ts `settleOpenSteps`); `clock` writes the times a settled call names. */
@@ -126,9 +121,9 @@ function leadWords(run: RunTimeline, outcome: RunOutcome): string {
 
 /** How an ended run's footer begins, true to how it ended: "Done in 7.2 s", "Interrupted after 9 s". */
 export function endedLead(run: RunTimeline, kind: Exclude<RunOutcomeKind, "running">): string {
-  const took = runDurationMs(run);
+  const took = runDurationWords(run);
   const [done, joiner] = LEAD[kind];
-  return took === undefined ? done : `${done} ${joiner} ${formatDuration(took)}`;
+  return took === undefined ? done : `${done} ${joiner} ${took}`;
 }
 
 const LEAD: Record<Exclude<RunOutcomeKind, "running">, readonly [string, string]> = {

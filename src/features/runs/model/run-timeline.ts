@@ -1,9 +1,8 @@
 /**
- * The shape of one run (one assistant turn) as the inspector shows it: a
- * status, a live phase, and every step on one time axis. A snapshot of the
- * fold's state (fold-state.ts `runTimeline`), fed by live and local-log signals
- * and by history-to-runs.ts, combined by merge-run-sources.ts. Plain data,
- * compared by reference in React: the same fold state gives the same object.
+ * The shape of one run (one assistant turn) as the inspector shows it: a status, a live phase, and every step on one
+ * time axis. A snapshot of the fold's state (fold-state.ts `runTimeline`), fed by live and local-log signals and by
+ * history-to-runs.ts, combined by merge-run-sources.ts. Plain data, compared by reference in React: the same fold
+ * state gives the same object.
  */
 import type { ApprovalDecision } from "@/gateway/exec-approvals";
 import type { BoundedText } from "./bounded-text";
@@ -240,6 +239,8 @@ export interface RunTimeline {
   quietUntil?: number;
   /** The user message that started this run came from the gateway, not the user. */
   trigger?: "user" | "restart-recovery";
+  /** History alone did not say when the run ended: it ended at or after `endedAt` (else `lastEventAt`); "at least". */
+  endIsLowerBound?: true;
   stats: RunStats;
   /** Only on a view of the run (open-steps.ts): from when, and why, its open steps are not known. */
   openStepsEnd?: OpenStepEnd;
@@ -260,9 +261,8 @@ export interface RunApproval {
 }
 
 /**
- * How long a tool call took, where known: the gateway's own figure, else its start to its end as events
- * told them. History rows only say when the model wrote the call and when the result was stored, so a
- * call known from history alone has no duration rather than a wrong one.
+ * How long a tool call took: the gateway's own figure, else its start to its end as events told them. History rows say
+ * only when the model wrote the call and when its result was stored: no duration rather than a wrong one.
  */
 export function toolDurationMs(step: ToolStep): number | undefined {
   if (step.durationMs !== undefined) return step.durationMs;

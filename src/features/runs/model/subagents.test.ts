@@ -139,7 +139,8 @@ describe("token usage, from the real gateway", () => {
     const child = registry.spawnedRuns(captureRunId(SPAWN))[0]?.child as RunTimeline;
     expect(stepsOfKind(child.steps, "usage").map((step) => step.output)).toEqual([13, 13]);
     const childHistory = historyPayloads(SPAWN)[1];
-    const [fromHistory] = runsFromHistory(childHistory?.messages as unknown[], { sessionKey: child.sessionKey });
+    // With the session's record, which gives the child's end (without it, the footer could say only "at least").
+    const [fromHistory] = runsFromHistory(childHistory?.messages as unknown[], { sessionKey: child.sessionKey, sessionInfo: childHistory?.sessionInfo });
     expect(stepsOfKind(fromHistory?.steps ?? [], "usage").map(({ input, output, cacheRead, total }) => ({ input, output, cacheRead, total }))).toEqual([
       { input: 210, output: 13, cacheRead: 1024, total: 1247 },
       { input: 210, output: 13, cacheRead: 1024, total: 1247 },
