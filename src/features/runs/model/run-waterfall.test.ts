@@ -74,9 +74,9 @@ describe("buildRunWaterfall from real captures", () => {
       Connection: [],
     });
     expect(waterfall.lanes[1]?.bars.map(describeBar)).toStrictEqual([
-      "Wait before attempt 2/10 (rate limit): 1.0 s, from +451 ms to +1.5 s",
-      "Wait before attempt 3/10 (rate limit): 2.9 s, from +3.2 s to +6.2 s",
-      "Wait before attempt 4/10 (rate limit): 3.3 s, from +6.4 s to +9.8 s",
+      "Wait before attempt 2 of 10 (rate limit): 1.0 s, from +451 ms to +1.5 s",
+      "Wait before attempt 3 of 10 (rate limit): 2.9 s, from +3.2 s to +6.2 s",
+      "Wait before attempt 4 of 10 (rate limit): 3.3 s, from +6.4 s to +9.8 s",
     ]);
     expect(waterfall.lanes[0]?.bars[1]?.label).toBe("Model: no answer");
   });

@@ -186,7 +186,7 @@ function toolLabel(step: ToolStep): string {
 function retryBars(steps: readonly TimelineStep[], offset: Offset): WaterfallBar[] {
   return steps.flatMap((step): WaterfallBar[] => {
     if (step.kind !== "retry" || !step.delayMs) return [];
-    const attempt = step.attempt !== undefined ? ` ${step.attempt}${step.maxAttempts !== undefined ? `/${step.maxAttempts}` : ""}` : "";
+    const attempt = step.attempt !== undefined ? ` ${step.attempt}${step.maxAttempts !== undefined ? ` of ${step.maxAttempts}` : ""}` : "";
     const reason = step.reason ? ` (${step.reason.replace(/_/g, " ")})` : "";
     return [{ id: step.id, kind: "retry-wait", label: `Wait before attempt${attempt}${reason}`, startMs: offset(step.at), endMs: offset(step.at + step.delayMs) }];
   });
