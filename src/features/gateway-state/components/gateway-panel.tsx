@@ -32,7 +32,8 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
   const failing = useQuery(failingClientsQueryOptions(connection, online));
   const identity = connection.handshakeIdentity;
   const clients = buildClientList(presence, failing.data ?? [], { instanceId: identity?.instanceId, deviceId: identity?.deviceId });
-  const uptime = summary ? uptimeAt(summary, now) : undefined;
+  // Not connected, the gateway may be gone: its uptime stops at the drop instead of counting on.
+  const uptime = summary ? uptimeAt(summary, online ? now : (lostAt ?? now)) : undefined;
   const closeButton = useRef<HTMLButtonElement>(null);
   const latestOnClose = useRef(onClose);
   latestOnClose.current = onClose;
@@ -69,7 +70,7 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
           <dt className="text-ink-3">Version</dt>
           <dd>{summary?.version ? `OpenClaw ${summary.version}` : "—"}</dd>
           <dt className="text-ink-3">Uptime</dt>
-          <dd>{uptime !== undefined ? formatUptime(uptime) : "—"}</dd>
+          <dd>{uptime === undefined ? "—" : `${formatUptime(uptime)}${online ? "" : " when the connection dropped"}`}</dd>
           <dt className="text-ink-3">Boot id</dt>
           <dd className="font-mono text-xs" title={summary?.bootId}>
             {summary?.bootId ? shortBootId(summary.bootId) : "—"}
