@@ -37,12 +37,14 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
         aria-live="polite"
         aria-label="Gateway connection"
         title={description.detail ? `${description.label} · ${description.detail}` : description.label}
-        className={`flex min-w-0 items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}
+        className={`flex min-h-7 min-w-0 items-center gap-2 rounded-full border px-3 py-0.5 text-sm md:py-1 ${TONE_SOFT[description.tone]}`}
       >
         <span aria-hidden className={`size-2 shrink-0 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
-        {/* Shown on a phone only; its countdown ticks each second, so screen readers get the steady label instead. */}
-        <span aria-hidden className="truncate font-medium md:hidden">
-          {description.short}
+        {/* Shown on a phone only, on two lines that fit beside the header's controls; its countdown ticks each second,
+            so screen readers get the steady label instead. */}
+        <span aria-hidden className="flex min-w-0 flex-col leading-[13px] md:hidden">
+          <span className="truncate text-xs font-medium">{description.short.state}</span>
+          {description.short.next && <span className="truncate text-[11px]">{description.short.next}</span>}
         </span>
         <span className="sr-only truncate font-medium md:not-sr-only md:shrink-0">{description.label}</span>
         {description.detail && <span className="hidden min-w-0 truncate text-xs md:block">· {description.detail}</span>}

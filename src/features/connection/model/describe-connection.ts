@@ -11,8 +11,11 @@ export type ConnectionTone = "ok" | "working" | "warn" | "error" | "idle";
 export interface ConnectionDescription {
   tone: ConnectionTone;
   label: string;
-  /** What a phone's pill has room for (about 26 characters): still the state and what happens next. */
-  short: string;
+  /**
+   * What a phone's pill has room for, on two short lines: the state in a word or two and what happens next
+   * ("Unreachable" / "retry in 3 s").
+   */
+  short: { state: string; next?: string };
   detail?: string;
 }
 
@@ -46,35 +49,35 @@ function shortRetry(attempt: number, nextRetryAt: number | undefined, now: numbe
 export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
   switch (state.status) {
     case "idle":
-      return { tone: "idle", label: "Not connected", short: "Not connected" };
+      return { tone: "idle", label: "Not connected", short: { state: "Not connected" } };
     case "connecting":
       return {
         tone: "working",
         label: state.attempt > 1 ? `Connecting (attempt ${state.attempt})…` : "Connecting…",
-        short: state.attempt > 1 ? `Connecting · attempt ${state.attempt}…` : "Connecting…",
+        short: state.attempt > 1 ? { state: "Connecting", next: `attempt ${state.attempt}…` } : { state: "Connecting…" },
         detail: state.lastClose ? `Last close: ${explainClose(state.lastClose)}` : undefined,
       };
     case "handshaking":
-      return { tone: "working", label: "Signing in…", short: "Signing in…" };
+      return { tone: "working", label: "Signing in…", short: { state: "Signing in…" } };
     case "online":
       return {
         tone: "ok",
         label: "Connected",
-        short: "Connected",
+        short: { state: "Connected" },
         detail: `OpenClaw ${state.server.version}${state.restartedSinceLastOnline ? " · gateway restarted while away" : ""}`,
       };
     case "restarting":
       return {
         tone: "warn",
         label: "Gateway restarting",
-        short: `Restarting · ${shortRetry(state.attempt, state.nextRetryAt, now)}`,
+        short: { state: "Restarting", next: shortRetry(state.attempt, state.nextRetryAt, now) },
         detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)),
       };
     case "waiting-for-gateway":
       return {
         tone: "warn",
         label: "Waiting for the gateway to start",
-        short: `Starting · ${shortRetry(state.attempt, state.nextRetryAt, now)}`,
+        short: { state: "Starting", next: shortRetry(state.attempt, state.nextRetryAt, now) },
         detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)),
       };
     case "backing-off": {
@@ -82,13 +85,13 @@ export function describeConnection(state: ConnectionState, now: number): Connect
       return {
         tone: "warn",
         label: unreachable ? "Gateway unreachable" : "Connection lost",
-        short: `${unreachable ? "Unreachable" : "Disconnected"} · ${shortRetry(state.attempt, state.nextRetryAt, now)}`,
+        short: { state: unreachable ? "Unreachable" : "Disconnected", next: shortRetry(state.attempt, state.nextRetryAt, now) },
         detail: `${capitalize(explainClose(state.lastClose))} · ${retryingWords(state.attempt, state.nextRetryAt, now)}`,
       };
     }
     case "offline":
-      return { tone: "warn", label: "Offline", short: "Offline · no network", detail: "Waiting for the network to come back" };
+      return { tone: "warn", label: "Offline", short: { state: "Offline", next: "no network" }, detail: "Waiting for the network to come back" };
     case "failed":
-      return { tone: "error", label: `Not connected: ${state.failure.title}`, short: "Not connected", detail: state.failure.nextStep };
+      return { tone: "error", label: `Not connected: ${state.failure.title}`, short: { state: "Not connected" }, detail: state.failure.nextStep };
   }
 }
