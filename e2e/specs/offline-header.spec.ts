@@ -18,9 +18,10 @@ test.afterEach(async () => {
 
 /**
  * The texts a sighted reader sees in an element, as drawn, one per text node: text in visually hidden parts
- * (sr-only, display:none) left out; and whether any of it is cut (ellipsis).
+ * (sr-only, display:none) left out; whether any of it is cut (ellipsis); and, read at the same moment, the
+ * texts hidden from screen readers (aria-hidden) and the title.
  */
-function drawnText(element: Locator): Promise<{ text: string[]; cut: boolean }> {
+function drawnText(element: Locator): Promise<{ text: string[]; cut: boolean; ariaHidden: string[]; title: string }> {
   return element.evaluate((root) => {
     const text: string[] = [];
     let cut = false;
@@ -39,7 +40,8 @@ function drawnText(element: Locator): Promise<{ text: string[]; cut: boolean }> 
       }
     };
     walk(root);
-    return { text, cut };
+    const ariaHidden = [...root.querySelectorAll("[aria-hidden=true]")].map((part) => part.textContent ?? "");
+    return { text, cut, ariaHidden, title: root.getAttribute("title") ?? "" };
   });
 }
 
@@ -77,16 +79,16 @@ test("on a 390×844 phone while the gateway is unreachable the pill says so and 
   await page.setViewportSize({ width: 390, height: 844 });
   await openSession(page, "phone-unreachable");
   const pill = connectionStatus(page);
-  expect(await drawnText(pill)).toEqual({ text: ["Connected"], cut: false });
+  expect(await drawnText(pill)).toMatchObject({ text: ["Connected"], cut: false });
 
   await controlGateway("sigkill");
   // Sampled live, while the countdown runs: the words drawn are the phone's short label, whole, and they agree
   // with the full sentence in the title (rendered from the same moment).
-  let sample: { text: string[]; cut: boolean; title: string } = { text: [], cut: false, title: "" };
+  let sample: Awaited<ReturnType<typeof drawnText>> = { text: [], cut: false, ariaHidden: [], title: "" };
   await expect
     .poll(
       async () => {
-        sample = { ...(await drawnText(pill)), title: (await pill.getAttribute("title")) ?? "" };
+        sample = await drawnText(pill);
         return sample.text.join(" / ");
       },
       { timeout: 60_000, intervals: [200] },
@@ -97,7 +99,7 @@ test("on a 390×844 phone while the gateway is unreachable the pill says so and 
   expect(sample.title).toMatch(new RegExp(`^Gateway unreachable · Closed without notice \\(1006\\): .* · retrying: next try in ${seconds} s · \\d+ attempts? so far$`));
   // Screen readers get the steady label, not a countdown announced each second.
   await expect(pill).toHaveAccessibleName("Gateway connection");
-  expect(await pill.evaluate((element) => [...element.querySelectorAll("[aria-hidden=true]")].map((part) => part.textContent))).toEqual(["", sample.text.join("")]);
+  expect(sample.ariaHidden).toEqual(["", sample.text.join("")]);
 
   // The header's controls each keep their own room on the one row, inside the screen.
   const header = page.getByRole("banner");
@@ -111,6 +113,7 @@ test("on a 390×844 phone while the gateway is unreachable the pill says so and 
   for (const box of boxes) expect(box.x >= 0 && box.x + box.width <= 390, `${box.name} inside the screen`).toBe(true);
   for (const [index, a] of boxes.entries()) for (const b of boxes.slice(index + 1)) expect(overlaps(a, b), `${a.name} and ${b.name} overlap`).toBe(false);
   expect(Math.max(...boxes.map((box) => box.y + box.height)) - Math.min(...boxes.map((box) => box.y))).toBeLessThanOrEqual(40);
+  expect(boxes[1]?.height, "the pill's two lines stay within the header's row").toBeLessThanOrEqual(32);
   expect(await sideways(page)).toBeLessThanOrEqual(0);
 
   // Retry now is not beside the pill on a phone: it is in Details, with the whole sentence.
@@ -130,9 +133,9 @@ test("on a 390×844 phone while the gateway is unreachable the pill says so and 
   // The phone menu's theme button says what it is in words.
   await page.getByRole("button", { name: "More controls" }).click();
   const theme = page.getByRole("group", { name: "More controls" }).getByRole("button", { name: "Dark theme" });
-  expect(await drawnText(theme)).toEqual({ text: ["☀", "Dark theme", "Off"], cut: false });
+  expect(await drawnText(theme)).toMatchObject({ text: ["☀", "Dark theme", "Off"], cut: false });
   await theme.click();
-  expect(await drawnText(theme)).toEqual({ text: ["☾", "Dark theme", "On"], cut: false });
+  expect(await drawnText(theme)).toMatchObject({ text: ["☾", "Dark theme", "On"], cut: false });
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   expect(await seriousViolations(page), "dark, the menu open").toEqual([]);
 

@@ -42,9 +42,9 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
         <span aria-hidden className={`size-2 shrink-0 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
         {/* Shown on a phone only, on two lines that fit beside the header's controls; its countdown ticks each second,
             so screen readers get the steady label instead. */}
-        <span aria-hidden className="flex min-w-0 flex-col leading-[13px] md:hidden">
-          <span className="truncate text-xs font-medium">{description.short.state}</span>
-          {description.short.next && <span className="truncate text-[11px]">{description.short.next}</span>}
+        <span aria-hidden className="flex min-w-0 flex-col md:hidden">
+          <span className="truncate text-xs/[13px] font-medium">{description.short.state}</span>
+          {description.short.next && <span className="truncate text-[11px]/[12px]">{description.short.next}</span>}
         </span>
         <span className="sr-only truncate font-medium md:not-sr-only md:shrink-0">{description.label}</span>
         {description.detail && <span className="hidden min-w-0 truncate text-xs md:block">· {description.detail}</span>}
