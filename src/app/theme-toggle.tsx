@@ -12,7 +12,9 @@ export function ThemeToggle({ withWords = false }: { withWords?: boolean }) {
     <button
       type="button"
       aria-pressed={dark}
-      aria-label="Dark theme"
+      // With words the name comes from them ("Dark theme"; the icon and On/Off are hidden from it), so the name
+      // is what the button shows; the icon alone needs it given.
+      aria-label={withWords ? undefined : "Dark theme"}
       title={dark ? "Switch to light theme" : "Switch to dark theme"}
       onClick={() => {
         const next: Theme = dark ? "light" : "dark";
