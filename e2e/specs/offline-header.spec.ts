@@ -155,14 +155,14 @@ test("when the gateway dies during a run the hidden live region stops saying the
   const panelButton = page.getByRole("button", { name: GATEWAY_BUTTON });
   await panelButton.click();
   const panel = page.getByRole("dialog", { name: "Gateway" });
-  await expect(panel.getByRole("list", { name: "Connected clients" }).getByRole("listitem").filter({ hasText: "This tab" })).toHaveCount(1);
+  await expect(panel.getByRole("list", { name: "Connected clients", exact: true }).getByRole("listitem").filter({ hasText: "This tab" })).toHaveCount(1);
   await expect(panel.getByRole("note", { name: "Client list" })).toHaveCount(0);
 
   await controlGateway("sigkill");
   await expect(connectionStatus(page)).not.toContainText("Connected", { timeout: 30_000 });
   // Sampled while the gateway is down and the run has no end.
   await expect(announcements).toHaveText("Connection lost: the run's state is unknown until the gateway is back.");
-  await expect(panel.getByRole("list", { name: "Connected clients" })).toHaveCount(0);
+  await expect(panel.getByRole("list", { name: "Connected clients", exact: true })).toHaveCount(0);
   const lastKnown = panel.getByRole("list", { name: /^Clients last known at \d{2}:\d{2}:\d{2}$/ });
   await expect(lastKnown.getByRole("listitem").filter({ hasText: "This tab" })).toHaveCount(1);
   const label = (await lastKnown.getAttribute("aria-label")) ?? "";
@@ -180,7 +180,7 @@ test("when the gateway dies during a run the hidden live region stops saying the
 
   await controlGateway("start");
   await expect(connectionStatus(page)).toContainText("Connected", BACK_ONLINE);
-  await expect(panel.getByRole("list", { name: "Connected clients" }).getByRole("listitem").filter({ hasText: "This tab" })).toHaveCount(1, BACK_ONLINE);
+  await expect(panel.getByRole("list", { name: "Connected clients", exact: true }).getByRole("listitem").filter({ hasText: "This tab" })).toHaveCount(1, BACK_ONLINE);
   await expect(panel.getByRole("note", { name: "Client list" })).toHaveCount(0);
   // Back: the region tells what is known again (the connection, the killed run's end, or the resumed turn's start).
   await expect(announcements).toHaveText(/^(Connection back: following the run again\.|Run ended: .+|Run started: the agent is working\.)$/, BACK_ONLINE);
