@@ -11,6 +11,7 @@ import { agentsQueryOptions } from "@/features/sessions/api/agents-query";
 import { sessionsQueryOptions } from "@/features/sessions/api/sessions-query";
 import { useMessageSearch } from "@/features/sessions/api/use-message-search";
 import { SessionSearchDialog } from "@/features/sessions/components/session-search-dialog";
+import { shortcutLabel } from "@/lib/shortcut-keys";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 
 export const SEARCH_SHORTCUT = "Control+K Meta+K";
@@ -40,7 +41,7 @@ export function SessionSearchButton({ onOpen }: { onOpen(): void }) {
     >
       Search sessions
       <kbd aria-hidden className="rounded border border-line px-1 font-sans text-[10px] text-ink-3">
-        Ctrl K
+        {shortcutLabel("K", navigator)}
       </kbd>
     </button>
   );

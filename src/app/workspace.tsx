@@ -54,8 +54,9 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
   const forget = () =>
     void forgetGateway(connection.url, (sessions.data ?? []).map((row) => row.key)).then(() => queryClient.removeQueries());
 
-  // `close`: the gateway panel opens over the page, so the phone's menu steps aside for it.
-  const secondaryControls = (close: () => void) => (
+  // `close`: the gateway panel opens over the page, so the phone's menu steps aside for it. `inMenu`: the phone's
+  // menu lists worded controls, so the theme button says its name there too.
+  const secondaryControls = (close: () => void, inMenu: boolean) => (
     <>
       <SessionSearchButton onOpen={openSearch} />
       <GatewayButton
@@ -66,7 +67,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         }}
       />
       <GatewayLogsButton secrets={knownSecrets} />
-      <ThemeToggle />
+      <ThemeToggle withWords={inMenu} />
     </>
   );
 
@@ -109,7 +110,7 @@ export function Workspace({ embedded }: { embedded: EmbeddedInfo | null }) {
         <div className="flex min-w-0 flex-1 items-center justify-end gap-1 md:gap-2">
           <ConnectionIndicator detailsExtra={<GatewayDetailsNote onOpenPanel={() => setGatewayPanelOpen(true)} />} />
           <div className="flex shrink-0 items-center gap-1 md:gap-2">
-            {wide ? secondaryControls(() => {}) : <OverflowMenu label="More controls">{secondaryControls}</OverflowMenu>}
+            {wide ? secondaryControls(() => {}, false) : <OverflowMenu label="More controls">{(close) => secondaryControls(close, true)}</OverflowMenu>}
           </div>
         </div>
       </header>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionState } from "@/gateway/connection-machine";
 import { ConnectionIndicator } from "./connection-indicator";
@@ -25,13 +25,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** What a screen reader reads of an element: its text without the parts hidden from it. */
+function spokenText(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll("[aria-hidden=true]")) hidden.remove();
+  return copy.textContent ?? "";
+}
+
 describe("ConnectionIndicator while the gateway is away", () => {
   it("says how many attempts were made and when the next one is, and Retry now tries at once", () => {
     state = { status: "restarting", since: NOW - 60_000, reason: "gateway stopping", attempt: 7, nextRetryAt: NOW + 30_000, lastClose: close };
     render(<ConnectionIndicator />);
     // The shared clock ticks once a second.
     act(() => vi.advanceTimersByTime(1_000));
-    expect(screen.getByRole("status", { name: "Gateway connection" }).textContent).toBe("Gateway restarting· Next try in 29 s · 7 attempts so far");
+    const pill = screen.getByRole("status", { name: "Gateway connection" });
+    expect(spokenText(pill)).toBe("Gateway restarting· Next try in 29 s · 7 attempts so far");
     fireEvent.click(screen.getByRole("button", { name: "Retry now" }));
     expect(reconnectNow).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole("button", { name: "Details" }));
@@ -40,10 +48,26 @@ describe("ConnectionIndicator while the gateway is away", () => {
     expect(screen.getByText("Next try").nextElementSibling?.textContent).toBe(new Date(NOW + 30_000).toLocaleTimeString());
   });
 
+  it("has a phone's short words, hidden from screen readers because they tick each second, and Retry now inside Details too", () => {
+    state = { status: "backing-off", since: NOW - 5_000, attempt: 2, nextRetryAt: NOW + 4_000, lastClose: { ...close, code: 1006, words: "1006 connection lost (no close frame)" } };
+    render(<ConnectionIndicator />);
+    act(() => vi.advanceTimersByTime(1_000));
+    const pill = screen.getByRole("status", { name: "Gateway connection" });
+    const short = within(pill).getByText("retry in 3 s").parentElement;
+    expect(short?.textContent).toBe("Disconnectedretry in 3 s");
+    expect(short?.getAttribute("aria-hidden")).toBe("true");
+    expect(spokenText(pill)).toBe("Connection lost· Closed without notice (1006): the gateway process stopped or the network dropped · retrying: next try in 3 s · 2 attempts so far");
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    const details = document.getElementById("connection-details")!;
+    fireEvent.click(within(details).getByRole("button", { name: "Retry now" }));
+    expect(reconnectNow).toHaveBeenCalledTimes(1);
+  });
+
   it("shows the attempt under way, and no Retry now while it runs, nor once connected", () => {
     state = { status: "restarting", since: NOW - 60_000, reason: "gateway stopping", attempt: 8, lastClose: close };
     const { rerender } = render(<ConnectionIndicator />);
-    expect(screen.getByRole("status", { name: "Gateway connection" }).textContent).toBe("Gateway restarting· Trying now (attempt 8)");
+    expect(spokenText(screen.getByRole("status", { name: "Gateway connection" }))).toBe("Gateway restarting· Trying now (attempt 8)");
+    expect(within(screen.getByRole("status", { name: "Gateway connection" })).getByText("attempt 8…").parentElement?.getAttribute("aria-hidden")).toBe("true");
     expect(screen.queryByRole("button", { name: "Retry now" })).toBeNull();
     state = {
       status: "online",

@@ -15,32 +15,41 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
   // Only while waiting out a delay: during an attempt there is nothing to skip.
   const canRetryNow = (state.status === "backing-off" || state.status === "waiting-for-gateway" || state.status === "restarting") && state.nextRetryAt !== undefined;
 
+  const retryNow = (inDetails: boolean) => (
+    <button
+      type="button"
+      title={description.detail}
+      // Beside the pill from `md` up; on a phone the pill needs that room to be read, so it waits in Details.
+      className={`shrink-0 rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft ${inDetails ? "mt-2 font-medium md:hidden" : "hidden md:block"}`}
+      onClick={() => connection.reconnectNow()}
+    >
+      Retry now
+    </button>
+  );
+
   return (
-    // The pill is what gives way when the header is short of room: it cuts its words on one line (the whole text
-    // in its title and in Details) rather than push the header's other controls off the page.
+    // The pill is what gives way when the header is short of room: on a phone it says the state in a few words
+    // (the short label); past that it cuts its words on one line (the whole text in its title and in Details)
+    // rather than push the header's other controls off the page.
     <div className="relative flex min-w-0 items-center gap-2">
       <div
         role="status"
         aria-live="polite"
         aria-label="Gateway connection"
         title={description.detail ? `${description.label} · ${description.detail}` : description.label}
-        className={`flex min-w-0 items-center gap-2 rounded-full border px-3 py-1 text-sm ${TONE_SOFT[description.tone]}`}
+        className={`flex min-h-7 min-w-0 items-center gap-2 rounded-full border px-3 py-0.5 text-sm md:py-1 ${TONE_SOFT[description.tone]}`}
       >
         <span aria-hidden className={`size-2 shrink-0 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
-        <span className="truncate font-medium md:shrink-0">{description.label}</span>
+        {/* Shown on a phone only, on two lines that fit beside the header's controls; its countdown ticks each second,
+            so screen readers get the steady label instead. */}
+        <span aria-hidden className="flex min-w-0 flex-col md:hidden">
+          <span className="truncate text-xs/[13px] font-medium">{description.short.state}</span>
+          {description.short.next && <span className="truncate text-[11px]/[12px]">{description.short.next}</span>}
+        </span>
+        <span className="sr-only truncate font-medium md:not-sr-only md:shrink-0">{description.label}</span>
         {description.detail && <span className="hidden min-w-0 truncate text-xs md:block">· {description.detail}</span>}
       </div>
-      {canRetryNow && (
-        <button
-          type="button"
-          aria-label="Retry now"
-          title={description.detail}
-          className="shrink-0 rounded-md px-2 py-1 text-xs text-accent hover:bg-accent-soft"
-          onClick={() => connection.reconnectNow()}
-        >
-          Retry now
-        </button>
-      )}
+      {canRetryNow && retryNow(false)}
       <button
         type="button"
         aria-expanded={open}
@@ -83,6 +92,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
             )}
           </dl>
           {description.detail && <p className="mt-2 text-ink-2">{description.detail}</p>}
+          {canRetryNow && retryNow(true)}
           {detailsExtra}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectionState } from "@/gateway/connection-machine";
-import { describeConnection } from "./describe-connection";
+import { describeConnection, type ConnectionDescription } from "./describe-connection";
 
 const close = { code: 1006, reason: "", words: "1006 connection lost (no close frame)", at: 0 };
 
@@ -16,6 +16,20 @@ describe("describeConnection", () => {
     [{ status: "offline", since: 0 }, "warn", "Offline"],
   ])("%o", (state, tone, label) => {
     expect(describeConnection(state, 1000)).toMatchObject({ tone, label });
+  });
+
+  it.each<[string, ConnectionState, number, ConnectionDescription["short"]]>([
+    ["unreachable, waiting", { status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close, failure: { kind: "unreachable", title: "t", message: "m", nextStep: "n", terminal: false } }, 1000, { state: "Unreachable", next: "retry in 3 s" }],
+    ["lost, waiting", { status: "backing-off", since: 0, attempt: 2, nextRetryAt: 4000, lastClose: close }, 1000, { state: "Disconnected", next: "retry in 3 s" }],
+    ["lost, the attempt due", { status: "backing-off", since: 0, attempt: 3, nextRetryAt: 4000, lastClose: close }, 4000, { state: "Disconnected", next: "attempt 3…" }],
+    ["reconnecting", { status: "connecting", attempt: 4, since: 0, lastClose: close }, 1000, { state: "Connecting", next: "attempt 4…" }],
+    ["restarting, waiting", { status: "restarting", since: 0, reason: "gateway stopping", attempt: 7, nextRetryAt: 31_000 }, 1000, { state: "Restarting", next: "retry in 30 s" }],
+    ["restarting, trying", { status: "restarting", since: 0, reason: "gateway stopping", attempt: 8 }, 1000, { state: "Restarting", next: "attempt 8…" }],
+    ["starting", { status: "waiting-for-gateway", since: 0, attempt: 6, nextRetryAt: 1_500 }, 1000, { state: "Starting", next: "retry in 1 s" }],
+    ["browser offline", { status: "offline", since: 0 }, 1000, { state: "Offline", next: "no network" }],
+    ["online", { status: "online", since: 0, restartedSinceLastOnline: false, server: { version: "2026.9.6", protocol: 4, tickIntervalMs: 30000, maxPayload: 1, mainSessionKey: "agent:main:main", scopes: [] } }, 0, { state: "Connected" }],
+  ])("a phone's pill says the state and what happens next in a few words: %s", (_, state, now, short) => {
+    expect(describeConnection(state, now).short).toEqual(short);
   });
 
   it("says in plain words what a close without notice means, that it retries, when next and how many attempts were made", () => {
@@ -46,7 +60,7 @@ describe("describeConnection", () => {
       since: 0,
       failure: { kind: "token-mismatch", title: "Wrong gateway token", message: "m", nextStep: "Check the token.", terminal: true },
     };
-    expect(describeConnection(state, 0)).toEqual({ tone: "error", label: "Not connected: Wrong gateway token", detail: "Check the token." });
+    expect(describeConnection(state, 0)).toEqual({ tone: "error", label: "Not connected: Wrong gateway token", short: { state: "Not connected" }, detail: "Check the token." });
   });
 
   it("says when the gateway restarted while away", () => {

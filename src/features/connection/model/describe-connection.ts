@@ -11,6 +11,11 @@ export type ConnectionTone = "ok" | "working" | "warn" | "error" | "idle";
 export interface ConnectionDescription {
   tone: ConnectionTone;
   label: string;
+  /**
+   * What a phone's pill has room for, on two short lines: the state in a word or two and what happens next
+   * ("Unreachable" / "retry in 3 s").
+   */
+  short: { state: string; next?: string };
   detail?: string;
 }
 
@@ -35,37 +40,58 @@ function retryingWords(attempt: number, nextRetryAt: number | undefined, now: nu
   return `retrying: ${retryWords(attempt, nextRetryAt, now)}`;
 }
 
+/** "retry in 3 s", or "attempt 3…" while one is under way: the countdown without the count of attempts. */
+function shortRetry(attempt: number, nextRetryAt: number | undefined, now: number): string {
+  if (nextRetryAt === undefined || nextRetryAt <= now) return attempt > 0 ? `attempt ${attempt}…` : "trying now…";
+  return `retry in ${seconds(nextRetryAt - now)}`;
+}
+
 export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
   switch (state.status) {
     case "idle":
-      return { tone: "idle", label: "Not connected" };
+      return { tone: "idle", label: "Not connected", short: { state: "Not connected" } };
     case "connecting":
       return {
         tone: "working",
         label: state.attempt > 1 ? `Connecting (attempt ${state.attempt})…` : "Connecting…",
+        short: state.attempt > 1 ? { state: "Connecting", next: `attempt ${state.attempt}…` } : { state: "Connecting…" },
         detail: state.lastClose ? `Last close: ${explainClose(state.lastClose)}` : undefined,
       };
     case "handshaking":
-      return { tone: "working", label: "Signing in…" };
+      return { tone: "working", label: "Signing in…", short: { state: "Signing in…" } };
     case "online":
       return {
         tone: "ok",
         label: "Connected",
+        short: { state: "Connected" },
         detail: `OpenClaw ${state.server.version}${state.restartedSinceLastOnline ? " · gateway restarted while away" : ""}`,
       };
     case "restarting":
-      return { tone: "warn", label: "Gateway restarting", detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)) };
-    case "waiting-for-gateway":
-      return { tone: "warn", label: "Waiting for the gateway to start", detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)) };
-    case "backing-off":
       return {
         tone: "warn",
-        label: state.failure?.kind === "unreachable" ? "Gateway unreachable" : "Connection lost",
+        label: "Gateway restarting",
+        short: { state: "Restarting", next: shortRetry(state.attempt, state.nextRetryAt, now) },
+        detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)),
+      };
+    case "waiting-for-gateway":
+      return {
+        tone: "warn",
+        label: "Waiting for the gateway to start",
+        short: { state: "Starting", next: shortRetry(state.attempt, state.nextRetryAt, now) },
+        detail: capitalize(retryWords(state.attempt, state.nextRetryAt, now)),
+      };
+    case "backing-off": {
+      const unreachable = state.failure?.kind === "unreachable";
+      return {
+        tone: "warn",
+        label: unreachable ? "Gateway unreachable" : "Connection lost",
+        short: { state: unreachable ? "Unreachable" : "Disconnected", next: shortRetry(state.attempt, state.nextRetryAt, now) },
         detail: `${capitalize(explainClose(state.lastClose))} · ${retryingWords(state.attempt, state.nextRetryAt, now)}`,
       };
+    }
     case "offline":
-      return { tone: "warn", label: "Offline", detail: "Waiting for the network to come back" };
+      return { tone: "warn", label: "Offline", short: { state: "Offline", next: "no network" }, detail: "Waiting for the network to come back" };
     case "failed":
-      return { tone: "error", label: `Not connected: ${state.failure.title}`, detail: state.failure.nextStep };
+      return { tone: "error", label: `Not connected: ${state.failure.title}`, short: { state: "Not connected" }, detail: state.failure.nextStep };
   }
 }

@@ -53,6 +53,8 @@ export function useGatewayStateFeed(): void {
       .catch((error: unknown) => logger.warn("health failed", error));
     return () => {
       current = false;
+      // Leaving `online` (or this gateway): what the store holds from now on is last known, not current.
+      gatewayStateStore.getState().connectionLost(Date.now());
     };
   }, [connection, onlineSince]);
 }

@@ -6,7 +6,7 @@ import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { redactText } from "@/lib/redact";
 import { failingClientsQueryOptions } from "../api/failing-clients-query";
 import { buildClientList, type ClientRow } from "../model/client-rows";
-import { describeFailures, describeRestart, formatAgo, formatClock, KIND_BADGE } from "../model/describe-clients";
+import { describeClientList, describeFailures, describeRestart, formatAgo, formatClock, KIND_BADGE } from "../model/describe-clients";
 import { formatUptime, shortBootId, uptimeAt, type HealthStatus } from "../model/gateway-summary";
 import { useGatewayState } from "../store/gateway-state-store";
 import { StorageLine } from "./storage-line";
@@ -27,10 +27,13 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
   const health = useGatewayState((s) => s.health);
   const presence = useGatewayState((s) => s.presence);
   const restart = useGatewayState((s) => s.restart);
+  const lostAt = useGatewayState((s) => s.lostAt);
+  const listWords = describeClientList(online, lostAt);
   const failing = useQuery(failingClientsQueryOptions(connection, online));
   const identity = connection.handshakeIdentity;
   const clients = buildClientList(presence, failing.data ?? [], { instanceId: identity?.instanceId, deviceId: identity?.deviceId });
-  const uptime = summary ? uptimeAt(summary, now) : undefined;
+  // Not connected, the gateway may be gone: its uptime stops at the drop instead of counting on.
+  const uptime = summary ? uptimeAt(summary, online ? now : (lostAt ?? now)) : undefined;
   const closeButton = useRef<HTMLButtonElement>(null);
   const latestOnClose = useRef(onClose);
   latestOnClose.current = onClose;
@@ -67,7 +70,7 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
           <dt className="text-ink-3">Version</dt>
           <dd>{summary?.version ? `OpenClaw ${summary.version}` : "—"}</dd>
           <dt className="text-ink-3">Uptime</dt>
-          <dd>{uptime !== undefined ? formatUptime(uptime) : "—"}</dd>
+          <dd>{uptime === undefined ? "—" : `${formatUptime(uptime)}${online ? "" : " when the connection dropped"}`}</dd>
           <dt className="text-ink-3">Boot id</dt>
           <dd className="font-mono text-xs" title={summary?.bootId}>
             {summary?.bootId ? shortBootId(summary.bootId) : "—"}
@@ -99,9 +102,14 @@ export function GatewayPanel({ onClose, children }: { onClose(): void; children?
         <StorageLine gatewayUrl={connection.url} />
 
         <div className="flex flex-col gap-1.5">
-          <h3 className="text-xs font-semibold tracking-wide text-ink-3 uppercase">Clients</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-ink-3 uppercase">{listWords.heading}</h3>
+          {listWords.note && (
+            <p role="note" aria-label="Client list" className="rounded-lg border border-warn/30 bg-warn-soft px-3 py-2 text-xs text-warn">
+              {listWords.note}
+            </p>
+          )}
           {failing.error && <p className="text-xs text-ink-3">Failed connection attempts unavailable: {redactText(failing.error.message)}</p>}
-          <ul aria-label="Connected clients" className="flex flex-col divide-y divide-line rounded-lg border border-line">
+          <ul aria-label={listWords.listLabel} className="flex flex-col divide-y divide-line rounded-lg border border-line">
             {clients.connected.map((row) => (
               <ClientItem key={row.key} row={row} now={now} />
             ))}

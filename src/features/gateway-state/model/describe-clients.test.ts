@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { describeFailures, describeRestart, formatAgo } from "./describe-clients";
+import { formatClockTime } from "@/lib/clock-time";
+import { describeClientList, describeFailures, describeRestart, formatAgo } from "./describe-clients";
 
 describe("describe-clients", () => {
+  it("calls the list current only while connected, and otherwise says it is last known, as of when the connection dropped", () => {
+    expect(describeClientList(true, undefined)).toEqual({ heading: "Clients", listLabel: "Connected clients" });
+    const lostAt = Date.parse("2026-11-24T04:23:30.000Z");
+    const at = formatClockTime(lostAt);
+    expect(describeClientList(false, lostAt)).toEqual({
+      heading: `Clients · last known at ${at}`,
+      listLabel: `Clients last known at ${at}`,
+      note: `Not connected since ${at}: this is who was connected then. Who is connected now is not known until the gateway is back.`,
+    });
+    expect(describeClientList(false, undefined)).toEqual({
+      heading: "Clients · not connected",
+      listLabel: "Clients last known",
+      note: "Not connected: the gateway has not listed its clients to this page yet.",
+    });
+  });
+
   it("says how long ago in one unit", () => {
     expect(formatAgo(1_000, 10_000)).toBe("just now");
     expect(formatAgo(0, 4 * 60_000)).toBe("4 min ago");

@@ -1,4 +1,5 @@
 /** Words for the clients list and the restart note, so the views only render. */
+import { formatClockTime } from "@/lib/clock-time";
 import type { GatewayRestart } from "./boot-memory";
 import type { ClientKind, ClientRow } from "./client-rows";
 import { shortBootId } from "./gateway-summary";
@@ -49,4 +50,30 @@ export function describeRestart(restart: GatewayRestart): string {
   const boots = `boot ${shortBootId(restart.previousBootId)} → ${shortBootId(restart.bootId)}`;
   if (restart.noticed === "while-away") return `Gateway restarted while this page was closed (${boots})`;
   return `Gateway restarted, back since ${formatClock(restart.noticedAt)} (${boots})`;
+}
+
+export interface ClientListWords {
+  /** The section's heading. */
+  heading: string;
+  /** The list's accessible name. */
+  listLabel: string;
+  /** Why the list may not be who is connected now; absent while connected. */
+  note?: string;
+}
+
+/**
+ * While connected the list is who is connected; otherwise it is what the gateway last reported, as of the moment
+ * the connection dropped (`lostAt`), and nothing tells this page who connected or left since.
+ */
+export function describeClientList(online: boolean, lostAt: number | undefined): ClientListWords {
+  if (online) return { heading: "Clients", listLabel: "Connected clients" };
+  if (lostAt === undefined) {
+    return { heading: "Clients · not connected", listLabel: "Clients last known", note: "Not connected: the gateway has not listed its clients to this page yet." };
+  }
+  const at = formatClockTime(lostAt);
+  return {
+    heading: `Clients · last known at ${at}`,
+    listLabel: `Clients last known at ${at}`,
+    note: `Not connected since ${at}: this is who was connected then. Who is connected now is not known until the gateway is back.`,
+  };
 }

@@ -59,6 +59,19 @@ describe("gateway state store", () => {
     expect(store.getState().restart).toBeUndefined();
   });
 
+  it("remembers when the connection was lost, the first moment only, until the next hello", () => {
+    const store = createGatewayStateStore();
+    store.getState().connectionLost(50);
+    // Nothing was heard yet: there is nothing "last known" to date.
+    expect(store.getState().lostAt).toBeUndefined();
+    store.getState().helloReceived({ url: URL, hello: hello("boot-1"), at: 100 });
+    store.getState().connectionLost(400);
+    store.getState().connectionLost(900);
+    expect(store.getState().lostAt).toBe(400);
+    store.getState().helloReceived({ url: URL, hello: hello("boot-1"), at: 1_000 });
+    expect(store.getState().lostAt).toBeUndefined();
+  });
+
   it("keeps the health report with the newest stateVersion", () => {
     const store = createGatewayStateStore();
     store.getState().helloReceived({ url: URL, hello: hello("boot-1"), at: 100 });

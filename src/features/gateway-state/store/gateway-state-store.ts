@@ -18,6 +18,8 @@ export interface GatewayState {
   restart?: GatewayRestart;
   /** The boot this page last saw, to tell a restart while open from one while away. */
   pageBoot?: RememberedBoot;
+  /** When this page stopped hearing the gateway; until the next hello, presence and health are what was known then. */
+  lostAt?: number;
 }
 
 export interface HelloReceived {
@@ -32,6 +34,7 @@ interface GatewayStateActions {
   helloReceived(event: HelloReceived): void;
   presenceReceived(entries: PresenceEntry[], version?: number): void;
   healthReceived(health: GatewayHealth): void;
+  connectionLost(at: number): void;
 }
 
 const INITIAL: GatewayState = { health: UNKNOWN_HEALTH, presence: EMPTY_PRESENCE };
@@ -55,6 +58,7 @@ export function createGatewayStateStore() {
         health: readHealth(facts.health, facts.healthVersion),
         restart: restart ?? (sameGateway ? current.restart : undefined),
         ...(summary.bootId ? { pageBoot: { bootId: summary.bootId, seenAt: at } } : {}),
+        lostAt: undefined,
       });
     },
 
@@ -64,6 +68,11 @@ export function createGatewayStateStore() {
 
     healthReceived(health) {
       set({ health: healthReceived(get().health, health) });
+    },
+
+    connectionLost(at) {
+      // Only the first moment counts: later attempts failing do not make the last-known list any newer.
+      if (get().lostAt === undefined && get().url !== undefined) set({ lostAt: at });
     },
   }));
 }
