@@ -8,6 +8,7 @@ import {
   readConnectErrorDetailCode,
   readPairingConnectErrorDetails,
 } from "@openclaw/gateway-protocol/connect-error-details";
+import { formatClockTime } from "@/lib/clock-time";
 import { GATEWAY_STARTUP_UNAVAILABLE_REASON } from "@openclaw/gateway-protocol/startup-unavailable";
 import { GATEWAY_RESTART_UNAVAILABLE_REASON } from "@openclaw/gateway-protocol/restart-unavailable";
 
@@ -121,7 +122,7 @@ export function classifyConnectFailure(error: GatewayErrorLike): ConnectFailure 
         title: "Too many failed logins",
         nextStep:
           retryAfterMs !== undefined
-            ? `The gateway locked this page's origin out. Try again after ${formatClock(Date.now() + retryAfterMs)}.`
+            ? `The gateway locked this page's origin out. Try again after ${formatClockTime(Date.now() + retryAfterMs)}.`
             : "The gateway locked this page's origin out for a few minutes. Wait, then connect again.",
         terminal: true,
       };
@@ -200,6 +201,4 @@ function currentOrigin(): string {
   return typeof location === "undefined" ? "this page's origin" : location.origin;
 }
 
-function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
+

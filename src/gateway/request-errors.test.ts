@@ -1,7 +1,6 @@
 import { GatewayProtocolRequestError, GatewayProtocolRequestTimeoutError } from "@openclaw/gateway-client/browser";
 import { describe, expect, it } from "vitest";
-import { GatewayNotConnectedError } from "./request-errors";
-import { gatewayRefusalOf } from "./request-errors";
+import { GatewayNotConnectedError, gatewayRefusalOf } from "./request-errors";
 
 describe("gatewayRefusalOf", () => {
   it("reads the gateway's own refusal", () => {
@@ -13,5 +12,13 @@ describe("gatewayRefusalOf", () => {
     expect(gatewayRefusalOf(new GatewayProtocolRequestTimeoutError({ method: "chat.send", timeoutMs: 10, requestSent: true }))).toBeNull();
     expect(gatewayRefusalOf(new GatewayNotConnectedError("chat.send", "restarting"))).toBeNull();
     expect(gatewayRefusalOf(new Error("socket closed"))).toBeNull();
+  });
+});
+
+describe("GatewayNotConnectedError", () => {
+  it("tells the user in words, keeping the method and the connection's status for logs", () => {
+    const error = new GatewayNotConnectedError("chat.history", "backing-off");
+    expect(error.message).toBe("not connected to the gateway right now");
+    expect([error.method, error.status]).toEqual(["chat.history", "backing-off"]);
   });
 });

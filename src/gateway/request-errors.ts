@@ -18,9 +18,13 @@ export function gatewayRefusalOf(error: unknown): GatewayRefusal | null {
   return { code: error.gatewayCode || error.code, message: error.message, retryable: error.retryable, retryAfterMs: error.retryAfterMs, details: error.details };
 }
 
+/** Its message is read by users in banners, so it says what is wrong in words; the method and status are kept for logs. */
 export class GatewayNotConnectedError extends Error {
-  constructor(method: string, status: string) {
-    super(`cannot call ${method}: the gateway connection is ${status}`);
+  constructor(
+    readonly method: string,
+    readonly status: string,
+  ) {
+    super("not connected to the gateway right now");
     this.name = "GatewayNotConnectedError";
   }
 }

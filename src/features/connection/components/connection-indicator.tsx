@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { useNow } from "@/hooks/use-now";
+import { formatClockTime } from "@/lib/clock-time";
 import { TONE_DOT, TONE_SOFT } from "@/components/ui/tone";
 import { describeGatewayAuthMethod } from "@/gateway/handshake-identity";
 import { describeConnection } from "../model/describe-connection";
@@ -81,7 +82,7 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
                 <dt className="text-ink-3">Attempts</dt>
                 <dd>{state.attempt}</dd>
                 <dt className="text-ink-3">Next try</dt>
-                <dd>{state.nextRetryAt === undefined ? "now" : new Date(state.nextRetryAt).toLocaleTimeString()}</dd>
+                <dd>{state.nextRetryAt === undefined ? "now" : formatClockTime(state.nextRetryAt)}</dd>
               </>
             )}
             {"lastClose" in state && state.lastClose && (

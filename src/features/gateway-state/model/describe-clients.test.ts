@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatClockTime } from "@/lib/clock-time";
-import { describeClientList, describeFailures, describeRestart, formatAgo } from "./describe-clients";
+import { describeClientList, describeFailures, describeRestart, formatAgo, formatClock } from "./describe-clients";
 
 describe("describe-clients", () => {
+  it("says a time of day on the 24-hour clock, like every other time on the page", () => {
+    expect(formatClock(new Date(2026, 11, 1, 20, 11, 30).getTime())).toBe("20:11");
+    expect(formatClock(new Date(2026, 11, 1, 8, 5, 0).getTime())).toBe("08:05");
+  });
+
   it("calls the list current only while connected, and otherwise says it is last known, as of when the connection dropped", () => {
     expect(describeClientList(true, undefined)).toEqual({ heading: "Clients", listLabel: "Connected clients" });
     const lostAt = Date.parse("2026-11-24T04:23:30.000Z");

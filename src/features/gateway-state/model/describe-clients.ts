@@ -14,7 +14,7 @@ export const KIND_BADGE: Record<ClientKind, string | undefined> = {
 };
 
 export function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 /** "just now", "4 min ago", "2 h ago", "3 d ago". */
