@@ -20,7 +20,7 @@ import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunHandedOn, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunHandoff, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -112,7 +112,7 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
 
 function OwnRunReply({ turn }: { turn: Turn }) {
   const run = useRun(turn.runId);
-  const handedOn = useRunHandedOn(turn.runId);
+  const handoff = useRunHandoff(turn.runId);
   const spawned = useSpawnedRuns(turn.runId);
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
@@ -125,8 +125,8 @@ function OwnRunReply({ turn }: { turn: Turn }) {
     ) : null;
   }
   // It waits behind the session's running reply, or its run id was closed at once: another run takes the message,
-  // and history will say which.
-  if (handedOn && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
+  // and history will say which, or that none will.
+  if (handoff && !turn.replyText) return <HandoffNote handoff={{ kind: "queued", state: handoff }} />;
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
   return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

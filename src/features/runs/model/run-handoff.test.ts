@@ -37,10 +37,18 @@ describe("describeHandoff", () => {
   const shared = liveRun("steer-default-mode.jsonl", "first-steer");
 
   it("says a queued message waits, and a steered one where its answer and timeline are, with the shared run's outcome", () => {
-    expect(describeHandoff({ kind: "queued" })).toBe("Queued behind the reply already running: its answer will show here.");
+    expect(describeHandoff({ kind: "queued", state: "waiting" })).toBe("Queued behind the reply already running: its answer will show here.");
     const ended = deriveRunOutcome(shared, { now: shared.lastEventAt, connection: "online" });
     expect(describeHandoff({ kind: "steered", outcome: ended })).toBe("Steered into the reply already running · Completed. Its timeline is under the message that started it.");
     expect(describeHandoff({ kind: "steered", outcome: undefined })).toBe("Steered into the reply already running. Its timeline is under the message that started it.");
+  });
+
+  it("says a queued message the gateway dropped will not be answered, and why", () => {
+    expect(describeHandoff({ kind: "queued", state: "cancelled" })).toBe("Not answered: the gateway cleared it from the queue when the reply was stopped. Send it again to get an answer.");
+    expect(describeHandoff({ kind: "queued", state: "interrupted" })).toBe("Not answered: the gateway restarted while it waited, and it will not run on its own. Send it again to get an answer.");
+    expect(describeHandoff({ kind: "queued", state: "gone" })).toBe(
+      "Not answered: the gateway no longer holds it and nothing is running (its queue was cleared or the session reset). Send it again to get an answer.",
+    );
   });
 
   it("while the shared run still runs, says the answer is still to come", () => {

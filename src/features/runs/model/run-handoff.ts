@@ -4,6 +4,7 @@
  * gets one bare `chat` final and nothing else, no start, no text (steer-default-mode.jsonl, steer-followup-mode.jsonl).
  * That final says "handed on", not "answered with nothing".
  */
+import type { QueueState } from "./queue-state";
 import type { RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
@@ -41,14 +42,21 @@ export function waitsBehindAnotherRun(run: RunTimeline, sessionRuns: readonly Ru
 
 /** How a handed-on message is being answered, as far as this page knows. */
 export type Handoff =
-  /** Its run id was closed at once; history has not said yet which run takes it. */
-  | { kind: "queued" }
+  /** Its run id was closed at once; history has not said yet which run takes it, or says it never will. */
+  | { kind: "queued"; state: QueueState }
   /** History says it was steered into the run of an earlier message; that run's outcome, if this page has the run. */
   | { kind: "steered"; outcome: RunOutcome | undefined };
 
+const QUEUED_WORDS: Record<QueueState, string> = {
+  waiting: "Queued behind the reply already running: its answer will show here.",
+  cancelled: "Not answered: the gateway cleared it from the queue when the reply was stopped. Send it again to get an answer.",
+  interrupted: "Not answered: the gateway restarted while it waited, and it will not run on its own. Send it again to get an answer.",
+  gone: "Not answered: the gateway no longer holds it and nothing is running (its queue was cleared or the session reset). Send it again to get an answer.",
+};
+
 /** One sentence the reader can trust: where the message went, and where its answer and its timeline are. */
 export function describeHandoff(handoff: Handoff): string {
-  if (handoff.kind === "queued") return "Queued behind the reply already running: its answer will show here.";
+  if (handoff.kind === "queued") return QUEUED_WORDS[handoff.state];
   const outcome = handoff.outcome;
   if (outcome?.kind === "running") return "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.";
   return `Steered into the reply already running${outcome ? ` · ${outcome.title}` : ""}. Its timeline is under the message that started it.`;
