@@ -51,14 +51,16 @@ export function useRun(runId: string | null): RunTimeline | undefined {
 }
 
 /** Whether the run was handed on or waits behind another, and whether the gateway dropped it (queue-state.ts). */
+export function runHandoff(registry: RunRegistry, runId: string | null): QueueState | null {
+  const run = runId ? registry.getRun(runId) : undefined;
+  const sessionKey = run?.sessionKey;
+  if (!run || sessionKey === undefined) return run && wasHandedOn(run) ? "waiting" : null;
+  return handoffState(run, registry.sessionRuns(sessionKey).runs, registry.lastHistoryOf(sessionKey));
+}
+
 export function useRunHandoff(runId: string | null): QueueState | null {
   const registry = useRunRegistry();
-  return useSyncExternalStore(registry.subscribe, () => {
-    const run = runId ? registry.getRun(runId) : undefined;
-    const sessionKey = run?.sessionKey;
-    if (!run || sessionKey === undefined) return run && wasHandedOn(run) ? "waiting" : null;
-    return handoffState(run, registry.sessionRuns(sessionKey).runs, registry.lastHistoryOf(sessionKey));
-  });
+  return useSyncExternalStore(registry.subscribe, () => runHandoff(registry, runId));
 }
 
 export function useSessionRuns(sessionKey: string): SessionRunList {
