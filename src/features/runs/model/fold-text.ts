@@ -71,6 +71,9 @@ function upsertSegment(run: RunDraft, signal: TextSignal, kind: "text" | "thinki
   }
   const existing = steps.at(index);
   if (existing && (existing.kind === "text" || existing.kind === "thinking")) {
+    // A chat event's text is the whole reply so far, every segment's joined (steer-twice.jsonl): a segment an agent
+    // event named keeps that event's own text.
+    if (signal.segmentId === undefined && !existing.segmentId.startsWith("unnamed:")) return false;
     const segmentId = existing.segmentId.startsWith("unnamed:") && signal.segmentId ? signal.segmentId : existing.segmentId;
     if (existing.text === text && segmentId === existing.segmentId) return false;
     const id = segmentId === existing.segmentId ? existing.id : `${kind}:${segmentId}`;

@@ -21,12 +21,13 @@ export function handedOnAt(run: RunTimeline | undefined): number | undefined {
 }
 
 /**
- * What a run wrote before, or from, a moment: its text segments on that side, in order. A run a message was steered
- * into answers it with what it wrote after taking it in; what came before answers the message that started the run.
+ * What a run wrote from one moment until another: its text segments that began in between, in order. A run that took
+ * messages in answers each with what it wrote from taking it in until it took the next one in; what came before the
+ * first answers the message that started the run. An open end reaches the run's start, or what it writes now.
  */
-export function textAround(run: RunTimeline, at: number, side: "before" | "after"): string {
+export function textBetween(run: RunTimeline, from: number | undefined, until: number | undefined): string {
   return stepsOfKind(run.steps, "text")
-    .filter((step) => (side === "after" ? step.at >= at : step.at < at))
+    .filter((step) => (from === undefined || step.at >= from) && (until === undefined || step.at < until))
     .map((step) => step.text)
     .join("\n\n");
 }

@@ -4,7 +4,7 @@ import { classifyEventFrame } from "@/gateway/event-router";
 import { readCapture } from "@/testing/capture-frames";
 import { captureEvents, captureSignals, historyPayloads } from "../model/capture-fixtures";
 import { foldTimeline } from "../model/fold-run";
-import { handedOnAt, textAround } from "../model/run-handoff";
+import { handedOnAt, textBetween } from "../model/run-handoff";
 import { historySnapshotOf } from "./history-snapshot-fixture";
 import { RunRegistry } from "./run-registry";
 
@@ -50,7 +50,7 @@ describe("RunRegistry: a read of history while a steered reply is written", () =
     expect(shared?.status).toBe("running");
     expect(takenInAt).toBeDefined();
     const inFlightText = (historyPayloads(CAPTURE)[2]?.inFlightRun as { text: string }).text;
-    const after = shared && takenInAt !== undefined ? textAround(shared, takenInAt, "after") : "";
+    const after = shared && takenInAt !== undefined ? textBetween(shared, takenInAt, undefined) : "";
     expect(FULL.startsWith(after)).toBe(true);
     expect(after.length).toBeGreaterThan(inFlightText.length);
     expect(shared?.text).toBe(after);
