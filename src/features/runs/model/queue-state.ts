@@ -4,9 +4,11 @@
  * `pendingInputs.items` with its run id and a state (openclaw 2026.9.6, docs/concepts/session-tool.md and
  * dist/session-accessor-*.mjs):
  * - `queued`: it waits (steer-followup-mode.jsonl, the reads during the tool);
- * - `cancelled`: a Stop (`chat.abort`) cleared it before it ran;
- * - `interrupted`: the gateway restarted, or the session was repaired, while it waited: kept for inspection, it
- *   never runs on its own.
+ * - `cancelled`: the whole session was stopped (`chat.abort` without a run id, as `/stop` does) before it ran
+ *   (queue-followup-stop-session.jsonl, queue-steer-stop-session.jsonl). Stopping only the running reply by its run
+ *   id, as Clawscope's Stop does, leaves it queued, and it runs next (queue-followup-stop-run.jsonl);
+ * - `interrupted`: the gateway stopped (or the session was repaired) while it waited: kept for inspection, it never
+ *   runs on its own (queue-followup-restart-after.jsonl).
  * Taken in, it leaves the list and its user row appears in `messages`. A session reset or delete drops the list
  * with the transcript, so a message in neither, read while nothing runs, is gone too.
  */

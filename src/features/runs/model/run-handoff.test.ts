@@ -45,8 +45,8 @@ describe("describeHandoff", () => {
   });
 
   it("says a queued message the gateway dropped will not be answered, and why", () => {
-    expect(describeHandoff({ kind: "queued", state: "cancelled" })).toBe("Not answered: the gateway cleared it from the queue when the reply was stopped. Send it again to get an answer.");
-    expect(describeHandoff({ kind: "queued", state: "interrupted" })).toBe("Not answered: the gateway restarted while it waited, and it will not run on its own. Send it again to get an answer.");
+    expect(describeHandoff({ kind: "queued", state: "cancelled" })).toBe("Not answered: the gateway cleared it from the queue when the session was stopped. Send it again to get an answer.");
+    expect(describeHandoff({ kind: "queued", state: "interrupted" })).toBe("Not answered: the gateway stopped while it waited, and it will not run on its own. Send it again to get an answer.");
     expect(describeHandoff({ kind: "queued", state: "gone" })).toBe(
       "Not answered: the gateway no longer holds it and nothing is running (its queue was cleared or the session reset). Send it again to get an answer.",
     );

@@ -50,8 +50,8 @@ export type Handoff =
 
 const QUEUED_WORDS: Record<QueueState, string> = {
   waiting: "Queued behind the reply already running: its answer will show here.",
-  cancelled: "Not answered: the gateway cleared it from the queue when the reply was stopped. Send it again to get an answer.",
-  interrupted: "Not answered: the gateway restarted while it waited, and it will not run on its own. Send it again to get an answer.",
+  cancelled: "Not answered: the gateway cleared it from the queue when the session was stopped. Send it again to get an answer.",
+  interrupted: "Not answered: the gateway stopped while it waited, and it will not run on its own. Send it again to get an answer.",
   gone: "Not answered: the gateway no longer holds it and nothing is running (its queue was cleared or the session reset). Send it again to get an answer.",
 };
 

@@ -1,67 +1,102 @@
 import { describe, expect, it } from "vitest";
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { classifyEventFrame } from "@/gateway/event-router";
-import { captureEvents, historyPayloads } from "../model/capture-fixtures";
+import { readPendingInputs } from "@/lib/pending-inputs";
+import { readCapture } from "@/testing/capture-frames";
 import { handoffState } from "../model/queue-state";
 import { historySnapshotOf } from "./history-snapshot-fixture";
+import type { HistorySnapshot } from "./reconcile-history";
 import { RunRegistry } from "./run-registry";
 
-// steer-followup-mode.jsonl: "Also, when done, say hi." (second-followup) was queued behind first-followup's slow tool;
-// its run id got one bare chat final at once. The page then reads history: what that read says decides its note.
-const CAPTURE = "steer-followup-mode.jsonl";
-const SESSION = "agent:main:capture-followup";
-const [duringTool] = historyPayloads(CAPTURE);
-
-/** The page that sent both messages, fed the capture's frames up to `until`. */
-function replay(until: number) {
-  const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
-  const events = captureEvents(CAPTURE);
-  const start = events[0]?.receivedAt ?? 0;
-  registry.runSent("first-followup", SESSION, start);
-  registry.runSent("second-followup", SESSION, start + 1);
-  for (const { frame, receivedAt } of events) {
-    if (receivedAt > until) break;
-    const notice = classifyEventFrame({ type: "event", ...frame } as EventFrame);
-    if (notice?.type === "run-event") registry.runEventReceived(notice, receivedAt);
+/**
+ * The page that sent `sent` (run ids, in order), fed a real recording: its events as they came, and each
+ * `chat.history` answer as the chat query hands it to the registry (asked when the request went out).
+ */
+function replay(capture: string, sessionKey: string, sent: readonly string[], registry = newRegistry(), until = Number.POSITIVE_INFINITY) {
+  const asked = new Map<string, number>();
+  const lines = readCapture(capture);
+  sent.forEach((runId, index) => registry.runSent(runId, sessionKey, Date.parse(lines[0]?.ts ?? "") + index));
+  for (const line of lines) {
+    const frame = line.frame;
+    const at = Date.parse(line.ts);
+    if (at > until) break;
+    if (line.dir === "out" && frame?.method === "chat.history" && typeof frame.id === "string") asked.set(frame.id, at);
+    if (line.dir !== "in" || !frame) continue;
+    if (frame.type === "res" && typeof frame.id === "string" && asked.has(frame.id)) {
+      registry.historyLoaded(sessionKey, snapshotOf(frame.payload as Record<string, unknown>, asked.get(frame.id) ?? at));
+    } else if (frame.type === "event") {
+      const notice = classifyEventFrame(frame as EventFrame);
+      if (notice?.type === "run-event") registry.runEventReceived(notice, at);
+    }
   }
   return registry;
 }
 
-function stateOf(registry: RunRegistry): ReturnType<typeof handoffState> {
-  const run = registry.getRun("second-followup");
-  if (!run) throw new Error("no run");
-  return handoffState(run, registry.sessionRuns(SESSION).runs, registry.lastHistoryOf(SESSION));
+/** A read as the chat query hands it on (chat-history-query.ts): a message still waiting is not the run in flight. */
+function snapshotOf(payload: Record<string, unknown>, requestedAt: number): HistorySnapshot {
+  const info = (payload.sessionInfo ?? {}) as { hasActiveRun?: boolean };
+  const pendingInputs = readPendingInputs(payload.pendingInputs);
+  const inFlight = payload.inFlightRun as { runId: string; text: string; startedAt?: number } | undefined;
+  const running = inFlight && !pendingInputs?.some((input) => input.runId === inFlight.runId) ? inFlight : null;
+  return historySnapshotOf(payload, requestedAt, { pendingInputs, hasActiveRun: info.hasActiveRun === true, inFlightRun: running, inFlightRunRaw: running ?? undefined });
 }
 
-/** The first run ended by Stop: its terminal frames only, then a read taken once the session is idle. */
-function stoppedThenRead(pending: { state: string }[] | null) {
-  const bareFinalAt = captureEvents(CAPTURE).find(({ frame }) => frame.event === "chat" && (frame.payload as { runId?: string }).runId === "second-followup")?.receivedAt ?? 0;
-  const registry = replay(bareFinalAt);
-  const items = pending === null ? [] : pending.map(({ state }) => ({ ...(duringTool?.pendingInputs as { items: object[] }).items[0], state }));
-  const idle = { ...duringTool, pendingInputs: { items, total: items.length }, sessionInfo: { status: "killed", hasActiveRun: false } };
-  registry.historyLoaded(SESSION, historySnapshotOf(idle, bareFinalAt + 2_000, { pendingInputs: items.map((item) => ({ runId: "second-followup", state: (item as { state: string }).state })) }));
-  return registry;
+function newRegistry() {
+  return new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
 }
 
-describe("RunRegistry: a message queued behind a running reply (followup mode)", () => {
-  it("waits from its bare final until a read says otherwise", () => {
-    const bareFinalAt = captureEvents(CAPTURE).find(({ frame }) => frame.event === "chat" && (frame.payload as { runId?: string }).runId === "second-followup")?.receivedAt ?? 0;
-    expect(stateOf(replay(bareFinalAt))).toBe("waiting");
+function stateOf(registry: RunRegistry, sessionKey: string, runId: string): ReturnType<typeof handoffState> {
+  const run = registry.getRun(runId);
+  if (!run) throw new Error(`no run ${runId}`);
+  return handoffState(run, registry.sessionRuns(sessionKey).runs, registry.lastHistoryOf(sessionKey));
+}
+
+describe("RunRegistry: a message queued behind a running reply, on the real gateway's word", () => {
+  it("waits while a read lists it as queued, and is no longer handed on once history holds its answer (steer-followup-mode.jsonl)", () => {
+    const session = "agent:main:capture-followup";
+    const sent = ["first-followup", "second-followup"];
+    const lines = readCapture("steer-followup-mode.jsonl");
+    const firstRead = lines.find((line) => line.dir === "in" && line.frame?.type === "res" && Array.isArray((line.frame.payload as { messages?: unknown }).messages));
+    const duringTool = replay("steer-followup-mode.jsonl", session, sent, newRegistry(), Date.parse(firstRead?.ts ?? ""));
+    expect(duringTool.lastHistoryOf(session)?.pendingInputs).toEqual([{ runId: "second-followup", state: "queued" }]);
+    expect(stateOf(duringTool, session, "second-followup")).toBe("waiting");
+    expect(stateOf(replay("steer-followup-mode.jsonl", session, sent), session, "second-followup")).toBeNull();
   });
 
-  it("is not answered once the gateway lists it as cancelled or interrupted", () => {
-    expect(stateOf(stoppedThenRead([{ state: "cancelled" }]))).toBe("cancelled");
-    expect(stateOf(stoppedThenRead([{ state: "interrupted" }]))).toBe("interrupted");
+  it("is cancelled once the whole session is stopped (chat.abort without a run id), in followup mode", () => {
+    const session = "agent:main:capture-followup-stop-session";
+    const registry = replay("queue-followup-stop-session.jsonl", session, ["first-followup-fss", "second-followup-fss"]);
+    expect(registry.lastHistoryOf(session)?.pendingInputs).toEqual([{ runId: "second-followup-fss", state: "cancelled" }]);
+    expect(stateOf(registry, session, "second-followup-fss")).toBe("cancelled");
   });
 
-  it("is not answered once an idle session's read has it neither queued nor in the transcript", () => {
-    expect(stateOf(stoppedThenRead(null))).toBe("gone");
+  it("is cancelled in steer mode too, stopped before the run took it in (its run id got its bare final at the stop)", () => {
+    const session = "agent:main:capture-steer-stop-session";
+    const registry = replay("queue-steer-stop-session.jsonl", session, ["first-steer-sss", "second-steer-sss"]);
+    expect(stateOf(registry, session, "second-steer-sss")).toBe("cancelled");
   });
 
-  it("is no longer handed on once history holds its answer", () => {
-    const registry = replay(Number.POSITIVE_INFINITY);
-    const last = historyPayloads(CAPTURE).at(-1) ?? {};
-    registry.historyLoaded(SESSION, historySnapshotOf(last, Number.MAX_SAFE_INTEGER, { pendingInputs: [] }));
-    expect(stateOf(registry)).toBeNull();
+  it("is interrupted after the gateway was killed while it waited and came back", () => {
+    const session = "agent:main:capture-followup-restart";
+    const before = replay("queue-followup-restart-before.jsonl", session, ["first-followup-fr", "second-followup-fr"]);
+    expect(stateOf(before, session, "second-followup-fr")).toBe("waiting");
+    const after = replay("queue-followup-restart-after.jsonl", session, [], before);
+    expect(after.lastHistoryOf(session)?.pendingInputs).toEqual([{ runId: "second-followup-fr", state: "interrupted" }]);
+    expect(stateOf(after, session, "second-followup-fr")).toBe("interrupted");
+  });
+
+  it("runs after all when only the running reply is stopped (Clawscope's Stop names its run id): never dropped", () => {
+    const session = "agent:main:capture-followup-stop-run";
+    const registry = replay("queue-followup-stop-run.jsonl", session, ["first-followup", "second-followup"]);
+    expect(stateOf(registry, session, "second-followup")).toBeNull();
+    expect(registry.getRun("second-followup")?.text).toBe("Hello! I'm the scripted model that ships with Clawscope. You said: “Also, when done, say hi.”. Add a cue such as `fake:tool` or `fake:429x2` to your message to script a scenario.");
+  });
+
+  it("is gone when an idle session's read has it neither queued nor in the transcript (the session was reset)", () => {
+    const session = "agent:main:capture-followup-stop-session";
+    const registry = replay("queue-followup-stop-session.jsonl", session, ["first-followup-fss", "second-followup-fss"]);
+    const emptied = historySnapshotOf({ messages: [], pendingInputs: { items: [], total: 0 } }, Date.now(), { pendingInputs: [] });
+    registry.historyLoaded(session, emptied);
+    expect(stateOf(registry, session, "second-followup-fss")).toBe("gone");
   });
 });
