@@ -15,7 +15,7 @@
 import { roleOfRow, runIdOfUserRow } from "@/lib/history-rows";
 import type { PendingInput } from "@/lib/pending-inputs";
 import { isRecord } from "@/lib/read-untrusted";
-import { waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
+import { neverRan, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
 import type { RunTimeline } from "./run-timeline";
 
 export type QueueState = "waiting" | "cancelled" | "interrupted" | "gone";
@@ -51,6 +51,9 @@ export function queueState(run: RunTimeline, history: QueueEvidence | undefined)
  * it still waits or the gateway dropped it; null for a run that runs under its own id.
  */
 export function handoffState(run: RunTimeline, sessionRuns: readonly RunTimeline[], history: QueueEvidence | undefined): QueueState | null {
-  if (!wasHandedOn(run) && !waitsBehindAnotherRun(run, sessionRuns)) return null;
-  return queueState(run, history);
+  if (wasHandedOn(run) || waitsBehindAnotherRun(run, sessionRuns)) return queueState(run, history);
+  // A message that never ran can also end in a "stopped" of its own when the queue is cleared: the gateway's list
+  // still tells why it was not answered.
+  const pending = run.status === "ended" && neverRan(run) ? history?.pendingInputs?.find((input) => input.runId === run.runId) : undefined;
+  return pending?.state === "cancelled" || pending?.state === "interrupted" ? pending.state : null;
 }

@@ -9,10 +9,15 @@ import type { RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
 export function wasHandedOn(run: RunTimeline): boolean {
+  return run.terminal?.kind === "final" && neverRan(run);
+}
+
+/** Whether nothing ran under the run's own id: no start seen live, no text, nothing but lifecycle steps. */
+export function neverRan(run: RunTimeline): boolean {
   // A start known only from history does not count: a read taken while the message waited can name its run id as
   // the one in flight (it never starts under it).
   const startedLive = run.steps.some((step) => step.kind === "lifecycle" && step.event === "started" && step.source !== "history");
-  return run.terminal?.kind === "final" && !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+  return !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
 }
 
 /** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */

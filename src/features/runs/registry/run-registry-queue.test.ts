@@ -76,6 +76,20 @@ describe("RunRegistry: a message queued behind a running reply, on the real gate
     expect(stateOf(registry, session, "second-steer-sss")).toBe("cancelled");
   });
 
+  it("is cancelled too when its own run id was closed as stopped rather than handed on", () => {
+    const session = "agent:main:capture-followup-stop-session";
+    const registry = replay("queue-followup-stop-session.jsonl", session, ["first-followup-fss", "second-followup-fss"]);
+    const stoppedAt = registry.getRun("first-followup-fss")?.endedAt ?? 0;
+    const aborted = { type: "event", event: "chat", payload: { runId: "second-followup-fss", sessionKey: session, seq: 2, state: "aborted", stopReason: "rpc" } } as EventFrame;
+    const fresh = newRegistry();
+    fresh.runSent("second-followup-fss", session, stoppedAt - 5_000);
+    const notice = classifyEventFrame(aborted);
+    if (notice?.type === "run-event") fresh.runEventReceived(notice, stoppedAt);
+    fresh.historyLoaded(session, historySnapshotOf({ messages: [] }, stoppedAt + 1_000, { pendingInputs: [{ runId: "second-followup-fss", state: "cancelled" }] }));
+    expect(fresh.getRun("second-followup-fss")?.terminal?.kind).toBe("aborted");
+    expect(stateOf(fresh, session, "second-followup-fss")).toBe("cancelled");
+  });
+
   it("is interrupted after the gateway was killed while it waited and came back", () => {
     const session = "agent:main:capture-followup-restart";
     const before = replay("queue-followup-restart-before.jsonl", session, ["first-followup-fr", "second-followup-fr"]);
