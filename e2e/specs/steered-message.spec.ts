@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { connectionStatus, sendMessage, transcript, uniqueSession } from "../support/chat-page";
+import { connectionStatus, sendMessage, sharedStart, transcript, uniqueSession } from "../support/chat-page";
 import { gatewayCall } from "../support/gateway-admin";
 
 const FIRST = "Count slowly. fake:slowtool";
@@ -98,6 +98,41 @@ test("the answer to a steered message streams under that message, live", async (
   const prefixes = partial.filter((text) => SLOW_REPLY.startsWith(text.replace(/Steered into the reply already running.*$/, "")) && !text.startsWith(SLOW_REPLY));
   expect(prefixes.length, JSON.stringify(partial)).toBeGreaterThanOrEqual(3);
   await expect(firstTurn.getByText(FIRST_NOTE, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(transcript(page).getByText(SLOW_REPLY, { exact: true })).toHaveCount(1);
+  await expect(transcript(page).getByRole("region", { name: "Run timeline" })).toHaveCount(1);
+});
+
+// Two messages steered into one run: the first is answered by a second tool call, the second by a slow reply. Each
+// shows what the run wrote after taking it in and before taking the next one in, live as history later has it: the
+// slow reply streams under the second message only.
+test("two messages steered into one run each show their own part of its answer, live", async ({ page }) => {
+  test.setTimeout(240_000);
+  const AGAIN = "Count once more. fake:slowtool";
+  const SLOW_ASK = "Then talk for a while. fake:slow";
+  const SLOW_REPLY = "This reply is streamed slowly, a few words at a time, so that you can watch the run inspector while the model is still talking. It keeps going for a while longer than a normal answer would, and then it finishes with a short closing sentence. Done.";
+  const { firstTurn } = await startSlowTool(page, "steered-twice", "Steered twice");
+  await sendMessage(page, AGAIN);
+  const againTurn = transcript(page).getByRole("article", { name: `Turn: ${AGAIN}` });
+  // Taken in after the first tool, it made the run call the tool again: the second message is sent while that runs.
+  await expect(againTurn.getByRole("note", { name: "How this message is answered" })).toHaveText(STEERED_WAITING_NOTE, { timeout: 60_000 });
+  await expect(firstTurn.getByRole("region", { name: "Run timeline" }).getByRole("button", { name: /exec/ }).nth(1)).toContainText("running", { timeout: 60_000 });
+  await sendMessage(page, SLOW_ASK);
+  const slowTurn = transcript(page).getByRole("article", { name: `Turn: ${SLOW_ASK}` });
+
+  const partial: number[] = [];
+  const deadline = Date.now() + 120_000;
+  while (!(await slowTurn.getByText(SLOW_REPLY, { exact: true }).isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no reply under the second steered message within 120 s; partial: ${JSON.stringify(partial)}`);
+    const under = (await slowTurn.textContent()) ?? "";
+    expect((await againTurn.textContent()) ?? "", "the first steered message's turn while the second's answer streams").not.toContain("This reply is streamed");
+    const at = under.indexOf("This reply is streamed slowly");
+    if (at >= 0 && (await firstTurn.getByRole("status", { name: "Run status" }).isVisible())) partial.push(sharedStart(under.slice(at), SLOW_REPLY));
+    await page.waitForTimeout(250);
+  }
+  expect(new Set(partial.filter((length) => length < SLOW_REPLY.length)).size, JSON.stringify(partial)).toBeGreaterThanOrEqual(3);
+  await expect(firstTurn.getByText(FIRST_NOTE, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(againTurn.getByRole("note", { name: "How this message is answered" })).toHaveText(STEERED_NOTE, { timeout: 30_000 });
+  await expect(againTurn).not.toContainText("This reply is streamed");
   await expect(transcript(page).getByText(SLOW_REPLY, { exact: true })).toHaveCount(1);
   await expect(transcript(page).getByRole("region", { name: "Run timeline" })).toHaveCount(1);
 });

@@ -36,3 +36,10 @@ export const GATEWAY_BUTTON = /^Gateway( \d+ clients?)?$/;
 export function textThenTime(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\d{2}:\\d{2}$`);
 }
+
+/** How many leading characters two texts share: the part of a turn's text that is the reply streamed so far. */
+export function sharedStart(text: string, full: string): number {
+  let length = 0;
+  while (length < text.length && text[length] === full[length]) length++;
+  return length;
+}

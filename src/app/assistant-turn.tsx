@@ -13,14 +13,14 @@ import { RunGlance } from "@/features/runs/components/run-glance";
 import { RunPanel } from "@/features/runs/components/run-panel";
 import { RunSaveNote } from "@/features/runs/components/run-save-note";
 import { RunStatusLine } from "@/features/runs/components/run-status-line";
-import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
+import { handedOnAt, textBetween } from "@/features/runs/model/run-handoff";
 import { summarizeRun } from "@/features/runs/model/run-summary";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { SubagentList } from "@/features/runs/components/subagent-list";
 import { UsageLine } from "@/features/runs/components/usage-line";
 import { spawnsSettled, type SpawnedRun } from "@/features/runs/model/subagents";
 import { usageFooter } from "@/features/runs/model/run-usage";
-import { useRun, useRunHandedOn, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
+import { useRun, useRunHandoff, useRunNotSaved, useRunOutcome, useShownRun, useSpawnedRuns, useSubagents } from "@/features/runs/registry/use-runs";
 import { timelineOpen, useEveryTimelineChoice, type OwnTimelineChoice } from "@/features/runs/store/timeline-visibility-store";
 import { useNow } from "@/hooks/use-now";
 import { CopyReportButton } from "./copy-report-button";
@@ -59,7 +59,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
   // Once a message was steered into this run, what it wrote from then on answers that message and shows under it.
   // Live, once this page saw a message taken into this run, what the run writes after that answers it (shown there).
   const steerAt = handedOnAt(useRun(turn.continuedBy ?? null));
-  const text = live ? (steerAt === undefined ? run.text : textAround(run, steerAt, "before")) : replyShown(turn, run.text);
+  const text = live ? (steerAt === undefined ? run.text : textBetween(run, undefined, steerAt)) : replyShown(turn, run.text);
   const secrets = useKnownSecrets();
   // An untouched timeline follows the run (open while live, folded with the glance in its place once it ends); a
   // choice the reader made stays, also across the end of the run.
@@ -111,9 +111,12 @@ export function AssistantTurn({ turn }: { turn: Turn }) {
 }
 
 function OwnRunReply({ turn }: { turn: Turn }) {
-  const run = useRun(turn.runId);
-  const handedOn = useRunHandedOn(turn.runId);
-  const spawned = useSpawnedRuns(turn.runId);
+  const own = useRun(turn.runId);
+  const handoff = useRunHandoff(turn.runId);
+  // A message queued behind the running reply is answered by a run of the gateway's own id: shown here from its start.
+  const answering = useRun(handoff === "waiting" && !turn.replyText ? (turn.answeredBy?.[0] ?? null) : null);
+  const run = answering ?? own;
+  const spawned = useSpawnedRuns(run?.runId ?? null);
   const [logsOpen, setLogsOpen] = useState(false);
   if (!run) {
     return turn.replyText ? (
@@ -125,8 +128,8 @@ function OwnRunReply({ turn }: { turn: Turn }) {
     ) : null;
   }
   // It waits behind the session's running reply, or its run id was closed at once: another run takes the message,
-  // and history will say which.
-  if (handedOn && !turn.replyText) return <HandoffNote handoff={{ kind: "queued" }} />;
+  // and history will say which, or that none will.
+  if (handoff && !turn.replyText && !answering) return <HandoffNote handoff={{ kind: "queued", state: handoff }} />;
   // Until every child it spawned has reported back, an ended run's outcome can still change: it keeps the clock.
   return <RunView turn={turn} run={run} spawned={spawned} settled={run.status === "ended" && spawnsSettled(spawned)} logsOpen={logsOpen} setLogsOpen={setLogsOpen} />;
 }

@@ -12,7 +12,7 @@ import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-pr
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
-import { useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
+import { runHandoff, useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
 import { describeSessionUsage } from "@/lib/token-usage";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
@@ -41,8 +41,8 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const secrets = useKnownSecrets();
 
   const turns = useMemo(
-    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt),
-    [history.data, outbox, sessionRuns, resetAt],
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
+    [history.data, outbox, sessionRuns, resetAt, registry],
   );
   // A message the session search opened this session at: brought into view once the history holding it is here.
   const reveal = messageRevealStore((state) => state.pending);

@@ -2,7 +2,7 @@ import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import { ReplyBubble } from "@/features/chat/components/reply-bubble";
 import type { Turn } from "@/features/chat/model/transcript";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
-import { handedOnAt, textAround } from "@/features/runs/model/run-handoff";
+import { handedOnAt, textBetween } from "@/features/runs/model/run-handoff";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
@@ -15,16 +15,17 @@ import { useNow } from "@/hooks/use-now";
  */
 export function SteeredReply({ turn, runId }: { turn: Turn; runId: string }) {
   const run = useRun(runId);
-  // Seen live, the moment the gateway took the message in: the run's text from then on is its answer, before history has it.
-  const takenInAt = handedOnAt(useRun(turn.runId));
-  return run ? <SteeredIntoRun turn={turn} run={run} takenInAt={takenInAt} /> : <SteeredView text={turn.replyText} at={turn.replyAt} outcome={undefined} />;
+  // Seen live, the moments the gateway took this message and the next one steered into the run in: the run's text in
+  // between is its answer, before history has it.
+  const takenIn = { at: handedOnAt(useRun(turn.runId)), nextAt: handedOnAt(useRun(turn.nextSteered ?? null)) };
+  return run ? <SteeredIntoRun turn={turn} run={run} takenIn={takenIn} /> : <SteeredView text={turn.replyText} at={turn.replyAt} outcome={undefined} />;
 }
 
-function SteeredIntoRun({ turn, run, takenInAt }: { turn: Turn; run: RunTimeline; takenInAt: number | undefined }) {
+function SteeredIntoRun({ turn, run, takenIn }: { turn: Turn; run: RunTimeline; takenIn: { at: number | undefined; nextAt: number | undefined } }) {
   const settled = run.status === "ended";
   const clock = useNow(!settled);
   const outcome = useRunOutcome(run, settled ? run.lastEventAt : clock);
-  const text = turn.replyText || (takenInAt === undefined ? "" : textAround(run, takenInAt, "after"));
+  const text = turn.replyText || (takenIn.at === undefined ? "" : textBetween(run, takenIn.at, takenIn.nextAt));
   return <SteeredView text={text} at={outcome.kind === "running" ? undefined : turn.replyAt} outcome={outcome} />;
 }
 

@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import type { GatewayConnection } from "@/gateway/gateway-connection";
 import { createLogger } from "@/lib/logger";
+import { readPendingInputs, type PendingInput } from "@/lib/pending-inputs";
 import { cursorAfterRead, mergeDelta, pageAfterDelta, readDeltaAnswer, readFoundIdle } from "../model/history-delta";
 import { pageInfoOf, type HistoryPageInfo } from "../model/history-pages";
 
@@ -23,6 +24,8 @@ export interface ChatHistory {
   inFlightRunRaw: unknown;
   sessionInfoRaw: unknown;
   inFlightRun: InFlightRun | null;
+  /** Messages the gateway accepted but has not taken into a run: waiting, or dropped (cancelled, interrupted). */
+  pendingInputs?: PendingInput[];
   activeRunIds: string[];
   hasActiveRun: boolean;
   model?: string;
@@ -54,6 +57,7 @@ export function parseChatHistory(sessionKey: string, payload: unknown, requested
       inFlight && typeof inFlight.runId === "string"
         ? { runId: inFlight.runId, text: typeof inFlight.text === "string" ? inFlight.text : "", startedAt: typeof inFlight.startedAt === "number" ? inFlight.startedAt : undefined }
         : null,
+    pendingInputs: readPendingInputs(record.pendingInputs),
     activeRunIds: Array.isArray(info.activeRunIds) ? info.activeRunIds.filter((id): id is string => typeof id === "string") : [],
     hasActiveRun: info.hasActiveRun === true,
     model: model ? (provider && !model.includes("/") ? `${provider}/${model}` : model) : undefined,

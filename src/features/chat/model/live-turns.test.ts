@@ -30,3 +30,34 @@ describe("withRunsNotInHistory: a queued message answered by a run of the gatewa
     expect(turns.map((turn) => turn.key)).toEqual(["queued"]);
   });
 });
+
+describe("withRunsNotInHistory: the run that starts to answer a message still waiting in the queue", () => {
+  // steer-followup-mode.jsonl: "Also, when done, say hi." (second-followup) waited behind first-followup; when that
+  // ended, the gateway started 0f3473e3-… for it, a run id the message does not name, before history had its answer.
+  const first: Turn = { key: "first-followup", runId: "first-followup", user: null, replyText: "", at: 95_405 };
+  const waiting: Turn = { key: "second-followup", runId: "second-followup", user: null, replyText: "", at: 100_622 };
+  const runs = [
+    { runId: "first-followup", createdAt: 95_500 },
+    { runId: "second-followup", createdAt: 100_630 },
+    { runId: "0f3473e3-cb62-432d-90c8-0ff9b29d7946", createdAt: 107_069 },
+  ];
+  const waits = (runId: string) => runId === "second-followup";
+
+  it("shows it under that message from its start, not as a turn of its own below it", () => {
+    const turns = withRunsNotInHistory([first, waiting], runs, undefined, waits);
+    expect(turns.map((turn) => [turn.runId, turn.answeredBy])).toEqual([
+      ["first-followup", undefined],
+      ["second-followup", ["0f3473e3-cb62-432d-90c8-0ff9b29d7946"]],
+    ]);
+  });
+
+  it("gives it no message that is not waiting, nor one sent after the run started", () => {
+    expect(withRunsNotInHistory([first, waiting], runs, undefined, () => false).map((turn) => turn.runId)).toEqual(["first-followup", "second-followup", "0f3473e3-cb62-432d-90c8-0ff9b29d7946"]);
+    const later = { ...waiting, at: 107_100 };
+    expect(withRunsNotInHistory([first, later], runs, undefined, waits).map((turn) => [turn.runId, turn.answeredBy])).toEqual([
+      ["first-followup", undefined],
+      ["second-followup", undefined],
+      ["0f3473e3-cb62-432d-90c8-0ff9b29d7946", undefined],
+    ]);
+  });
+});

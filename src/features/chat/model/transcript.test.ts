@@ -105,6 +105,22 @@ describe("buildTranscript with a message steered into the running reply (real hi
     expect(plain && replyShown({ ...plain, replyText: "" }, "streamed so far")).toBe("streamed so far");
   });
 
+  it("hands the shared run on from one steered message to the next: each answers until the next was taken in", () => {
+    const row = (role: string, text: string, extra: Record<string, unknown>) => ({ role, content: [{ type: "text", text }], timestamp: 1, ...extra });
+    const history = [
+      row("user", "Count slowly.", { idempotencyKey: "first:user" }),
+      row("user", "Then talk.", { idempotencyKey: "second:user", __openclaw: { steerTargetRunId: "first" } }),
+      row("assistant", "Talking.", { __openclaw: { runId: "first" } }),
+      row("user", "Then say hi.", { idempotencyKey: "third:user", __openclaw: { steerTargetRunId: "first" } }),
+      row("assistant", "Hi.", { __openclaw: { runId: "first" } }),
+    ];
+    expect(buildTranscript(history, []).map((turn) => [turn.runId, turn.replyText, turn.steeredInto, turn.continuedBy, turn.nextSteered])).toEqual([
+      ["first", "", undefined, "second", undefined],
+      ["second", "Talking.", "first", undefined, "third"],
+      ["third", "Hi.", "first", undefined, undefined],
+    ]);
+  });
+
   it("marks it steered while the shared run is still writing, before the answer is in history", () => {
     const midRun = historyExchanges("steer-default-mode.jsonl")[1]?.payload as { messages: unknown[] };
     const turns = buildTranscript(midRun.messages, []);

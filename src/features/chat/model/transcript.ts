@@ -46,6 +46,8 @@ export interface Turn {
   steeredInto?: string;
   /** The run id of the first message steered into this turn's run: what the run wrote from then on shows under it. */
   continuedBy?: string;
+  /** On a steered turn, the run id of the next message steered into the same run: what it wrote from then on is that one's. */
+  nextSteered?: string;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
   /** When history's row of that reply was written. */
@@ -103,9 +105,15 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
     ...(turn.steeredInto !== undefined ? { steeredInto: turn.steeredInto } : {}),
   }));
+  // Each message steered into a run takes over from the one before it: the run that started, else the last steered in.
+  const lastInto = new Map<string, Turn>();
   for (const steered of turns) {
-    const origin = steered.steeredInto !== undefined ? turns.find((turn) => turn.runId === steered.steeredInto || turn.answeredBy?.includes(steered.steeredInto ?? "")) : undefined;
-    if (origin && origin.continuedBy === undefined && steered.runId !== null) origin.continuedBy = steered.runId;
+    const into = steered.steeredInto;
+    if (into === undefined || steered.runId === null) continue;
+    const before = lastInto.get(into) ?? turns.find((turn) => turn.runId === into || turn.answeredBy?.includes(into));
+    if (before?.steeredInto === undefined && before && before.continuedBy === undefined) before.continuedBy = steered.runId;
+    else if (before?.steeredInto !== undefined) before.nextSteered = steered.runId;
+    lastInto.set(into, steered);
   }
 
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));

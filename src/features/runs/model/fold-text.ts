@@ -12,9 +12,14 @@ import type { StepList } from "./step-list";
 
 type TextSignal = Extract<RunSignal, { kind: "assistant-text" | "thinking-text" }>;
 
-/** Ordering mark: the per-run seq when present (shared by chat and agent events), else time. */
+/**
+ * Ordering mark: the per-run seq when present (shared by chat and agent events), else time. Text from history has
+ * neither a seq nor a time comparable with one: it is older than anything live that follows it and sets no mark. A
+ * time would rank it after every seq, and the live deltas after a reload mid-run would all be dropped as older.
+ */
 function mark(signal: RunSignal): number {
-  return signal.runSeq ?? signal.at;
+  if (signal.runSeq !== undefined) return signal.runSeq;
+  return signal.source === "history" ? Number.NEGATIVE_INFINITY : signal.at;
 }
 
 function nextText(current: string, signal: TextSignal): string {
@@ -66,6 +71,9 @@ function upsertSegment(run: RunDraft, signal: TextSignal, kind: "text" | "thinki
   }
   const existing = steps.at(index);
   if (existing && (existing.kind === "text" || existing.kind === "thinking")) {
+    // A chat event's text is the whole reply so far, every segment's joined (steer-twice.jsonl): a segment an agent
+    // event named keeps that event's own text.
+    if (signal.segmentId === undefined && !existing.segmentId.startsWith("unnamed:")) return false;
     const segmentId = existing.segmentId.startsWith("unnamed:") && signal.segmentId ? signal.segmentId : existing.segmentId;
     if (existing.text === text && segmentId === existing.segmentId) return false;
     const id = segmentId === existing.segmentId ? existing.id : `${kind}:${segmentId}`;

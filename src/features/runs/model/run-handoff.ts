@@ -4,14 +4,20 @@
  * gets one bare `chat` final and nothing else, no start, no text (steer-default-mode.jsonl, steer-followup-mode.jsonl).
  * That final says "handed on", not "answered with nothing".
  */
+import type { QueueState } from "./queue-state";
 import type { RunOutcome } from "./run-outcome";
 import { stepsOfKind, type RunTimeline } from "./run-timeline";
 
 export function wasHandedOn(run: RunTimeline): boolean {
+  return run.terminal?.kind === "final" && neverRan(run);
+}
+
+/** Whether nothing ran under the run's own id: no start seen live, no text, nothing but lifecycle steps. */
+export function neverRan(run: RunTimeline): boolean {
   // A start known only from history does not count: a read taken while the message waited can name its run id as
   // the one in flight (it never starts under it).
   const startedLive = run.steps.some((step) => step.kind === "lifecycle" && step.event === "started" && step.source !== "history");
-  return run.terminal?.kind === "final" && !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
+  return !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
 }
 
 /** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */
@@ -20,12 +26,13 @@ export function handedOnAt(run: RunTimeline | undefined): number | undefined {
 }
 
 /**
- * What a run wrote before, or from, a moment: its text segments on that side, in order. A run a message was steered
- * into answers it with what it wrote after taking it in; what came before answers the message that started the run.
+ * What a run wrote from one moment until another: its text segments that began in between, in order. A run that took
+ * messages in answers each with what it wrote from taking it in until it took the next one in; what came before the
+ * first answers the message that started the run. An open end reaches the run's start, or what it writes now.
  */
-export function textAround(run: RunTimeline, at: number, side: "before" | "after"): string {
+export function textBetween(run: RunTimeline, from: number | undefined, until: number | undefined): string {
   return stepsOfKind(run.steps, "text")
-    .filter((step) => (side === "after" ? step.at >= at : step.at < at))
+    .filter((step) => (from === undefined || step.at >= from) && (until === undefined || step.at < until))
     .map((step) => step.text)
     .join("\n\n");
 }
@@ -41,14 +48,21 @@ export function waitsBehindAnotherRun(run: RunTimeline, sessionRuns: readonly Ru
 
 /** How a handed-on message is being answered, as far as this page knows. */
 export type Handoff =
-  /** Its run id was closed at once; history has not said yet which run takes it. */
-  | { kind: "queued" }
+  /** Its run id was closed at once; history has not said yet which run takes it, or says it never will. */
+  | { kind: "queued"; state: QueueState }
   /** History says it was steered into the run of an earlier message; that run's outcome, if this page has the run. */
   | { kind: "steered"; outcome: RunOutcome | undefined };
 
+const QUEUED_WORDS: Record<QueueState, string> = {
+  waiting: "Queued behind the reply already running: its answer will show here.",
+  cancelled: "Not answered: the gateway cleared it from the queue when the session was stopped. Send it again to get an answer.",
+  interrupted: "Not answered: the gateway stopped while it waited, and it will not run on its own. Send it again to get an answer.",
+  gone: "Not answered: the gateway no longer holds it and nothing is running (its queue was cleared or the session reset). Send it again to get an answer.",
+};
+
 /** One sentence the reader can trust: where the message went, and where its answer and its timeline are. */
 export function describeHandoff(handoff: Handoff): string {
-  if (handoff.kind === "queued") return "Queued behind the reply already running: its answer will show here.";
+  if (handoff.kind === "queued") return QUEUED_WORDS[handoff.state];
   const outcome = handoff.outcome;
   if (outcome?.kind === "running") return "Steered into the reply already running: its answer will show here when it comes. Its timeline is under the message that started it.";
   return `Steered into the reply already running${outcome ? ` · ${outcome.title}` : ""}. Its timeline is under the message that started it.`;

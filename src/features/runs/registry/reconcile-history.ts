@@ -1,4 +1,5 @@
 /** What a `chat.history` read settles about the runs the registry holds. */
+import type { PendingInput } from "@/lib/pending-inputs";
 import type { RunFold } from "../model/fold-state";
 import type { RunSignal } from "../model/run-signal";
 
@@ -11,6 +12,8 @@ export interface HistorySnapshot {
   inFlightRunRaw: unknown;
   sessionInfoRaw: unknown;
   inFlightRun: { runId: string; text: string; startedAt?: number } | null;
+  /** Messages accepted but not yet taken into a run (queue-state.ts); undefined when the read does not list them. */
+  pendingInputs?: readonly PendingInput[];
   activeRunIds: readonly string[];
   hasActiveRun: boolean;
   /** Gateway clock minus browser clock when the read was made (history times are the gateway's). */

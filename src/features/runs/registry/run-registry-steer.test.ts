@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { classifyEventFrame } from "@/gateway/event-router";
 import { readCapture } from "@/testing/capture-frames";
-import { captureEvents, historyPayloads } from "../model/capture-fixtures";
-import { handedOnAt, textAround } from "../model/run-handoff";
+import { captureEvents, captureSignals, historyPayloads } from "../model/capture-fixtures";
+import { foldTimeline } from "../model/fold-run";
+import { handedOnAt, textBetween } from "../model/run-handoff";
 import { historySnapshotOf } from "./history-snapshot-fixture";
 import { RunRegistry } from "./run-registry";
 
@@ -49,7 +50,7 @@ describe("RunRegistry: a read of history while a steered reply is written", () =
     expect(shared?.status).toBe("running");
     expect(takenInAt).toBeDefined();
     const inFlightText = (historyPayloads(CAPTURE)[2]?.inFlightRun as { text: string }).text;
-    const after = shared && takenInAt !== undefined ? textAround(shared, takenInAt, "after") : "";
+    const after = shared && takenInAt !== undefined ? textBetween(shared, takenInAt, undefined) : "";
     expect(FULL.startsWith(after)).toBe(true);
     expect(after.length).toBeGreaterThan(inFlightText.length);
     expect(shared?.text).toBe(after);
@@ -57,5 +58,39 @@ describe("RunRegistry: a read of history while a steered reply is written", () =
 
   it("ends with the whole reply", () => {
     expect(replay(Number.POSITIVE_INFINITY).getRun("first-steer")?.text).toBe(FULL);
+  });
+});
+
+describe("RunRegistry: a reload in the middle of a reply", () => {
+  // The page is opened at the capture's mid-reply read: it has nothing of the run, history's in-flight text is all
+  // it has, and live deltas (ordered by the run's seq) carry the reply on from there.
+  function reloadedAt(until: number) {
+    const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
+    const readAt = midReadAt();
+    const mid = historyPayloads(CAPTURE)[2] ?? {};
+    const inFlight = mid.inFlightRun as { runId: string; text: string; startedAt: number };
+    registry.historyLoaded(SESSION, historySnapshotOf(mid, readAt - 500, { inFlightRun: inFlight, hasActiveRun: true }));
+    for (const { frame, receivedAt } of captureEvents(CAPTURE)) {
+      if (receivedAt < readAt) continue;
+      if (receivedAt > until) break;
+      const notice = classifyEventFrame({ type: "event", ...frame } as EventFrame);
+      if (notice?.type === "run-event") registry.runEventReceived(notice, receivedAt);
+    }
+    return registry;
+  }
+
+  it("shows the in-flight text at once", () => {
+    const inFlightText = (historyPayloads(CAPTURE)[2]?.inFlightRun as { text: string }).text;
+    expect(reloadedAt(midReadAt()).getRun("first-steer")?.text).toBe(inFlightText);
+  });
+
+  it("keeps the adopted reply growing with the live deltas after it, as far as a page that watched all along", () => {
+    const until = midReadAt() + 4_000;
+    const shared = reloadedAt(until).getRun("first-steer");
+    const watched = foldTimeline("first-steer", captureSignals(CAPTURE, "first-steer").filter((signal) => signal.at <= until));
+    const inFlightText = (historyPayloads(CAPTURE)[2]?.inFlightRun as { text: string }).text;
+    expect(shared?.status).toBe("running");
+    expect(watched.text.length).toBeGreaterThan(inFlightText.length);
+    expect(shared?.text).toBe(watched.text);
   });
 });

@@ -113,6 +113,11 @@ export class RunRegistry {
     return list;
   }
 
+  /** The newest `chat.history` read of a session: what it says about messages still queued (queue-state.ts). */
+  lastHistoryOf(sessionKey: string): HistorySnapshot | undefined {
+    return this.lastHistory.get(sessionKey);
+  }
+
   /** The sub-agents a run spawned, with their own runs and announce runs as far as known. */
   spawnedRuns(parentRunId: string): readonly SpawnedRun[] {
     return this.spawnLinks.of(parentRunId);

@@ -8,7 +8,8 @@ import { useConnectionState, useGateway, useGatewayClockOffset } from "@/provide
 import { createLogger } from "@/lib/logger";
 import { openStepsEnd, settleOpenStepsAt } from "../model/open-steps";
 import { deriveRunOutcome, type OutcomeContext, type RunOutcome } from "../model/run-outcome";
-import { waitsBehindAnotherRun, wasHandedOn } from "../model/run-handoff";
+import { handoffState, type QueueState } from "../model/queue-state";
+import { wasHandedOn } from "../model/run-handoff";
 import type { RunTimeline } from "../model/run-timeline";
 import { useStore } from "zustand";
 import { judgeSubagent, type SpawnedRun, type SubagentView } from "../model/subagents";
@@ -49,14 +50,17 @@ export function useRun(runId: string | null): RunTimeline | undefined {
   return useSyncExternalStore(registry.subscribe, () => (runId ? registry.getRun(runId) : undefined));
 }
 
-/** Whether the run was handed on to another run of its session, or waits behind one (run-handoff.ts). */
-export function useRunHandedOn(runId: string | null): boolean {
+/** Whether the run was handed on or waits behind another, and whether the gateway dropped it (queue-state.ts). */
+export function runHandoff(registry: RunRegistry, runId: string | null): QueueState | null {
+  const run = runId ? registry.getRun(runId) : undefined;
+  const sessionKey = run?.sessionKey;
+  if (!run || sessionKey === undefined) return run && wasHandedOn(run) ? "waiting" : null;
+  return handoffState(run, registry.sessionRuns(sessionKey).runs, registry.lastHistoryOf(sessionKey));
+}
+
+export function useRunHandoff(runId: string | null): QueueState | null {
   const registry = useRunRegistry();
-  return useSyncExternalStore(registry.subscribe, () => {
-    const run = runId ? registry.getRun(runId) : undefined;
-    if (!run) return false;
-    return wasHandedOn(run) || (run.sessionKey !== undefined && waitsBehindAnotherRun(run, registry.sessionRuns(run.sessionKey).runs));
-  });
+  return useSyncExternalStore(registry.subscribe, () => runHandoff(registry, runId));
 }
 
 export function useSessionRuns(sessionKey: string): SessionRunList {
