@@ -296,7 +296,12 @@ describe("requests", () => {
 
   it("refuses requests while not online instead of queueing them blindly", async () => {
     const { connection } = setup();
-    await expect(connection.request("chat.history")).rejects.toThrow(/idle/);
+    await expect(connection.request("chat.history")).rejects.toMatchObject({
+      name: "GatewayNotConnectedError",
+      message: "not connected to the gateway right now",
+      method: "chat.history",
+      status: "idle",
+    });
   });
 });
 
