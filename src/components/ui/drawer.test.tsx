@@ -3,17 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { useState } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Drawer } from "./drawer";
+import { shimModalDialogs } from "@/testing/modal-dialog-shim";
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening and closing one (with its close event) is all the drawer asks of it.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-});
+beforeAll(shimModalDialogs);
 
 afterEach(cleanup);
 

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GatewayLogsButton } from "./gateway-logs-button";
+import { shimModalDialogs } from "@/testing/modal-dialog-shim";
 
 // The log view reads the gateway; its controls are what matters here.
 vi.mock("./gateway-logs-view", () => ({
@@ -13,16 +14,7 @@ vi.mock("./gateway-logs-view", () => ({
   ),
 }));
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening and closing one (with its close event) is all the button asks of it.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-});
+beforeAll(shimModalDialogs);
 
 afterEach(cleanup);
 

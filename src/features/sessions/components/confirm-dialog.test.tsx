@@ -3,13 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { useState } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfirmDialog } from "./confirm-dialog";
+import { shimModalDialogs } from "@/testing/modal-dialog-shim";
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening one is all the component asks of it.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-});
+beforeAll(shimModalDialogs);
 
 afterEach(cleanup);
 

@@ -6,13 +6,9 @@ import type { MessageHit } from "../model/message-search";
 import type { MessageSearchState } from "../model/message-search-state";
 import { placeholderRow, type SessionRow } from "../model/session-row";
 import { SessionSearchDialog, type SessionSearchDialogProps } from "./session-search-dialog";
+import { shimModalDialogs } from "@/testing/modal-dialog-shim";
 
-beforeAll(() => {
-  // jsdom has no modal dialogs: opening one is all the component asks of it.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-});
+beforeAll(shimModalDialogs);
 
 afterEach(cleanup);
 
