@@ -41,14 +41,21 @@ export function ConnectionIndicator({ detailsExtra }: { detailsExtra?: ReactNode
         className={`flex min-h-7 min-w-0 items-center gap-2 rounded-full border px-3 py-0.5 text-sm md:py-1 ${TONE_SOFT[description.tone]}`}
       >
         <span aria-hidden className={`size-2 shrink-0 rounded-full ${TONE_DOT[description.tone]} ${description.tone === "working" ? "animate-pulse" : ""}`} />
-        {/* Shown on a phone only, on two lines that fit beside the header's controls; its countdown ticks each second,
-            so screen readers get the steady label instead. */}
+        {/* The drawn words count down each second, so screen readers get the steady `spoken` words instead.
+            On a phone: two short lines that fit beside the header's controls. */}
         <span aria-hidden className="flex min-w-0 flex-col md:hidden">
           <span className="truncate text-xs/[13px] font-medium">{description.short.state}</span>
           {description.short.next && <span className="truncate text-[11px]/[12px]">{description.short.next}</span>}
         </span>
-        <span className="sr-only truncate font-medium md:not-sr-only md:shrink-0">{description.label}</span>
-        {description.detail && <span className="hidden min-w-0 truncate text-xs md:block">· {description.detail}</span>}
+        <span aria-hidden className="hidden truncate font-medium md:block md:shrink-0">
+          {description.label}
+        </span>
+        {description.detail && (
+          <span aria-hidden className="hidden min-w-0 truncate text-xs md:block">
+            · {description.detail}
+          </span>
+        )}
+        <span className="sr-only">{description.spoken}</span>
       </div>
       {canRetryNow && retryNow(false)}
       <button

@@ -60,7 +60,7 @@ describe("describeConnection", () => {
       since: 0,
       failure: { kind: "token-mismatch", title: "Wrong gateway token", message: "m", nextStep: "Check the token.", terminal: true },
     };
-    expect(describeConnection(state, 0)).toEqual({ tone: "error", label: "Not connected: Wrong gateway token", short: { state: "Not connected" }, detail: "Check the token." });
+    expect(describeConnection(state, 0)).toEqual({ tone: "error", label: "Not connected: Wrong gateway token", short: { state: "Not connected" }, detail: "Check the token.", spoken: "Not connected: Wrong gateway token. Check the token." });
   });
 
   it("says when the gateway restarted while away", () => {

@@ -17,6 +17,8 @@ export interface ConnectionDescription {
    */
   short: { state: string; next?: string };
   detail?: string;
+  /** What a screen reader hears: the label and detail without a countdown, so the live region speaks on a change of state, not every second. */
+  spoken: string;
 }
 
 function seconds(ms: number): string {
@@ -47,6 +49,23 @@ function shortRetry(attempt: number, nextRetryAt: number | undefined, now: numbe
 }
 
 export function describeConnection(state: ConnectionState, now: number): ConnectionDescription {
+  const shown = describeShown(state, now);
+  return { ...shown, spoken: spokenWords(state, shown) };
+}
+
+function spokenWords(state: ConnectionState, shown: Omit<ConnectionDescription, "spoken">): string {
+  switch (state.status) {
+    case "restarting":
+    case "waiting-for-gateway":
+      return `${shown.label}: retrying by itself`;
+    case "backing-off":
+      return `${shown.label}: ${explainClose(state.lastClose)}; retrying by itself`;
+    default:
+      return shown.detail ? `${shown.label}. ${shown.detail}` : shown.label;
+  }
+}
+
+function describeShown(state: ConnectionState, now: number): Omit<ConnectionDescription, "spoken"> {
   switch (state.status) {
     case "idle":
       return { tone: "idle", label: "Not connected", short: { state: "Not connected" } };
