@@ -58,6 +58,21 @@ describe("Transcript", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it("leaves a timeline the reader opened at the end where it was, instead of scrolling its toggle away", () => {
+    const withToggle = { ...renderers, renderAssistant: (turn: Turn) => <button type="button" aria-expanded="false">{`Timeline of ${turn.replyText}`}</button> };
+    render(<Transcript turns={turnsOf(3)} earlier={{ status: "complete" }} emptyState={null} {...withToggle} />);
+    const log = screen.getByRole("log", { name: "Transcript" });
+    const scroller = log.parentElement as HTMLElement;
+    setScrollBox(scroller, { scrollHeight: 1000, clientHeight: 400 });
+    scroller.scrollTop = 600;
+    fireEvent.scroll(scroller);
+
+    fireEvent.click(screen.getByRole("button", { name: "Timeline of Answer 2" }));
+    setScrollBox(scroller, { scrollHeight: 1600, clientHeight: 400 });
+    FakeResizeObserver.resized(log);
+    expect(scroller.scrollTop).toBe(600);
+  });
+
   // What the stick-to-bottom hook does is tested beside it; this checks the transcript watches both its box and its log.
   it("stays at the end when the composer below takes room from it or a panel in it opens", () => {
     render(<Transcript turns={turnsOf(3)} earlier={{ status: "complete" }} emptyState={null} {...renderers} />);

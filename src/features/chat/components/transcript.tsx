@@ -124,7 +124,18 @@ export function Transcript({ turns, earlier, emptyState, ref, ...renderers }: Tr
       }}
       className="min-h-0 flex-1 overflow-y-auto"
     >
-      <div ref={log} role="log" aria-label="Transcript" aria-live="off" className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6">
+      <div
+        ref={log}
+        role="log"
+        aria-label="Transcript"
+        aria-live="off"
+        // A reader who opens a timeline or a tool at the end wants to read it from its top: stop following the end,
+        // or its toggle would scroll away. Scrolling back to the end follows it again.
+        onClickCapture={(event) => {
+          if (event.target instanceof Element && event.target.closest("[aria-expanded]")) pinned.current = false;
+        }}
+        className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6"
+      >
         <EarlierHistoryRow earlier={earlier} hasTurns={turns.length > 0} />
         {turns.length === 0 ? emptyState : null}
         {virtual ? (
