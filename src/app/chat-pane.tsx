@@ -5,6 +5,8 @@ import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { turnOfMessage } from "@/features/chat/model/message-turn";
+import { ForkButton } from "@/features/chat/components/fork-button";
+import { forkPointOf } from "@/features/chat/model/fork-point";
 import { buildTranscript } from "@/features/chat/model/transcript";
 import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
@@ -12,7 +14,10 @@ import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-pr
 import { useSessionResetAt } from "@/features/chat/store/session-resets";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { deriveRunOutcome } from "@/features/runs/model/run-outcome";
+import { useConnectionSettings } from "@/features/connection/store/connection-settings-store";
+import { useForkSession } from "@/features/sessions/api/fork-session";
 import { runHandoff, useRunRegistry, useSessionRuns, useSessionRunSources } from "@/features/runs/registry/use-runs";
+import { draftKey, writeStoredText } from "@/lib/stored-text";
 import { describeSessionUsage } from "@/lib/token-usage";
 import { useConnectionState, useGateway } from "@/providers/gateway-provider";
 import { AssistantTurn } from "./assistant-turn";
@@ -39,6 +44,12 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const transcript = useRef<TranscriptHandle>(null);
   const attachments = useComposerAttachments();
   const secrets = useKnownSecrets();
+  const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
+  // The new session opens with the forked message in its composer, ready to edit and send.
+  const forking = useForkSession(({ sessionKey: forked, draft }) => {
+    writeStoredText(draftKey(forked), draft);
+    sessionSelected(forked);
+  });
 
   const turns = useMemo(
     () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
@@ -79,6 +90,14 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           Could not load this session's history: {history.error.message}
         </p>
       )}
+      {forking.failure && forking.failure.from === sessionKey && (
+        <div role="alert" className="mx-auto mt-3 flex w-full max-w-3xl items-start justify-between gap-3 rounded-lg bg-bad-soft px-3 py-2 text-sm text-bad">
+          <span>Could not fork this session. {forking.failure.text}</span>
+          <button type="button" onClick={forking.dismissFailure} className="shrink-0 font-medium underline">
+            Dismiss
+          </button>
+        </div>
+      )}
       <PendingApprovals sessionKey={sessionKey} />
       <FindInTranscript turns={turns} runOf={runOf} runsVersion={sessionRuns} transcript={transcript} />
       <Transcript
@@ -93,6 +112,14 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         )}
         onRetry={(turn) => turn.runId && outboxStore.getState().resendRequested(sessionKey, turn.runId)}
         onDiscard={(turn) => turn.runId && outboxStore.getState().messageCanceled(sessionKey, turn.runId)}
+        userActions={(turn) =>
+          turn.user && (
+            <ForkButton
+              point={forkPointOf(turn.user, { running: activeRunId !== null, online, forking: forking.forkingFrom === sessionKey })}
+              onFork={(entryId) => turn.user && forking.fork({ sessionKey, entryId, text: turn.user.text })}
+            />
+          )
+        }
         emptyState={
           history.isLoading ? (
             <p className="text-center text-sm text-ink-3">Loading history…</p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TurnUser } from "../model/transcript";
 import { MessageTime } from "./message-time";
 import { UserAttachments } from "./user-attachments";
@@ -36,7 +37,7 @@ function DeliveryState({ user, onRetry, onDiscard }: { user: TurnUser; onRetry()
   }
 }
 
-export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRetry(): void; onDiscard(): void }) {
+export function UserMessage({ user, onRetry, onDiscard, actions }: { user: TurnUser; onRetry(): void; onDiscard(): void; actions?: ReactNode }) {
   if (user.systemNote) {
     return (
       <div role="note" className="mx-auto max-w-2xl rounded-lg border border-dashed border-line px-3 py-2 text-center text-xs text-ink-3">
@@ -45,12 +46,13 @@ export function UserMessage({ user, onRetry, onDiscard }: { user: TurnUser; onRe
     );
   }
   return (
-    <div className="flex flex-col items-end gap-1">
+    <div className="group/user flex flex-col items-end gap-1">
       {user.attachments && <UserAttachments attachments={user.attachments} />}
       {(user.text || !user.attachments) && (
         <div className="max-w-[min(42rem,85%)] rounded-2xl rounded-br-md bg-accent px-4 py-2.5 text-[15px] break-words whitespace-pre-wrap text-accent-ink shadow-sm">{user.text}</div>
       )}
       <div className="flex flex-wrap items-center justify-end gap-x-2">
+        {actions}
         <DeliveryState user={user} onRetry={onRetry} onDiscard={onDiscard} />
         <MessageTime at={user.at} />
       </div>

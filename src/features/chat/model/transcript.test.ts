@@ -21,6 +21,12 @@ describe("buildTranscript (real chat.history)", () => {
     expect(new Set(turns.map((turn) => turn.key)).size).toBe(turns.length);
   });
 
+  it("carries each saved user message's gateway entry id (`__openclaw.id`), which `sessions.fork` names it by", () => {
+    const userRows = history.filter((row): row is { role: string; __openclaw: { id: string } } => typeof row === "object" && row !== null && (row as { role?: unknown }).role === "user");
+    expect(turns[0]?.user?.entryId).toBe(userRows[0]?.__openclaw.id);
+    expect(turns[0]?.user?.entryId).toBe("75107626-8a59-4828-816d-107b7c0b1307");
+  });
+
   it("dates the message by its row and the reply by the row of the reply it shows", () => {
     const [first] = turns;
     const rows = history.filter((row): row is { role: string; timestamp: number } => typeof row === "object" && row !== null && "timestamp" in row);

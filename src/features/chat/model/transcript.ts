@@ -6,7 +6,7 @@
  * events arrive in.
  */
 
-import { isRestartRecoveryNote, mediaOfRow, roleOfRow, runIdOfUserRow, textAsParagraphs, timeOfRow } from "@/lib/history-rows";
+import { idOfRow, isRestartRecoveryNote, mediaOfRow, roleOfRow, runIdOfUserRow, textAsParagraphs, timeOfRow } from "@/lib/history-rows";
 import { splitHistoryTurns, type HistoryTurn } from "@/lib/history-turns";
 import { isRecord } from "@/lib/read-untrusted";
 import type { OutboxEntry, OutboxStatus } from "./outbox";
@@ -26,6 +26,8 @@ export type PreviewLookup = (runId: string, fileName: string) => string | undefi
 
 export interface TurnUser {
   id: string;
+  /** The gateway's transcript entry id (`__openclaw.id`): only a message the gateway saved has one. */
+  entryId?: string;
   text: string;
   /** Present when the message carried files. */
   attachments?: readonly UserAttachment[];
@@ -68,7 +70,8 @@ function userOf(turn: HistoryTurn, previewOf: PreviewLookup): TurnUser | null {
     const src = kind === "image" && turn.runId ? previewOf(turn.runId, media.fileName) : undefined;
     return { fileName: media.fileName, kind, ...(media.contentType ? { mimeType: media.contentType } : {}), ...(media.sizeBytes !== undefined ? { sizeBytes: media.sizeBytes } : {}), ...(src ? { src } : {}) };
   });
-  return { id: turn.openingRowId, text: cleanUserText(textAsParagraphs(row.content)), ...(attachments.length ? { attachments } : {}), at: turn.at, systemNote: isRestartRecoveryNote(row) };
+  const entryId = idOfRow(row);
+  return { id: turn.openingRowId, ...(entryId !== undefined ? { entryId } : {}), text: cleanUserText(textAsParagraphs(row.content)), ...(attachments.length ? { attachments } : {}), at: turn.at, systemNote: isRestartRecoveryNote(row) };
 }
 
 function outboxAttachments(message: OutboxEntry): UserAttachment[] {
