@@ -69,3 +69,23 @@ test("fork from the second message opens a new session holding only the first ex
   await expect(log.getByRole("article")).toHaveCount(2);
   await expect(log.getByRole("article").nth(1)).toContainText(SLOW_REPLY);
 });
+
+test("a fork the gateway refuses says so in the gateway's words and leaves the session and its transcript where they were", async ({ page }) => {
+  const original = await openSession(page, "fork-refused");
+  const log = transcript(page);
+  const message = "Only question. fake:text";
+  await sendMessage(page, message);
+  await expect(log.getByRole("article").first()).toContainText(TEXT_REPLY, { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Stop the running reply" })).toBeHidden();
+  // Another operator deletes the session on the gateway; this tab still shows it.
+  await gatewayCall("sessions.delete", { key: original });
+
+  await log.getByRole("article").first().getByText(message, { exact: true }).hover();
+  await log.getByRole("article").first().getByRole("button", { name: "Fork from here" }).click();
+  await expect(page.getByRole("alert")).toHaveText(`Could not fork this session. The gateway refused: session not found: ${original}Dismiss`);
+  expect(await openKey(page)).toBe(original);
+  await expect(log.getByRole("article")).toHaveCount(1);
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("");
+  await page.getByRole("alert").getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
