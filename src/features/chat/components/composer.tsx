@@ -119,7 +119,8 @@ export function Composer(props: ComposerProps) {
       className="mx-auto flex w-full max-w-4xl flex-col gap-1.5 px-4 pb-4"
     >
       {menuOpen && activeCommand && <CommandMenu id={menuId} commands={suggestions} active={suggestions.indexOf(activeCommand)} onPick={pick} />}
-      <div className="flex items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent focus-within:ring-2 focus-within:ring-accent">
+      {/* The buttons wrap under the box, right-aligned, when beside it they would squeeze it below 16rem (a phone during a run). */}
+      <div className="flex flex-wrap items-end gap-2 rounded-2xl border border-line bg-surface p-2 shadow-sm focus-within:border-accent focus-within:ring-2 focus-within:ring-accent">
         <label htmlFor={inputId} className="sr-only">
           Message
         </label>
@@ -137,21 +138,23 @@ export function Composer(props: ComposerProps) {
           rows={Math.min(8, Math.max(1, draft.split("\n").length))}
           placeholder="Ask the agent to do something…"
           aria-describedby={hintId}
-          className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none"
+          className="max-h-60 min-h-10 min-w-0 flex-[1_1_16rem] resize-none bg-transparent px-2 py-2 text-[15px] outline-none"
         />
-        {running && onShowRunning && (
-          <Button variant="secondary" onClick={onShowRunning} aria-label="Show run in progress">
-            Show run
+        <div className="ml-auto flex shrink-0 items-end gap-2">
+          {running && onShowRunning && (
+            <Button variant="secondary" onClick={onShowRunning} aria-label="Show run in progress">
+              Show run
+            </Button>
+          )}
+          {running && (
+            <Button variant="secondary" onClick={() => void runCommand("stop", "")} aria-label="Stop the running reply">
+              Stop
+            </Button>
+          )}
+          <Button type="submit" variant="primary" disabled={isCommand ? false : !canSend || (draft.trim() === "" && !attachments?.ready) || attachments?.reading}>
+            {isCommand ? "Run" : "Send"}
           </Button>
-        )}
-        {running && (
-          <Button variant="secondary" onClick={() => void runCommand("stop", "")} aria-label="Stop the running reply">
-            Stop
-          </Button>
-        )}
-        <Button type="submit" variant="primary" disabled={isCommand ? false : !canSend || (draft.trim() === "" && !attachments?.ready) || attachments?.reading}>
-          {isCommand ? "Run" : "Send"}
-        </Button>
+        </div>
       </div>
       {attachments?.tray}
       {notice && <CommandNotice notice={notice} />}

@@ -2,8 +2,9 @@ import { splitNameTail } from "../model/session-name";
 
 /**
  * A session's name that, when its row is too narrow, loses characters from its middle, never from its
- * distinguishing end; one ellipsis at most (the browser's, where the head is cut), and the whole name when it
- * fits. The full name is its accessible text and its tooltip.
+ * distinguishing end unless not even that fits; one ellipsis at most (the browser's, where the head is cut, or
+ * at the end when there is room for only part of the end), and the whole name when it fits. The full name is
+ * its accessible text and its tooltip.
  */
 export function SessionName({ name, className = "" }: { name: string; className?: string }) {
   const { head, tail } = splitNameTail(name);
@@ -13,7 +14,9 @@ export function SessionName({ name, className = "" }: { name: string; className?
       <span aria-hidden className="truncate whitespace-pre">
         {head}
       </span>
-      <span aria-hidden className="shrink-0 whitespace-pre">
+      {/* Never shrinks for the head, but never wider than the name's box either: when even the end has no room
+          (a narrow row full of badges) it is cut too, with an ellipsis, rather than drawn over its neighbours. */}
+      <span aria-hidden className="max-w-full shrink-0 truncate whitespace-pre">
         {tail}
       </span>
     </span>

@@ -1,0 +1,80 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { lastTurn, openSession, sendMessage } from "../support/chat-page";
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${locator.toString()} has no box`);
+  return box;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+const composer = (page: Page) => page.getByRole("form", { name: "Send a message" });
+
+/** The composer during a live run: its box and its three buttons, in keyboard order. */
+async function startLiveRun(page: Page, name: string) {
+  await openSession(page, name);
+  await sendMessage(page, "Count slowly in a shell. fake:slowtool");
+  await expect(lastTurn(page).getByRole("region", { name: "Run timeline" }).getByText(/step 1/)).toBeVisible({ timeout: 60_000 });
+  const form = composer(page);
+  const buttons = [
+    form.getByRole("button", { name: "Show run in progress", exact: true }),
+    form.getByRole("button", { name: "Stop the running reply", exact: true }),
+    form.getByRole("button", { name: "Send", exact: true }),
+  ];
+  for (const button of buttons) await expect(button).toBeVisible();
+  return { textbox: form.getByRole("textbox", { name: "Message" }), buttons };
+}
+
+test("on a phone during a run, the message box keeps the composer's width and its buttons sit under it, whole and apart", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { textbox, buttons } = await startLiveRun(page, "composer-phone");
+
+  const text = await boxOf(textbox);
+  expect(text.width).toBeGreaterThanOrEqual(300);
+  const boxes = await Promise.all(buttons.map(boxOf));
+  for (const box of boxes) {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(overlap(box, text)).toBe(false);
+    // Under the box, on a row of their own.
+    expect(box.y).toBeGreaterThanOrEqual(text.y + text.height);
+  }
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i] as Box, boxes[j] as Box)).toBe(false);
+  // Right-aligned, in the order the keyboard meets them.
+  expect(boxes.map((box) => box.x)).toEqual([...boxes.map((box) => box.x)].sort((a, b) => a - b));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Send takes focus only with something to send.
+  await textbox.fill("Then count back down.");
+  await textbox.focus();
+  for (const button of buttons) {
+    await page.keyboard.press("Tab");
+    await expect(button).toBeFocused();
+  }
+});
+
+test("on a desktop during a run, the composer's buttons stay on the message box's row", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { textbox, buttons } = await startLiveRun(page, "composer-desktop");
+
+  const text = await boxOf(textbox);
+  const boxes = await Promise.all(buttons.map(boxOf));
+  for (const box of boxes) {
+    // Beside the box: right of it, and centred within its height.
+    expect(box.x).toBeGreaterThanOrEqual(text.x + text.width);
+    const centre = box.y + box.height / 2;
+    expect(centre).toBeGreaterThanOrEqual(text.y);
+    expect(centre).toBeLessThanOrEqual(text.y + text.height);
+  }
+});
