@@ -78,3 +78,14 @@ test("on a desktop during a run, the composer's buttons stay on the message box'
     expect(centre).toBeLessThanOrEqual(text.y + text.height);
   }
 });
+
+test("on a phone a long draft on one line grows the message box, so every wrapped line shows", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSession(page, "composer-wrap");
+  const textbox = composer(page).getByRole("textbox", { name: "Message" });
+  const oneLine = (await boxOf(textbox)).height;
+  await textbox.fill("Plan a week in Lisbon with two museum days, one trip to Sintra, and a dinner list near the river, please.");
+  const grown = await textbox.evaluate((box) => ({ hidden: box.scrollHeight - box.clientHeight, height: box.getBoundingClientRect().height }));
+  expect(grown.hidden, "no wrapped line is hidden inside the box").toBeLessThanOrEqual(1);
+  expect(grown.height).toBeGreaterThan(oneLine * 2);
+});

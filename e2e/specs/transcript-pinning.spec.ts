@@ -96,8 +96,9 @@ test("at 1280 px an open timeline's view tabs are never under the session headin
       const heading = document.querySelector("main h1")?.getBoundingClientRect();
       const own = tab.getBoundingClientRect();
       const shown = [
-        [own.left + 2, own.top + 1],
-        [own.right - 2, own.top + 1],
+        // Inset past the rounded corners, which the page does not hit-test as the tab.
+        [own.left + 8, own.top + 2],
+        [own.right - 8, own.top + 2],
         [own.left + own.width / 2, own.top + own.height / 2],
       ].map(([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0) === tab);
       return { headingBottom: heading?.bottom ?? Number.NaN, tabTop: own.top, shown };

@@ -138,7 +138,7 @@ export function Composer(props: ComposerProps) {
           rows={Math.min(8, Math.max(1, draft.split("\n").length))}
           placeholder="Ask the agent to do something…"
           aria-describedby={hintId}
-          className="max-h-60 min-h-10 min-w-0 flex-[1_1_16rem] resize-none bg-transparent px-2 py-2 text-[15px] outline-none"
+          className="max-h-60 min-h-10 min-w-0 flex-[1_1_16rem] resize-none [field-sizing:content] bg-transparent px-2 py-2 text-[15px] outline-none"
         />
         <div className="ml-auto flex shrink-0 items-end gap-2">
           {running && onShowRunning && (
