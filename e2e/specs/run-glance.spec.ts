@@ -1,20 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { boxOf, overlaps } from "../support/geometry";
 import { lastTurn, openSession, sendMessage, transcript } from "../support/chat-page";
 
 /** What formatDuration writes: "450 ms", "7.2 s", "12 s", "1 min", "1 min 5 s". */
 const DURATION = String.raw`(\d+ ms|\d+(\.\d)? s|\d+ min( \d+ s)?)`;
-
-type Box = { x: number; y: number; width: number; height: number };
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`no box for ${locator.toString()}`);
-  return box;
-}
 
 /** Sends the message and waits until the turn's folded timeline says Completed. */
 async function endedRun(page: Page, message: string) {

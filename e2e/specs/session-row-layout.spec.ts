@@ -1,23 +1,7 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { boxOf, overlaps } from "../support/geometry";
 import { openSession, sendMessage } from "../support/chat-page";
 import { gatewayCall } from "../support/gateway-admin";
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`${locator.toString()} has no box`);
-  return box;
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
 
 const LABEL = "Rotate the staging database credentials and redeploy the api-gateway";
 
@@ -41,7 +25,7 @@ test("a long session name gives way to its row's badges while a run waits for ap
   const parts = await Promise.all([head, tail].map(boxOf));
   for (const badge of [running, approval]) {
     const badgeBox = await boxOf(badge);
-    for (const part of parts) expect(overlap(part, badgeBox)).toBe(false);
+    for (const part of parts) expect(overlaps(part, badgeBox)).toBe(false);
     // Each badge shows all of its text.
     expect(await badge.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   }
