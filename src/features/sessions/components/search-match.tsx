@@ -1,4 +1,5 @@
 /** One choice in the session search: a session whose name matched, or a message the gateway found. */
+import type { ReactNode } from "react";
 import type { MessageHit } from "../model/message-search";
 import type { SessionRow } from "../model/session-row";
 import { snippetPieces } from "../model/snippet-marks";
@@ -18,31 +19,38 @@ interface OptionProps {
   onPoint(): void;
 }
 
-function optionClass(selected: boolean): string {
-  return `flex cursor-pointer flex-col gap-0.5 rounded-md px-2.5 py-1.5 text-sm ${selected ? "bg-accent-soft text-ink" : "text-ink-2"}`;
+/** The row both kinds of match share: the session's name, then what stands beside it (who, when, "open"). */
+function MatchOption({ option, name, aside, children }: { option: OptionProps; name: string; aside: ReactNode; children?: ReactNode }) {
+  return (
+    <li
+      id={option.id}
+      role="option"
+      aria-selected={option.selected}
+      onClick={option.onChoose}
+      onMouseMove={option.onPoint}
+      className={`flex cursor-pointer flex-col gap-0.5 rounded-md px-2.5 py-1.5 text-sm ${option.selected ? "bg-accent-soft text-ink" : "text-ink-2"}`}
+    >
+      <span className="flex items-center gap-2">
+        <SessionName name={name} className="font-medium" />
+        <span className="ml-auto shrink-0 text-xs text-ink-3">{aside}</span>
+      </span>
+      {children}
+    </li>
+  );
 }
 
 export function SessionMatch({ row, agent, open, ...option }: OptionProps & { row: SessionRow; agent: string; open: boolean }) {
-  return (
-    <li id={option.id} role="option" aria-selected={option.selected} onClick={option.onChoose} onMouseMove={option.onPoint} className={optionClass(option.selected)}>
-      <span className="flex items-center gap-2">
-        <SessionName name={row.title} className="font-medium" />
-        <span className="ml-auto shrink-0 text-xs text-ink-3">
-          {agent}
-          {open ? " · open" : ""}
-        </span>
-      </span>
-    </li>
-  );
+  return <MatchOption option={option} name={row.title} aside={`${agent}${open ? " · open" : ""}`} />;
 }
 
 /** The snippet is the model's or the user's text: it is put on screen as text only, the term's words in <mark>. */
 export function MessageMatch({ hit, term, session, speaker, saidAt, open, ...option }: OptionProps & { hit: MessageHit; term: string; session: SessionRow; speaker: string; saidAt?: SaidAt; open: boolean }) {
   return (
-    <li id={option.id} role="option" aria-selected={option.selected} onClick={option.onChoose} onMouseMove={option.onPoint} className={optionClass(option.selected)}>
-      <span className="flex items-center gap-2">
-        <SessionName name={session.title} className="font-medium" />
-        <span className="ml-auto shrink-0 text-xs text-ink-3">
+    <MatchOption
+      option={option}
+      name={session.title}
+      aside={
+        <>
           {speaker}
           {saidAt && (
             <>
@@ -53,8 +61,9 @@ export function MessageMatch({ hit, term, session, speaker, saidAt, open, ...opt
             </>
           )}
           {open ? " · open" : ""}
-        </span>
-      </span>
+        </>
+      }
+    >
       <span className="line-clamp-2 break-words text-xs text-ink-2">
         {snippetPieces(hit.snippet, term).map((piece, index) =>
           piece.marked ? (
@@ -66,6 +75,6 @@ export function MessageMatch({ hit, term, session, speaker, saidAt, open, ...opt
           ),
         )}
       </span>
-    </li>
+    </MatchOption>
   );
 }
