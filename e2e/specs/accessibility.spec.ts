@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../support/axe";
 import { expect, test, type Page } from "@playwright/test";
 import { gatewayCall } from "../support/gateway-admin";
 import { connectionStatus, lastTurn, openSession, sendMessage, transcript, uniqueSession, GATEWAY_BUTTON } from "../support/chat-page";
-
-/** What a screen-reader or keyboard user would be blocked by: axe's serious and critical findings, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} — ${node.failureSummary?.split("\n")[1]?.trim() ?? ""}`));
-}
 
 async function useTheme(page: Page, theme: "light" | "dark") {
   const toggle = page.getByRole("button", { name: "Dark theme" });

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../support/axe";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { connectionStatus, lastTurn, openSession, sendMessage, transcript } from "../support/chat-page";
 import { gatewayCall, gatewayCalls } from "../support/gateway-admin";
@@ -105,7 +105,5 @@ test("a found message's hostile text is shown as text: no element from it, no sc
   await expect(dialog.locator("b")).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  const results = await new AxeBuilder({ page }).include('dialog[aria-label="Search sessions"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, 'dialog[aria-label="Search sessions"]')).toEqual([]);
 });

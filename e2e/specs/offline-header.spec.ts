@@ -2,7 +2,7 @@
  * What the header, the gateway panel and the hidden live region say while the gateway cannot be reached:
  * each test kills the one shared real gateway and brings it back, so they run in order.
  */
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "../support/axe";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { connectionStatus, GATEWAY_BUTTON, openSession, sendMessage, transcript } from "../support/chat-page";
 import { controlGateway } from "../support/gateway-control";
@@ -63,14 +63,6 @@ async function boxOf(name: string, locator: Locator): Promise<Box> {
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-/** axe's serious and critical findings, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }
 
 function sideways(page: Page): Promise<number> {
