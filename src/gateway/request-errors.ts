@@ -18,7 +18,7 @@ export function gatewayRefusalOf(error: unknown): GatewayRefusal | null {
   return { code: error.gatewayCode || error.code, message: error.message, retryable: error.retryable, retryAfterMs: error.retryAfterMs, details: error.details };
 }
 
-/** Its message is read by users in banners, so it says what is wrong in words; the method and status are kept for logs. */
+/** Its message is read by users in banners, so it says what is wrong in words; the method and status stay on the error for diagnostics. */
 export class GatewayNotConnectedError extends Error {
   constructor(
     readonly method: string,
