@@ -8,6 +8,7 @@ import { turnOfMessage } from "@/features/chat/model/message-turn";
 import { ForkButton } from "@/features/chat/components/fork-button";
 import { forkPointOf } from "@/features/chat/model/fork-point";
 import { buildTranscript } from "@/features/chat/model/transcript";
+import { liveSteerStore } from "@/features/chat/store/live-steer-store";
 import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
@@ -51,9 +52,10 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
     sessionSelected(forked);
   });
 
+  const liveSteers = liveSteerStore((state) => state.targets);
   const turns = useMemo(
-    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
-    [history.data, outbox, sessionRuns, resetAt, registry],
+    () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview, liveSteers), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
+    [history.data, outbox, liveSteers, sessionRuns, resetAt, registry],
   );
   // A message the session search opened this session at: brought into view once the history holding it is here.
   const reveal = messageRevealStore((state) => state.pending);

@@ -2,11 +2,12 @@ import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import { ReplyBubble } from "@/features/chat/components/reply-bubble";
 import type { Turn } from "@/features/chat/model/transcript";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
-import { handedOnAt, textBetween } from "@/features/runs/model/run-handoff";
+import { handedOnAt, takeInMoment, textBetween, type TakeInMoment } from "@/features/runs/model/run-handoff";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
 import { useNow } from "@/hooks/use-now";
+import { useGatewayClockOffset } from "@/providers/gateway-provider";
 
 /**
  * A message steered into a reply that was already running: that run answers it. Its answer (the run's text after the
@@ -15,13 +16,17 @@ import { useNow } from "@/hooks/use-now";
  */
 export function SteeredReply({ turn, runId }: { turn: Turn; runId: string }) {
   const run = useRun(runId);
-  // Seen live, the moments the gateway took this message and the next one steered into the run in: the run's text in
-  // between is its answer, before history has it.
-  const takenIn = { at: handedOnAt(useRun(turn.runId)), nextAt: handedOnAt(useRun(turn.nextSteered ?? null)) };
+  // The moments the gateway took this message and the next one steered into the run in, seen live and as history
+  // records them: the run's text in between is its answer.
+  const offset = useGatewayClockOffset();
+  const takenIn = {
+    at: takeInMoment(handedOnAt(useRun(turn.runId)), turn.takenInAt, offset),
+    nextAt: takeInMoment(handedOnAt(useRun(turn.nextSteered ?? null)), turn.nextTakenInAt, offset),
+  };
   return run ? <SteeredIntoRun turn={turn} run={run} takenIn={takenIn} /> : <SteeredView text={turn.replyText} at={turn.replyAt} outcome={undefined} />;
 }
 
-function SteeredIntoRun({ turn, run, takenIn }: { turn: Turn; run: RunTimeline; takenIn: { at: number | undefined; nextAt: number | undefined } }) {
+function SteeredIntoRun({ turn, run, takenIn }: { turn: Turn; run: RunTimeline; takenIn: { at: TakeInMoment | undefined; nextAt: TakeInMoment | undefined } }) {
   const settled = run.status === "ended";
   const clock = useNow(!settled);
   const outcome = useRunOutcome(run, settled ? run.lastEventAt : clock);

@@ -1,6 +1,6 @@
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { describe, expect, it, vi } from "vitest";
-import { classifyEventFrame, eventRouterOf, type GatewayNotice } from "./event-router";
+import { classifyEventFrame, eventRouterOf, transcriptRowOf, type GatewayNotice } from "./event-router";
 import type { ConnectionLogEntry } from "./connection-log";
 
 const frame = (event: string, payload?: unknown): EventFrame => ({ type: "event", event, payload }) as EventFrame;
@@ -62,5 +62,25 @@ describe("GatewayEventRouter", () => {
     expect(source.onConnectionLog).toHaveBeenCalledTimes(1);
     expect(runs.map((notice) => notice.type === "run-event" && notice.runId)).toEqual(["r1"]);
     expect(connection).toEqual([{ type: "connection", entry: { type: "gap", at: 5, expected: 3, received: 7 } }]);
+  });
+});
+
+describe("transcriptRowOf", () => {
+  it("hands on a session.message row with its session, also when the row names a run, and nothing else", () => {
+    const row = { role: "user", content: "Also, when done, say hi.", __openclaw: { id: "m4", seq: 4, steerTargetRunId: "first-steer" } };
+    expect(transcriptRowOf(frame("session.message", { sessionKey: "agent:main:s", runId: "first-steer", message: row }))).toEqual({ type: "transcript-row", sessionKey: "agent:main:s", row });
+    expect(transcriptRowOf(frame("session.message", { sessionKey: "agent:main:s" }))).toBeNull();
+    expect(transcriptRowOf(frame("session.message", { message: row }))).toBeNull();
+    expect(transcriptRowOf(frame("sessions.changed", { sessionKey: "agent:main:s", message: row }))).toBeNull();
+  });
+
+  it("reaches transcript-row subscribers beside the frame's own notice", () => {
+    let onEvent: (frame: EventFrame) => void = () => {};
+    const router = eventRouterOf({ onEvent: (listener) => ((onEvent = listener), () => {}), onConnectionLog: () => () => {} });
+    const seen: string[] = [];
+    router.on("run-event", (notice) => seen.push(`run ${notice.runId}`));
+    router.on("transcript-row", (notice) => seen.push(`row ${notice.sessionKey}`));
+    onEvent(frame("session.message", { sessionKey: "agent:main:s", runId: "r1", message: { role: "assistant", content: "hi" } }));
+    expect(seen).toEqual(["run r1", "row agent:main:s"]);
   });
 });

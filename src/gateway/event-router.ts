@@ -5,7 +5,7 @@
  * frames with their own rules (e.g. what counts as "a run ended").
  */
 import type { EventFrame } from "@openclaw/gateway-protocol";
-import { isRecord, readString, readText } from "@/lib/read-untrusted";
+import { isRecord, readRecord, readString, readText, type UnknownRecord } from "@/lib/read-untrusted";
 import { parseApprovalEvent, type ApprovalChange } from "./exec-approvals";
 import type { ConnectionLogEntry } from "./connection-log";
 
@@ -14,6 +14,8 @@ export type GatewayNotice =
   | { type: "run-event"; frame: EventFrame; runId: string; sessionKey?: string; runEnded: boolean }
   /** The session list or a session's transcript changed outside any run. */
   | { type: "sessions-changed"; frame: EventFrame }
+  /** A row the gateway wrote to a session's transcript (`session.message`), as a tail read would show it. */
+  | { type: "transcript-row"; sessionKey: string; row: UnknownRecord }
   /** An exec approval was requested or decided (by anyone: this tab, another, the CLI). */
   | { type: "approval"; change: ApprovalChange }
   | { type: "presence"; frame: EventFrame }
@@ -43,6 +45,17 @@ export function classifyEventFrame(frame: EventFrame): GatewayNotice | null {
   return null;
 }
 
+/**
+ * The row a `session.message` frame carries, besides its notice above: a run's rows (a message steered into it, its
+ * reply) name the run, so the row would otherwise reach only run readers, and the transcript needs it before any read.
+ */
+export function transcriptRowOf(frame: EventFrame): Extract<GatewayNotice, { type: "transcript-row" }> | null {
+  if (frame.event !== "session.message" || !isRecord(frame.payload)) return null;
+  const sessionKey = readText(frame.payload, "sessionKey");
+  const row = readRecord(frame.payload, "message");
+  return sessionKey && row ? { type: "transcript-row", sessionKey, row } : null;
+}
+
 interface NoticeSource {
   onEvent(listener: (frame: EventFrame) => void): () => void;
   onConnectionLog(listener: (entry: ConnectionLogEntry) => void): () => void;
@@ -56,6 +69,8 @@ export class GatewayEventRouter {
     source.onEvent((frame) => {
       const notice = classifyEventFrame(frame);
       if (notice) this.deliver(notice);
+      const row = transcriptRowOf(frame);
+      if (row) this.deliver(row);
     });
     source.onConnectionLog((entry) => this.deliver({ type: "connection", entry }));
   }

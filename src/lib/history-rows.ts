@@ -60,6 +60,15 @@ export function steerTargetOfUserRow(row: UnknownRecord): string | undefined {
 }
 
 /**
+ * When the gateway took a steered message into the run, on its own clock: it rewrites the row then, naming the run
+ * (`recordTimestampMs`); `timestamp` stays the moment it was sent.
+ */
+export function steeredAtOfUserRow(row: UnknownRecord): number | undefined {
+  const meta = envelope(row);
+  return meta && steerTargetOfUserRow(row) !== undefined ? readNumber(meta, "recordTimestampMs") : undefined;
+}
+
+/**
  * The run that wrote an assistant, toolResult or custom row: the gateway stamps `__openclaw.runId` on each.
  * A gateway command's reply (`/queue …`) carries none; it is written under the command's idempotency key,
  * which is that command's run id.

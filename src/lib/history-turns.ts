@@ -4,7 +4,7 @@
  * so a turn the chat shows and the run beside it are always the same rows.
  */
 import { isRecord, type UnknownRecord } from "./read-untrusted";
-import { idOfRow, isInjectedNote, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, steerTargetOfUserRow, timeOfRow } from "./history-rows";
+import { idOfRow, isInjectedNote, isSyntheticMarker, roleOfRow, runIdOfReplyRow, runIdOfUserRow, steeredAtOfUserRow, steerTargetOfUserRow, timeOfRow } from "./history-rows";
 
 export interface HistoryTurn {
   /**
@@ -33,6 +33,8 @@ export interface HistoryTurn {
    * stay with the turn that started it. Unset when the run's own turn is not in view.
    */
   steeredInto?: string;
+  /** When the gateway took it into that run, on the gateway's clock. */
+  steeredAt?: number;
 }
 
 /** Rows that answer a user; other roles (and junk) belong to no turn. */
@@ -61,6 +63,8 @@ export function splitHistoryTurns(history: readonly unknown[]): HistoryTurn[] {
       const target = steerTargetOfUserRow(value);
       if (target !== undefined && byRunId.has(target)) {
         turn.steeredInto = target;
+        const steeredAt = steeredAtOfUserRow(value);
+        if (steeredAt !== undefined) turn.steeredAt = steeredAt;
         steeredTo.set(target, turn);
       }
       return;

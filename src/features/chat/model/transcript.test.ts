@@ -127,6 +127,29 @@ describe("buildTranscript with a message steered into the running reply (real hi
     ]);
   });
 
+  it("takes a steer the gateway announced live before history has the row: the message before it stops answering there", () => {
+    const row = (role: string, text: string, extra: Record<string, unknown>) => ({ role, content: [{ type: "text", text }], timestamp: 1, ...extra });
+    const history = [
+      row("user", "Count slowly.", { idempotencyKey: "first:user" }),
+      row("user", "Count once more.", { idempotencyKey: "second:user", __openclaw: { steerTargetRunId: "first" } }),
+    ];
+    const waiting: OutboxEntry = { runId: "third", sessionKey: "agent:main:s", text: "Then talk.", createdAt: 2, status: "sent", attempts: 1 };
+    const link = (turns: ReturnType<typeof buildTranscript>) => turns.map((turn) => [turn.runId, turn.steeredInto, turn.continuedBy, turn.nextSteered]);
+    expect(link(buildTranscript(history, [waiting]))).toEqual([
+      ["first", undefined, "second", undefined],
+      ["second", "first", undefined, undefined],
+      ["third", undefined, undefined, undefined],
+    ]);
+    expect(link(buildTranscript(history, [waiting], undefined, new Map([["third", "first"]])))).toEqual([
+      ["first", undefined, "second", undefined],
+      ["second", "first", undefined, "third"],
+      ["third", "first", undefined, undefined],
+    ]);
+    // History that already has the row unsteered (read between the gateway's two writes of it) gives way too.
+    const unsteered = [...history, row("user", "Then talk.", { idempotencyKey: "third:user" })];
+    expect(link(buildTranscript(unsteered, [], undefined, new Map([["third", "first"]])))).toEqual(link(buildTranscript(history, [waiting], undefined, new Map([["third", "first"]]))));
+  });
+
   it("marks it steered while the shared run is still writing, before the answer is in history", () => {
     const midRun = historyExchanges("steer-default-mode.jsonl")[1]?.payload as { messages: unknown[] };
     const turns = buildTranscript(midRun.messages, []);

@@ -50,6 +50,9 @@ export interface Turn {
   continuedBy?: string;
   /** On a steered turn, the run id of the next message steered into the same run: what it wrote from then on is that one's. */
   nextSteered?: string;
+  /** When history says the gateway took this steered message, and the next one, into the run (the gateway's clock). */
+  takenInAt?: number;
+  nextTakenInAt?: number;
   /** The final reply as history has it; empty while the run is live. */
   replyText: string;
   /** When history's row of that reply was written. */
@@ -85,6 +88,7 @@ function outboxAttachments(message: OutboxEntry): UserAttachment[] {
 }
 
 const NO_PREVIEWS: PreviewLookup = () => undefined;
+const NO_STEERS: ReadonlyMap<string, string> = new Map();
 
 /** The newest assistant row with text: the reply history settled on, and when it was written. */
 function replyOf(turn: HistoryTurn): { replyText: string; replyAt?: number } {
@@ -98,7 +102,16 @@ function replyOf(turn: HistoryTurn): { replyText: string; replyAt?: number } {
   return reply;
 }
 
-export function buildTranscript(history: readonly unknown[], outbox: readonly OutboxEntry[], previewOf: PreviewLookup = NO_PREVIEWS): Turn[] {
+/**
+ * The turns of a session: history's, then this page's messages history does not hold yet. `liveSteers` (message run
+ * id → run) are steers the gateway announced live, for messages whose row history does not yet show as steered.
+ */
+export function buildTranscript(
+  history: readonly unknown[],
+  outbox: readonly OutboxEntry[],
+  previewOf: PreviewLookup = NO_PREVIEWS,
+  liveSteers: ReadonlyMap<string, string> = NO_STEERS,
+): Turn[] {
   const turns: Turn[] = splitHistoryTurns(history).map((turn) => ({
     key: turn.key,
     runId: turn.runId ?? null,
@@ -107,18 +120,8 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     at: turn.at ?? 0,
     ...(turn.answeredBy.length > 0 ? { answeredBy: turn.answeredBy } : {}),
     ...(turn.steeredInto !== undefined ? { steeredInto: turn.steeredInto } : {}),
+    ...(turn.steeredAt !== undefined ? { takenInAt: turn.steeredAt } : {}),
   }));
-  // Each message steered into a run takes over from the one before it: the run that started, else the last steered in.
-  const lastInto = new Map<string, Turn>();
-  for (const steered of turns) {
-    const into = steered.steeredInto;
-    if (into === undefined || steered.runId === null) continue;
-    const before = lastInto.get(into) ?? turns.find((turn) => turn.runId === into || turn.answeredBy?.includes(into));
-    if (before?.steeredInto === undefined && before && before.continuedBy === undefined) before.continuedBy = steered.runId;
-    else if (before?.steeredInto !== undefined) before.nextSteered = steered.runId;
-    lastInto.set(into, steered);
-  }
-
   const known = new Set(turns.map((turn) => turn.runId).filter((id): id is string => id !== null));
   for (const message of outbox) {
     if (known.has(message.runId)) continue;
@@ -131,7 +134,28 @@ export function buildTranscript(history: readonly unknown[], outbox: readonly Ou
     });
     known.add(message.runId);
   }
+  for (const turn of turns) {
+    const announced = turn.steeredInto === undefined && turn.runId !== null ? liveSteers.get(turn.runId) : undefined;
+    if (announced !== undefined && announced !== turn.runId) turn.steeredInto = announced;
+  }
+  linkSteeredTurns(turns);
   return turns;
+}
+
+/** Each message steered into a run takes over from the one before it: the run that started, else the last steered in. */
+function linkSteeredTurns(turns: Turn[]): void {
+  const lastInto = new Map<string, Turn>();
+  for (const steered of turns) {
+    const into = steered.steeredInto;
+    if (into === undefined || steered.runId === null) continue;
+    const before = lastInto.get(into) ?? turns.find((turn) => turn.runId === into || turn.answeredBy?.includes(into));
+    if (before?.steeredInto === undefined && before && before.continuedBy === undefined) before.continuedBy = steered.runId;
+    else if (before?.steeredInto !== undefined) {
+      before.nextSteered = steered.runId;
+      if (steered.takenInAt !== undefined) before.nextTakenInAt = steered.takenInAt;
+    }
+    lastInto.set(into, steered);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { captureSignals } from "./capture-fixtures";
 import { foldTimeline } from "./fold-run";
 import { runsFromHistory } from "./history-to-runs";
 import { mergeRunSources } from "./merge-run-sources";
-import { describeHandoff, handedOnAt, textBetween, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
+import { describeHandoff, handedOnAt, takeInMoment, textBetween, waitsBehindAnotherRun, wasHandedOn } from "./run-handoff";
 import { createRunFold, runTimeline } from "./fold-state";
 import { deriveRunOutcome } from "./run-outcome";
 import { stepsOfKind } from "./run-timeline";
@@ -136,5 +136,14 @@ describe("one run that took two messages in (steer-twice.jsonl)", () => {
     expect(streaming.status).toBe("running");
     expect(textBetween(streaming, secondAt, thirdAt)).toBe(SLOW);
     expect(textBetween(streaming, thirdAt, undefined)).toBe(HI);
+  });
+});
+
+describe("takeInMoment", () => {
+  it("keeps the live moment and moves history's onto the browser's clock; nothing known is no moment", () => {
+    expect(takeInMoment(1_000, 5_400, 5_000)).toEqual({ live: 1_000, history: 400 });
+    expect(takeInMoment(undefined, 5_400, 5_000)).toEqual({ history: 400 });
+    expect(takeInMoment(1_000, undefined, 5_000)).toEqual({ live: 1_000 });
+    expect(takeInMoment(undefined, undefined, 5_000)).toBeUndefined();
   });
 });

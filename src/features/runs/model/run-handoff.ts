@@ -26,13 +26,37 @@ export function handedOnAt(run: RunTimeline | undefined): number | undefined {
 }
 
 /**
+ * A moment a message was taken into a run, as the page saw it live (when the bare final arrived) and as history
+ * records it (when the gateway rewrote the row, moved onto the browser's clock). A step is held to the moment of its
+ * own source: a history step's time is the gateway's, and the page hears of a take-in only after the gateway made it,
+ * so a live moment can lie after the history time of text written right after it.
+ */
+export type TakeInMoment = number | { live?: number; history?: number };
+
+/** A take-in seen live and/or recorded by history (gateway clock, `offsetMs` = gateway minus browser); undefined when neither. */
+export function takeInMoment(live: number | undefined, recorded: number | undefined, offsetMs: number): TakeInMoment | undefined {
+  const history = recorded === undefined ? undefined : recorded - offsetMs;
+  if (live === undefined && history === undefined) return undefined;
+  return { ...(live !== undefined ? { live } : {}), ...(history !== undefined ? { history } : {}) };
+}
+
+function momentFor(moment: TakeInMoment | undefined, source: RunTimeline["steps"][number]["source"]): number | undefined {
+  if (moment === undefined || typeof moment === "number") return moment;
+  return source === "history" ? (moment.history ?? moment.live) : (moment.live ?? moment.history);
+}
+
+/**
  * What a run wrote from one moment until another: its text segments that began in between, in order. A run that took
  * messages in answers each with what it wrote from taking it in until it took the next one in; what came before the
  * first answers the message that started the run. An open end reaches the run's start, or what it writes now.
  */
-export function textBetween(run: RunTimeline, from: number | undefined, until: number | undefined): string {
+export function textBetween(run: RunTimeline, from: TakeInMoment | undefined, until: TakeInMoment | undefined): string {
   return stepsOfKind(run.steps, "text")
-    .filter((step) => (from === undefined || step.at >= from) && (until === undefined || step.at < until))
+    .filter((step) => {
+      const start = momentFor(from, step.source);
+      const end = momentFor(until, step.source);
+      return (start === undefined || step.at >= start) && (end === undefined || step.at < end);
+    })
     .map((step) => step.text)
     .join("\n\n");
 }

@@ -44,7 +44,7 @@ function registryWithLiveStart() {
 describe("a gateway clock 10 minutes ahead of the browser", () => {
   it("history times are moved onto the browser's clock, so the run is as old as it really is", () => {
     const registry = registryWithLiveStart();
-    registry.historyLoaded(SESSION, history(T0 + SKEW + 1_000, SKEW));
+    registry.historyLoaded(SESSION, history(T0 + SKEW + 1_000, SKEW), T0 + 2_000);
     const run = registry.getRun(RUN)!;
     expect(run.createdAt).toBe(T0);
     // The newest history time (in-flight text) is T0 + 1 s on the browser's clock; the read itself was at T0 + 2 s.
@@ -53,7 +53,7 @@ describe("a gateway clock 10 minutes ahead of the browser", () => {
 
   it("a run that goes quiet is warned about after 45 s, skew or not", () => {
     const registry = registryWithLiveStart();
-    registry.historyLoaded(SESSION, history(T0 + SKEW + 1_000, SKEW));
+    registry.historyLoaded(SESSION, history(T0 + SKEW + 1_000, SKEW), T0 + 2_000);
     const outcome = deriveRunOutcome(registry.getRun(RUN)!, { now: T0 + 2_000 + STALL_AFTER_MS, connection: "online", gatewayConfirmedIdle: false });
     expect(outcome).toMatchObject({ kind: "running", stalled: true, title: "No activity", silentForMs: STALL_AFTER_MS });
   });

@@ -13,7 +13,7 @@ const READ_AT = Date.parse("2026-12-01T17:02:25.862Z");
 describe("reconciliationSignals: a reload in the middle of a reply", () => {
   const mid = historyPayloads(CAPTURE)[2] ?? {};
   const inFlight = mid.inFlightRun as { runId: string; text: string; startedAt: number };
-  const adopted = reconciliationSignals(SESSION, historySnapshotOf(mid, READ_AT, { inFlightRun: inFlight, hasActiveRun: true }), [], new Map());
+  const adopted = reconciliationSignals(SESSION, historySnapshotOf(mid, READ_AT, { inFlightRun: inFlight, hasActiveRun: true }), [], new Map(), READ_AT + 120);
   const live = captureSignals(CAPTURE, "first-steer");
 
   it("adopts the in-flight text of a run the page has nothing of", () => {
@@ -27,5 +27,14 @@ describe("reconciliationSignals: a reload in the middle of a reply", () => {
     const watched = foldTimeline("first-steer", live.filter((signal) => signal.at <= READ_AT + 2_000));
     expect(watched.text.length).toBeGreaterThan(inFlight.text.length);
     expect(run.text).toBe(watched.text);
+  });
+});
+
+describe("reconciliationSignals: where the in-flight words sit in time", () => {
+  it("when the answer came, not when it was asked for: a message steered in meanwhile owns them", () => {
+    const mid = historyPayloads(CAPTURE)[2] ?? {};
+    const inFlight = mid.inFlightRun as { runId: string; text: string; startedAt: number };
+    const signals = reconciliationSignals(SESSION, historySnapshotOf(mid, READ_AT, { inFlightRun: inFlight, hasActiveRun: true }), [], new Map(), READ_AT + 400);
+    expect(signals.find((signal) => signal.kind === "assistant-text")?.at).toBe(READ_AT + 400);
   });
 });

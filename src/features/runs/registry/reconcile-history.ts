@@ -30,6 +30,7 @@ export function reconciliationSignals(
   history: HistorySnapshot,
   openRunIds: readonly string[],
   seen: ReadonlyMap<string, Pick<RunFold, "createdAt"> & Partial<Pick<RunFold, "text">>>,
+  receivedAt: number,
 ): RunSignal[] {
   const loadedAt = history.requestedAt;
   const signals: RunSignal[] = [];
@@ -38,8 +39,10 @@ export function reconciliationSignals(
     const at = inFlight.startedAt === undefined ? loadedAt : inFlight.startedAt - (history.clockOffsetMs ?? 0);
     signals.push({ kind: "lifecycle-start", startedAt: inFlight.startedAt, runId: inFlight.runId, at, source: "history", sessionKey });
     // Only text the page lacks (a reload mid-run): the read's snapshot is older than text followed live, and taken
-    // as newer it would stop the live reply at it (a message steered in makes the page read mid-run).
-    if (inFlight.text && !seen.get(inFlight.runId)?.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: loadedAt, source: "history", sessionKey });
+    // as newer it would stop the live reply at it (a message steered in makes the page read mid-run). Placed when the
+    // answer came, not when it was asked for: the words came after every frame before the answer, and a message
+    // steered in between the two (its bare final) owns them (textBetween).
+    if (inFlight.text && !seen.get(inFlight.runId)?.text) signals.push({ kind: "assistant-text", text: inFlight.text, runId: inFlight.runId, at: Math.max(loadedAt, receivedAt), source: "history", sessionKey });
   }
   const active = new Set([...history.activeRunIds, ...(inFlight ? [inFlight.runId] : [])]);
   // "Active, but no run ids" (after a crash) confirms nothing either way.

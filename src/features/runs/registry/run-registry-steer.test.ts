@@ -94,3 +94,30 @@ describe("RunRegistry: a reload in the middle of a reply", () => {
     expect(shared?.text).toBe(watched.text);
   });
 });
+
+describe("RunRegistry: a read asked for before a message was steered in, answered after the steered reply began", () => {
+  // The page asked for history just before the gateway took "Then talk…" in; the answer came back with the steered
+  // reply's first words in flight, before their live deltas were folded. Those words are the steered message's.
+  it("places the read's in-flight words after the steer, where the live reply then grows them", () => {
+    const registry = new RunRegistry({ readLocalLog: () => Promise.resolve([]), recordLocalLog: () => {} });
+    registry.runSent("first-steer", SESSION, 0);
+    registry.runSent("second-steer", SESSION, 1);
+    const mid = historyPayloads(CAPTURE)[2] ?? {};
+    const inFlight = mid.inFlightRun as { runId: string; text: string; startedAt: number };
+    let loaded = false;
+    for (const { frame, receivedAt } of captureEvents(CAPTURE)) {
+      const notice = classifyEventFrame({ type: "event", ...frame } as EventFrame);
+      const takenInAt = handedOnAt(registry.getRun("second-steer"));
+      if (!loaded && takenInAt !== undefined && notice?.type === "run-event" && notice.runId === "first-steer") {
+        registry.historyLoaded(SESSION, historySnapshotOf(mid, takenInAt - 50, { inFlightRun: inFlight, hasActiveRun: true }), receivedAt);
+        loaded = true;
+      }
+      if (notice?.type === "run-event") registry.runEventReceived(notice, receivedAt);
+    }
+    const shared = registry.getRun("first-steer");
+    const takenInAt = handedOnAt(registry.getRun("second-steer"));
+    expect(loaded).toBe(true);
+    expect(shared && textBetween(shared, takenInAt, undefined)).toBe(FULL);
+    expect(shared && textBetween(shared, undefined, takenInAt)).toBe("");
+  });
+});

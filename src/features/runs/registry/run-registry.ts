@@ -223,7 +223,7 @@ export class RunRegistry {
   }
 
   /** A `chat.history` read: its runs, a run still in flight, and which open runs it proves are over. */
-  historyLoaded(sessionKey: string, history: HistorySnapshot): void {
+  historyLoaded(sessionKey: string, history: HistorySnapshot, receivedAt = Date.now()): void {
     if (this.lastHistory.get(sessionKey) === history) return;
     this.lastHistory.set(sessionKey, history);
     const runs = runsFromHistory(history.messages, {
@@ -241,7 +241,7 @@ export class RunRegistry {
       runs.map((run) => run.runId),
     );
     this.changed([...previous, ...runs.map((run) => run.runId)], [sessionKey]);
-    this.fold(reconciliationSignals(sessionKey, history, this.openRunIds(sessionKey), this.seen));
+    this.fold(reconciliationSignals(sessionKey, history, this.openRunIds(sessionKey), this.seen, receivedAt));
   }
 
   private liveSignalsReceived(signals: readonly RunSignal[]): void {
