@@ -1,36 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { connectionStatus, lastTurn, openSession, sendMessage } from "../support/chat-page";
+import { ASK_FIRST, COMMAND, gatewayPendingApproval, pendingApprovals } from "../support/approvals";
 import { gatewayCall } from "../support/gateway-admin";
-
-/** What the scripted provider's fake:approval cue runs; `/exec ask=always` makes the gateway ask first. */
-const COMMAND = "echo approved-by-operator && uname -s";
-const ASK_FIRST = "/exec ask=always Please run the check. fake:approval";
-
-interface ListedApproval {
-  id: string;
-  request: { command: string; sessionKey?: string };
-}
-
-/** Waits until the gateway itself holds the session's approval (the run takes a while to reach its exec). */
-async function gatewayPendingApproval(sessionKey: string): Promise<ListedApproval> {
-  let found: ListedApproval | undefined;
-  await expect
-    .poll(
-      async () => {
-        const list = await gatewayCall<ListedApproval[]>("exec.approval.list", {});
-        found = list.find((approval) => approval.request.sessionKey === sessionKey);
-        return found?.request.command;
-      },
-      { timeout: 90_000, intervals: [250] },
-    )
-    .toBe(COMMAND);
-  if (!found) throw new Error("no pending approval");
-  return found;
-}
-
-function pendingApprovals(page: Page) {
-  return page.getByRole("region", { name: "Pending approvals" });
-}
 
 function clock(at: Date): string {
   return `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;

@@ -6,7 +6,7 @@ const VARIANTS: Record<Variant, string> = {
   primary: "bg-accent text-accent-ink hover:opacity-90",
   secondary: "bg-surface border border-line text-ink hover:bg-surface-2",
   ghost: "text-ink-2 hover:bg-surface-2 hover:text-ink",
-  danger: "bg-bad text-white hover:opacity-90",
+  danger: "bg-bad text-bad-ink hover:opacity-90",
 };
 
 export function Button({ variant = "secondary", className = "", type = "button", ...props }: ComponentPropsWithRef<"button"> & { variant?: Variant }) {

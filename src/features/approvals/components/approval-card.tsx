@@ -24,7 +24,7 @@ function Fact({ label, value }: { label: string; value: string | undefined }) {
  * agent, how long is left, and the decisions. The command is model output:
  * it is shown as text, never as markup.
  */
-export function ApprovalCard({ approval, now }: { approval: ExecApproval; now: number }) {
+export function ApprovalCard({ approval, now, onShowInRun }: { approval: ExecApproval; now: number; onShowInRun?: () => void }) {
   const titleId = useId();
   const notOfferedId = useId();
   const decide = useDecideApproval(approval);
@@ -36,9 +36,16 @@ export function ApprovalCard({ approval, now }: { approval: ExecApproval; now: n
         <h3 id={titleId} className="font-semibold text-warn">
           Approval needed to run a command
         </h3>
-        <span role="timer" aria-label="Time left to decide" className="text-xs text-ink-2 tabular-nums">
-          {countdownText(approval.expiresAtMs, now)}
-        </span>
+        <div className="flex items-baseline gap-2">
+          <span role="timer" aria-label="Time left to decide" className="text-xs text-ink-2 tabular-nums">
+            {countdownText(approval.expiresAtMs, now)}
+          </span>
+          {onShowInRun && (
+            <button type="button" onClick={onShowInRun} className="text-xs font-medium text-accent underline underline-offset-2 hover:no-underline">
+              Show in its run
+            </button>
+          )}
+        </div>
       </div>
       <pre aria-label="Command" className="overflow-x-auto rounded-lg bg-surface px-2.5 py-1.5 font-mono text-xs whitespace-pre-wrap break-all">
         {approval.command}

@@ -1,8 +1,10 @@
+import { useEffect } from "react";
 import type { ExecApproval } from "@/gateway/exec-approvals";
 import { useNow } from "@/hooks/use-now";
 import { usePendingApprovals } from "../api/use-pending-approvals";
 import { stillPending } from "../model/pending-approvals";
 import { decisionLog } from "../store/decision-log-store";
+import { runApprovalCards } from "../store/run-approval-cards-store";
 import { ApprovalCard } from "./approval-card";
 
 function DecisionOutcomes({ sessionApprovals }: { sessionApprovals: readonly ExecApproval[] }) {
@@ -25,13 +27,32 @@ function DecisionOutcomes({ sessionApprovals }: { sessionApprovals: readonly Exe
   );
 }
 
-/** Every command of this session waiting for the operator, above the transcript, where it cannot scroll away. */
+/**
+ * Brings an approval's card on its run into the transcript's view, its top just below the banner (the card's scroll
+ * margin keeps a gap), and puts focus on its first decision, so the command is decided where the run shows it. On a
+ * phone the card can be taller than what the banner leaves of the transcript: its decisions are brought in then.
+ */
+function showRunCard(approvalId: string): void {
+  const card = document.querySelector<HTMLElement>(`[data-run-approval="${CSS.escape(approvalId)}"]`);
+  if (!card) return;
+  card.scrollIntoView({ block: "start" });
+  const decisions = card.querySelector<HTMLElement>('[role="group"][aria-label="Decision"]');
+  decisions?.scrollIntoView({ block: "nearest" });
+  decisions?.querySelector<HTMLElement>("button:not(:disabled)")?.focus({ preventScroll: true });
+}
+
+/**
+ * Every command of this session waiting for the operator, above the transcript, where it cannot scroll away. It
+ * takes its own rows in the chat's column, never the transcript's: the border under it is where the transcript's
+ * scrolled-away content is cut off, so a run's card half scrolled out reads as scrolled, not as covered.
+ */
 export function PendingApprovals({ sessionKey }: { sessionKey: string }) {
   const now = useNow();
   const { approvals, error } = usePendingApprovals();
+  const onRuns = runApprovalCards((state) => state.shown);
   const mine = stillPending(approvals, now).filter((approval) => approval.sessionKey === sessionKey);
   return (
-    <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4 empty:hidden">
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-2 border-b border-line px-4 pb-2 empty:hidden">
       {error && (
         <p role="alert" className="rounded-lg bg-bad-soft px-3 py-1 text-xs text-bad">
           Could not read the pending approvals: {error}
@@ -40,7 +61,7 @@ export function PendingApprovals({ sessionKey }: { sessionKey: string }) {
       {mine.length > 0 && (
         <section aria-label="Pending approvals" className="flex flex-col gap-2 pt-2">
           {mine.map((approval) => (
-            <ApprovalCard key={approval.id} approval={approval} now={now} />
+            <ApprovalCard key={approval.id} approval={approval} now={now} onShowInRun={onRuns.has(approval.id) ? () => showRunCard(approval.id) : undefined} />
           ))}
         </section>
       )}
@@ -58,8 +79,21 @@ export function RunApprovals({ runId }: { runId: string }) {
   return (
     <section aria-label="Approval for this run" className="flex flex-col gap-2">
       {mine.map((approval) => (
-        <ApprovalCard key={approval.id} approval={approval} now={now} />
+        <RunApprovalCard key={approval.id} approval={approval} now={now} />
       ))}
     </section>
+  );
+}
+
+/** One card on its run, known to the banner while it is on the page; its scroll margin keeps it clear of the banner. */
+function RunApprovalCard({ approval, now }: { approval: ExecApproval; now: number }) {
+  useEffect(() => {
+    runApprovalCards.getState().cardMounted(approval.id);
+    return () => runApprovalCards.getState().cardUnmounted(approval.id);
+  }, [approval.id]);
+  return (
+    <div data-run-approval={approval.id} className="scroll-mt-3">
+      <ApprovalCard approval={approval} now={now} />
+    </div>
   );
 }

@@ -8,7 +8,7 @@ const LEVEL_CHIP: Record<GatewayLogLevel, string> = {
   info: "bg-accent-soft text-accent",
   warn: "bg-warn-soft text-warn",
   error: "bg-bad-soft text-bad",
-  fatal: "bg-bad text-white",
+  fatal: "bg-bad text-bad-ink",
   unknown: "bg-surface-2 text-ink-3",
 };
 
