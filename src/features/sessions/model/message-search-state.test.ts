@@ -87,12 +87,14 @@ describe("isMissingMethod", () => {
 describe("refusesScope", () => {
   // What a gateway whose sessions.search predates `scope` answers: its params validator (additionalProperties false)
   // through formatValidationErrors, as errorShape(INVALID_REQUEST, `invalid sessions.search params: …`), no details.
+  // openclaw 2026.9.6 answers `{ query, bogus: 1, limit: 99 }` with exactly this shape: "invalid sessions.search
+  // params: at root: unexpected property 'bogus'; at /limit: must be <= 25".
   const scopeRefused = new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scope'" });
 
   it("is true for the validator's refusal of `scope`, alone or among other findings", () => {
     expect(refusesScope(scopeRefused)).toBe(true);
     expect(
-      refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at /limit: must be <= 25; at root: unexpected property 'scope'" })),
+      refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scope'; at /limit: must be <= 25" })),
     ).toBe(true);
   });
 
