@@ -79,6 +79,7 @@ test("Ctrl+K finds a word said in another session: the message, its session's na
   const articles = transcript(page).getByRole("article");
   await expect(articles.first()).toContainText(said);
   await expect(articles.first()).toBeInViewport();
+  await expect(articles.first()).toHaveAccessibleDescription("Found by search");
   const lastNote = articles.filter({ hasText: "Filler note 30." });
   await expect(lastNote).toHaveCount(1);
   await expect(lastNote).not.toBeInViewport();
