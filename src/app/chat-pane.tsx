@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
 import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/components/transcript";
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
-import { turnOfMessage } from "@/features/chat/model/message-turn";
 import { ForkButton } from "@/features/chat/components/fork-button";
 import { forkPointOf } from "@/features/chat/model/fork-point";
 import { buildTranscript } from "@/features/chat/model/transcript";
+import { MessageRevealNote } from "@/features/chat/components/message-reveal-note";
 import { liveSteerStore } from "@/features/chat/store/live-steer-store";
 import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
@@ -27,6 +27,7 @@ import { FindInTranscript } from "./find-in-transcript";
 import { GuardedComposer } from "./guarded-composer";
 import { useSessionExportSource } from "./session-export/export-session";
 import { useComposerAttachments } from "./use-composer-attachments";
+import { useMessageReveal } from "./use-message-reveal";
 import { useKnownSecrets } from "./use-known-secrets";
 
 export function ChatPane({ sessionKey }: { sessionKey: string }) {
@@ -57,14 +58,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
     () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview, liveSteers), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
     [history.data, outbox, liveSteers, sessionRuns, resetAt, registry],
   );
-  // A message the session search opened this session at: brought into view once the history holding it is here.
-  const reveal = messageRevealStore((state) => state.pending);
-  useEffect(() => {
-    if (!reveal || reveal.sessionKey !== sessionKey || history.data?.sessionKey !== sessionKey) return;
-    const index = turnOfMessage(history.data.messages, turns, reveal.messageId);
-    if (index >= 0) transcript.current?.scrollToTurn(index);
-    messageRevealStore.getState().messageRevealHandled();
-  }, [reveal, sessionKey, history.data, turns]);
+  const reveal = useMessageReveal(sessionKey, history, turns, transcript);
   const activeRunId = sessionRuns.activeRunId;
   const sessionUsage = useMemo(() => describeSessionUsage(history.data?.messages ?? []), [history.data]);
   useSessionExportSource(
@@ -100,12 +94,14 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           </button>
         </div>
       )}
+      <MessageRevealNote reading={reveal.reading} missed={reveal.missed} onDismiss={() => messageRevealStore.getState().revealNoteDismissed()} />
       <PendingApprovals sessionKey={sessionKey} />
       <FindInTranscript turns={turns} runOf={runOf} runsVersion={sessionRuns} transcript={transcript} />
       <Transcript
         ref={transcript}
         turns={turns}
         earlier={history.earlier}
+        foundTurnKey={reveal.foundTurnKey}
         renderAssistant={(turn) => (
           // A bad record breaks its own turn, never the transcript.
           <ErrorBoundary label="This turn" secrets={secrets}>

@@ -59,5 +59,6 @@ export function useChatHistory(sessionKey: string, online: boolean) {
         ? { status: "more", load }
         : { status: "complete" };
 
-  return { data, error: tail.error, isLoading: tail.isLoading, earlier };
+  // How many older pages are held: a reader that asked for one (a found message further back) sees it arrive.
+  return { data, error: tail.error, isLoading: tail.isLoading, earlier, olderPages: older.length };
 }

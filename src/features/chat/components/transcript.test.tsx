@@ -45,6 +45,18 @@ describe("Transcript", () => {
     expect(within(screen.getByRole("log", { name: "Transcript" })).getAllByRole("article")).toHaveLength(VIRTUALIZE_AFTER_TURNS);
   });
 
+  it("marks and describes only the turn a message search opened it at", () => {
+    render(<Transcript turns={turnsOf(3)} earlier={{ status: "complete" }} emptyState={null} foundTurnKey="run-1" {...renderers} />);
+    const described = within(screen.getByRole("log", { name: "Transcript" }))
+      .getAllByRole("article")
+      .map((article) => [article.getAttribute("aria-label"), document.getElementById(article.getAttribute("aria-describedby") ?? "")?.textContent ?? null]);
+    expect(described).toEqual([
+      ["Turn: Question 0", null],
+      ["Turn: Question 1", "Found by search"],
+      ["Turn: Question 2", null],
+    ]);
+  });
+
   it("offers older messages, says while they load, and says why they did not", async () => {
     const load = vi.fn();
     const { rerender } = render(<Transcript turns={turnsOf(2)} earlier={{ status: "more", load }} emptyState={null} {...renderers} />);

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -7,7 +8,7 @@ import type { MessageSearchState } from "../model/message-search-state";
 import { useMessageSearch } from "./use-message-search";
 
 interface Pending {
-  params: { query: string; limit: number; scope: unknown };
+  params: { query: string; limit: number; scope?: unknown };
   answer(payload: unknown): void;
   fail(error: Error): void;
 }
@@ -110,4 +111,29 @@ describe("useMessageSearch while the gateway indexes", () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(gateway.asked).toHaveLength(2);
   }, 10_000);
+});
+
+describe("useMessageSearch against a gateway whose search predates `scope`", () => {
+  it("asks once more without `scope` when the gateway refuses it by name, and says the search covered the default agent's sessions", async () => {
+    const { result } = search("quokka");
+    await waitFor(() => expect(gateway.asked).toHaveLength(1));
+    expect(gateway.asked[0]?.params).toEqual({ query: "quokka", limit: 20, scope: {} });
+    act(() => gateway.asked[0]?.fail(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scope'" })));
+    await waitFor(() => expect(gateway.asked).toHaveLength(2));
+    expect(gateway.asked[1]?.params).toEqual({ query: "quokka", limit: 20 });
+    expect(result.current).toEqual({ status: "searching", term: "quokka" });
+    act(() => gateway.asked[1]?.answer(answerWith("m1", "the quokka smiles")));
+    await waitFor(() => expect(shown(result.current)).toEqual(["the quokka smiles"]));
+    expect(result.current.status === "found" && result.current.answer.reach).toBe("default-agent");
+    expect(gateway.asked).toHaveLength(2);
+  });
+
+  it("shows any other refusal as it is, without asking again", async () => {
+    const { result } = search("quokka");
+    await waitFor(() => expect(gateway.asked).toHaveLength(1));
+    act(() => gateway.asked[0]?.fail(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at /scope: unexpected property 'bogus'" })));
+    await waitFor(() => expect(result.current).toEqual({ status: "error", message: "invalid sessions.search params: at /scope: unexpected property 'bogus'" }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gateway.asked).toHaveLength(1);
+  });
 });

@@ -19,7 +19,7 @@ const HOSTILE = hit("agent:main:trip", "m-hostile", 'Hostile <img src=x onerror=
 const REPLY = hit("agent:main:far", "m-reply", "A quokka\nreply", { role: "assistant" });
 
 function found(hits: MessageHit[]): MessageSearchState {
-  return { status: "found", term: "quokka", hits, answer: { hits, sessions: [row("agent:main:far", "Far session")], indexing: false, archivedExcluded: 0 } };
+  return { status: "found", term: "quokka", hits, answer: { hits, reach: "every-agent", sessions: [row("agent:main:far", "Far session")], indexing: false, archivedExcluded: 0 } };
 }
 
 function Dialog(props: Partial<SessionSearchDialogProps> & { initialQuery?: string }) {
@@ -137,7 +137,7 @@ describe("SessionSearchDialog", () => {
   });
 
   it("says when no session name matches, while messages may still", () => {
-    render(<Dialog initialQuery="wombat" messages={{ status: "no-matches", term: "wombat", answer: { hits: [], sessions: [], indexing: false, archivedExcluded: 0 } }} />);
+    render(<Dialog initialQuery="wombat" messages={{ status: "no-matches", term: "wombat", answer: { hits: [], reach: "every-agent", sessions: [], indexing: false, archivedExcluded: 0 } }} />);
     expect(screen.getByText("No session name matches “wombat”.")).toBeTruthy();
     expect(screen.getByRole("status").textContent).toBe("No message has the word “wombat”.");
     expect(screen.getByRole("listbox", { name: "Matches" }).querySelectorAll('[role="option"]')).toHaveLength(0);

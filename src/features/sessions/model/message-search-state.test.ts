@@ -1,10 +1,10 @@
 import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { describe, expect, it } from "vitest";
 import type { MessageHit, MessageSearchAnswer } from "./message-search";
-import { isMissingMethod, messageSearchState, messageSearchWords, type MessageRequest } from "./message-search-state";
+import { isMissingMethod, messageSearchState, messageSearchWords, refusesScope, type MessageRequest } from "./message-search-state";
 
 const HIT: MessageHit = { sessionKey: "agent:main:a", sessionId: "s", messageId: "m", role: "user", snippet: "the quokka", score: 1 };
-const answer = (hits: MessageHit[], extra: Partial<MessageSearchAnswer> = {}): MessageSearchAnswer => ({ hits, sessions: [], indexing: false, archivedExcluded: 0, ...extra });
+const answer = (hits: MessageHit[], extra: Partial<MessageSearchAnswer> = {}): MessageSearchAnswer => ({ hits, reach: "every-agent", sessions: [], indexing: false, archivedExcluded: 0, ...extra });
 const success = (data: MessageSearchAnswer): MessageRequest => ({ status: "success", data });
 const failure = (error: unknown): MessageRequest => ({ status: "error", error });
 const pending: MessageRequest = { status: "pending" };
@@ -81,5 +81,45 @@ describe("isMissingMethod", () => {
     expect(isMissingMethod(new GatewayProtocolRequestError({ code: "FORBIDDEN", message: "missing scope: operator.read", details: { code: "MISSING_SCOPE", missingScope: "operator.read" } }))).toBe(false);
     expect(isMissingMethod(unavailable)).toBe(false);
     expect(isMissingMethod(new Error("unknown method: sessions.search"))).toBe(false);
+  });
+});
+
+describe("refusesScope", () => {
+  // What a gateway whose sessions.search predates `scope` answers: its params validator (additionalProperties false)
+  // through formatValidationErrors, as errorShape(INVALID_REQUEST, `invalid sessions.search params: …`), no details.
+  // openclaw 2026.9.6 answers `{ query, bogus: 1, limit: 99 }` with exactly this shape: "invalid sessions.search
+  // params: at root: unexpected property 'bogus'; at /limit: must be <= 25".
+  const scopeRefused = new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scope'" });
+
+  it("is true for the validator's refusal of `scope`, alone or among other findings", () => {
+    expect(refusesScope(scopeRefused)).toBe(true);
+    expect(
+      refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scope'; at /limit: must be <= 25" })),
+    ).toBe(true);
+  });
+
+  it("is false for any other refusal, another property, another method, or a local error with the same words", () => {
+    expect(refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at /scope: unexpected property 'bogus'" }))).toBe(false);
+    expect(refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.search params: at root: unexpected property 'scopes'" }))).toBe(false);
+    expect(refusesScope(new GatewayProtocolRequestError({ code: "INVALID_REQUEST", message: "invalid sessions.list params: at root: unexpected property 'scope'" }))).toBe(false);
+    expect(refusesScope(new GatewayProtocolRequestError({ code: "UNAVAILABLE", message: "invalid sessions.search params: at root: unexpected property 'scope'" }))).toBe(false);
+    expect(refusesScope(new Error("invalid sessions.search params: at root: unexpected property 'scope'"))).toBe(false);
+    expect(refusesScope(unknownMethod)).toBe(false);
+    expect(refusesScope(unavailable)).toBe(false);
+  });
+
+  it("is not mistaken for a gateway without the method", () => {
+    expect(isMissingMethod(scopeRefused)).toBe(false);
+  });
+});
+
+describe("an answer from a gateway that searched the default agent's sessions only", () => {
+  it("says so under the matches, and beside a no-match", () => {
+    expect(words({ online: true, query: "quokka", searched: "quokka", request: success(answer([HIT], { reach: "default-agent" })) })?.text).toBe(
+      "This gateway searches the default agent's sessions only.",
+    );
+    expect(words({ online: true, query: "quokka", searched: "quokka", request: success(answer([], { reach: "default-agent", indexing: true })) })?.text).toBe(
+      "No message has the word “quokka”. This gateway searches the default agent's sessions only. The gateway is still indexing transcripts: some messages may not be found yet.",
+    );
   });
 });

@@ -41,6 +41,21 @@ export function isMissingMethod(error: unknown): boolean {
   return (details?.code === "MISSING_SCOPE" && details.missingScope === "operator.admin") || refusal.message === "missing scope: operator.admin";
 }
 
+/** The one finding a gateway whose `sessions.search` predates `scope` makes about the roster-wide search. */
+const SCOPE_REFUSED = "at root: unexpected property 'scope'";
+
+/**
+ * A gateway whose `sessions.search` predates `scope` (the roster-wide search) refuses it through its params
+ * validator, by name: INVALID_REQUEST "invalid sessions.search params: at root: unexpected property 'scope'" (with
+ * any other findings joined by "; "). Asked again without `scope`, it searches the default agent's sessions.
+ */
+export function refusesScope(error: unknown): boolean {
+  const refusal = gatewayRefusalOf(error);
+  const prefix = `invalid ${METHOD} params: `;
+  if (refusal?.code !== "INVALID_REQUEST" || !refusal.message.startsWith(prefix)) return false;
+  return refusal.message.slice(prefix.length).split("; ").includes(SCOPE_REFUSED);
+}
+
 function errorWords(error: unknown): string {
   const refusal = gatewayRefusalOf(error);
   if (refusal) return refusal.message;
@@ -57,7 +72,7 @@ export function messageSearchState(input: { online: boolean; query: string; sear
   if (request.status === "error") {
     return isMissingMethod(request.error) ? { status: "unsupported", said: errorWords(request.error) } : { status: "error", message: errorWords(request.error) };
   }
-  const answer = request.data ?? { hits: [], sessions: [], indexing: false, archivedExcluded: 0 };
+  const answer = request.data ?? { hits: [], reach: "every-agent", sessions: [], indexing: false, archivedExcluded: 0 };
   return answer.hits.length > 0 ? { status: "found", term: typed, hits: answer.hits, answer } : { status: "no-matches", term: typed, answer };
 }
 
@@ -71,9 +86,10 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** What the search found out about an answer that the list cannot show: a first-time index, left-out archives. */
+/** What the search found out about an answer that the list cannot show: a narrower search, a first-time index, left-out archives. */
 function answerNotes(answer: MessageSearchAnswer): string[] {
   return [
+    ...(answer.reach === "default-agent" ? ["This gateway searches the default agent's sessions only."] : []),
     ...(answer.indexing ? ["The gateway is still indexing transcripts: some messages may not be found yet."] : []),
     ...(answer.archivedExcluded > 0 ? [`${plural(answer.archivedExcluded, "archived transcript was", "archived transcripts were")} not searched.`] : []),
   ];

@@ -62,7 +62,7 @@ describe("searchDelay", () => {
 
 describe("parseMessageSearch", () => {
   it("reads the real gateway's answer: hits best first, the sessions' rows, no notes", () => {
-    const answer = parseMessageSearch(REAL_ANSWER);
+    const answer = parseMessageSearch(REAL_ANSWER, "every-agent");
     expect(answer.hits).toEqual([
       {
         sessionKey: "agent:main:explore-a",
@@ -92,8 +92,8 @@ describe("parseMessageSearch", () => {
   });
 
   it("reads the gateway's notes: still indexing, archived transcripts left out", () => {
-    const answer = parseMessageSearch({ results: [], indexing: true, archivedTranscriptsExcluded: 3, truncated: true });
-    expect(answer).toEqual({ hits: [], sessions: [], indexing: true, archivedExcluded: 3 });
+    const answer = parseMessageSearch({ results: [], indexing: true, archivedTranscriptsExcluded: 3, truncated: true }, "default-agent");
+    expect(answer).toEqual({ hits: [], reach: "default-agent", sessions: [], indexing: true, archivedExcluded: 3 });
   });
 
   it("drops hits it cannot open or show, and treats a 0 time as no time", () => {
@@ -106,18 +106,18 @@ describe("parseMessageSearch", () => {
         null,
         "text",
       ],
-    });
+    }, "every-agent");
     expect(answer.hits).toEqual([{ sessionKey: "agent:main:a", sessionId: "", messageId: "m1", role: "assistant", at: undefined, snippet: "kept", score: 1 }]);
   });
 
   it("answers nothing found for a payload that is not an answer", () => {
-    expect(parseMessageSearch(null)).toEqual({ hits: [], sessions: [], indexing: false, archivedExcluded: 0 });
-    expect(parseMessageSearch({ results: "many" }).hits).toEqual([]);
+    expect(parseMessageSearch(null, "every-agent")).toEqual({ hits: [], reach: "every-agent", sessions: [], indexing: false, archivedExcluded: 0 });
+    expect(parseMessageSearch({ results: "many" }, "every-agent").hits).toEqual([]);
   });
 
   it("shows at most the limit", () => {
     const many = Array.from({ length: 30 }, (_, index) => ({ sessionKey: "agent:main:a", messageId: `m${index}`, snippet: "x", score: index }));
-    expect(parseMessageSearch({ results: many }).hits).toHaveLength(MESSAGE_SEARCH_LIMIT);
+    expect(parseMessageSearch({ results: many }, "every-agent").hits).toHaveLength(MESSAGE_SEARCH_LIMIT);
   });
 });
 

@@ -26,8 +26,15 @@ export interface MessageHit {
   score: number;
 }
 
+/**
+ * Which sessions the gateway searched: every one this client may see, across agents (`scope`), or, on a gateway
+ * whose search predates `scope`, the default agent's only.
+ */
+export type SearchReach = "every-agent" | "default-agent";
+
 export interface MessageSearchAnswer {
   hits: MessageHit[];
+  reach: SearchReach;
   /** The matched sessions' rows, sent with a roster-wide (`scope`) search: names for sessions outside the list. */
   sessions: SessionRow[];
   /** The gateway is still building its index the first time: some messages may not be found yet. */
@@ -82,12 +89,13 @@ export function orderHits(hits: readonly MessageHit[]): MessageHit[] {
     .sort((a, b) => b.score - a.score || (b.at ?? 0) - (a.at ?? 0) || a.messageId.localeCompare(b.messageId));
 }
 
-export function parseMessageSearch(payload: unknown): MessageSearchAnswer {
+export function parseMessageSearch(payload: unknown, reach: SearchReach): MessageSearchAnswer {
   const answer = payload && typeof payload === "object" ? (payload as Record<string, unknown>) : {};
   const hits = Array.isArray(answer.results) ? answer.results.map(readHit).filter((hit): hit is MessageHit => hit !== null) : [];
   const archived = answer.archivedTranscriptsExcluded;
   return {
     hits: orderHits(hits).slice(0, MESSAGE_SEARCH_LIMIT),
+    reach,
     sessions: parseSessionRows({ sessions: answer.sessions }),
     indexing: answer.indexing === true,
     archivedExcluded: typeof archived === "number" && Number.isInteger(archived) && archived > 0 ? archived : 0,
