@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
@@ -7,7 +7,8 @@ import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { turnOfMessage } from "@/features/chat/model/message-turn";
 import { ForkButton } from "@/features/chat/components/fork-button";
 import { forkPointOf } from "@/features/chat/model/fork-point";
-import { buildTranscript } from "@/features/chat/model/transcript";
+import { forkedFiles } from "@/features/chat/model/fork-attachments";
+import { buildTranscript, type TurnUser } from "@/features/chat/model/transcript";
 import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
 import { outboxStore, useOutbox } from "@/features/chat/store/outbox-store";
 import { rememberSentPreviews, sentPreview } from "@/features/chat/store/sent-previews";
@@ -45,11 +46,18 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const attachments = useComposerAttachments();
   const secrets = useKnownSecrets();
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
-  // The new session opens with the forked message in its composer, ready to edit and send.
-  const forking = useForkSession(({ sessionKey: forked, draft }) => {
-    writeStoredText(draftKey(forked), draft);
-    sessionSelected(forked);
-  });
+  const forking = useForkSession();
+  const [composerFocus, setComposerFocus] = useState(0);
+  // The new session opens with the forked message in its composer (its text, its files as far as the gateway gives
+  // them back) and the keyboard there, ready to edit and send.
+  const forkFrom = (user: TurnUser, entryId: string) =>
+    forking.fork({ sessionKey, entryId, text: user.text }, (forked) => {
+      writeStoredText(draftKey(forked.sessionKey), forked.draft);
+      const files = forkedFiles(user.attachments ?? [], forked.files);
+      attachments.restore(files.files, files.notRestored);
+      sessionSelected(forked.sessionKey);
+      setComposerFocus((count) => count + 1);
+    });
 
   const turns = useMemo(
     () => withRunsNotInHistory(buildTranscript(history.data?.messages ?? [], outbox, sentPreview), sessionRuns.runs, resetAt, (runId) => runHandoff(registry, runId) === "waiting"),
@@ -116,7 +124,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           turn.user && (
             <ForkButton
               point={forkPointOf(turn.user, { running: activeRunId !== null, online, forking: forking.forkingFrom === sessionKey })}
-              onFork={(entryId) => turn.user && forking.fork({ sessionKey, entryId, text: turn.user.text })}
+              onFork={(entryId) => turn.user && forkFrom(turn.user, entryId)}
             />
           )
         }
@@ -140,6 +148,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         activeRunId={activeRunId}
         turns={turns}
         attachments={attachments.composer}
+        focusRequest={composerFocus}
         onSend={(text) => {
           const runId = crypto.randomUUID();
           const files = attachments.takeReady();
