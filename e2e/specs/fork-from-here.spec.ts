@@ -20,6 +20,14 @@ async function historyRows(sessionKey: string): Promise<Row[]> {
   return (await gatewayCall<{ messages: Row[] }>("chat.history", { sessionKey, limit: 200 })).messages;
 }
 
+async function sessionLabel(sessionKey: string): Promise<string | undefined> {
+  const { sessions } = await gatewayCall<{ sessions: Array<{ key: string; label?: string }> }>("sessions.list", { limit: 200 });
+  return sessions.find((session) => session.key === sessionKey)?.label;
+}
+
+/** A 1×1 PNG, 70 bytes. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
 test("fork from the second message opens a new session holding only the first exchange, with the second message in the composer, and leaves the original alone", async ({ page }) => {
   test.setTimeout(240_000);
   const original = await openSession(page, "fork");
@@ -49,18 +57,26 @@ test("fork from the second message opens a new session holding only the first ex
 
   await expect.poll(() => openKey(page)).not.toBe(original);
   const forked = (await openKey(page)) as string;
-  expect(forked).toMatch(/^agent:main:/);
+  expect(forked).toMatch(/^agent:main:dashboard:[0-9a-f-]{36}$/);
   expect(page.url()).toContain(encodeURIComponent(forked));
-  // The gateway gives a fork no label: the session is named by its key, above the chat and in the refreshed list.
-  const name = forked.slice("agent:main:".length);
-  expect(name).toMatch(/^dashboard:[0-9a-f-]{36}$/);
-  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveAccessibleName(`${name} · main`);
-  await expect(page.getByRole("navigation", { name: "Sessions" }).locator('[aria-current="page"]')).toContainText(name);
+  // The gateway names a fork by a new key only: the app labels it after the session it came from, so the heading
+  // and the refreshed list read words, and the gateway keeps the label.
+  const label = `Fork of ${original.slice("agent:main:".length)}`;
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveAccessibleName(`${label} · main`);
+  const sessions = page.getByRole("navigation", { name: "Sessions" });
+  await expect(sessions.getByRole("button", { name: `Pin “${label}”`, exact: true })).toHaveCount(1);
+  await expect(sessions.locator('[aria-current="page"]')).toContainText(label);
+  expect(await sessionLabel(forked)).toBe(label);
   await expect(log.getByRole("article")).toHaveCount(1);
   await expect(log.getByRole("article").first().getByText(first, { exact: true })).toBeVisible();
   await expect(log.getByRole("article").first()).toContainText(TEXT_REPLY);
   await expect(log).not.toContainText("Second question");
-  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(second);
+  // The keyboard is in the message box, after the forked message: typing edits it, Enter would send it.
+  const box = page.getByRole("textbox", { name: "Message" });
+  await expect(box).toHaveValue(second);
+  await expect(box).toBeFocused();
+  await page.keyboard.type(" Edited.");
+  await expect(box).toHaveValue(`${second} Edited.`);
 
   // The original session is unchanged on the gateway and on screen.
   expect(await historyRows(original)).toEqual(originalRows);
@@ -68,6 +84,53 @@ test("fork from the second message opens a new session holding only the first ex
   await expect.poll(() => openKey(page)).toBe(original);
   await expect(log.getByRole("article")).toHaveCount(2);
   await expect(log.getByRole("article").nth(1)).toContainText(SLOW_REPLY);
+
+  // A second fork of the same session cannot take the same name (the gateway keeps labels unique): it is numbered.
+  await log.getByRole("article").first().getByText(first, { exact: true }).hover();
+  await log.getByRole("article").first().getByRole("button", { name: "Fork from here" }).click();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveAccessibleName(`${label} (2) · main`);
+  await expect(log.getByRole("article")).toHaveCount(0);
+  await expect(box).toHaveValue(first);
+  await expect(box).toBeFocused();
+});
+
+test("a forked message's picture comes back in the composer, ready to send again, and a file the gateway does not give back is named in words", async ({ page }) => {
+  test.setTimeout(180_000);
+  const original = await openSession(page, "fork-files");
+  const log = transcript(page);
+  const message = "Look at these. fake:text";
+  await page.getByLabel("Choose files to attach").setInputFiles([
+    { name: "dot.png", mimeType: "image/png", buffer: PNG },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello notes") },
+  ]);
+  await sendMessage(page, message);
+  await expect(log.getByRole("article").first()).toContainText(TEXT_REPLY, { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Stop the running reply" })).toBeHidden();
+  const tray = page.getByRole("list", { name: "Files to send" });
+  await expect(tray).toHaveCount(0);
+
+  await log.getByRole("article").first().getByText(message, { exact: true }).hover();
+  await log.getByRole("article").first().getByRole("button", { name: "Fork from here" }).click();
+  await expect.poll(() => openKey(page)).not.toBe(original);
+  const forked = (await openKey(page)) as string;
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveAccessibleName(`Fork of ${original.slice("agent:main:".length)} · main`);
+  const box = page.getByRole("textbox", { name: "Message" });
+  await expect(box).toHaveValue(message);
+  await expect(box).toBeFocused();
+  // The picture, read back from the gateway, under its own name and size; the text file, which it does not give back, said in words.
+  await expect(tray.getByRole("listitem")).toHaveText(["dot.png70 B×"]);
+  await expect(page.getByRole("form", { name: "Send a message" }).getByRole("alert")).toHaveText(
+    '"notes.txt" was not put back: the gateway gives back only a forked message\'s pictures. Attach it again to send it.Dismiss',
+  );
+
+  // Enter sends it as it stands: the new session's message carries the picture, with the very bytes first sent.
+  await page.keyboard.press("Enter");
+  await expect(log.getByRole("article").first()).toContainText(TEXT_REPLY, { timeout: 60_000 });
+  await expect(tray).toHaveCount(0);
+  await expect(log.getByRole("article").first().getByRole("img", { name: "Attached image dot.png" })).toHaveAttribute("src", `data:image/png;base64,${PNG.toString("base64")}`);
+  const [user] = (await gatewayCall<{ messages: Array<Row & { content: unknown; __openclaw?: { media?: Array<Record<string, unknown>> } }> }>("chat.history", { sessionKey: forked, limit: 50 })).messages;
+  expect(user?.content).toBe(message);
+  expect(user?.__openclaw?.media?.map(({ fileName, contentType, sizeBytes }) => ({ fileName, contentType, sizeBytes }))).toEqual([{ fileName: "dot.png", contentType: "image/png", sizeBytes: 70 }]);
 });
 
 test("a fork the gateway refuses says so in the gateway's words and leaves the session and its transcript where they were", async ({ page }) => {

@@ -155,8 +155,12 @@ test("a fresh browser with only chat.history shows an exec run and a 401 run as 
     new RegExp(`^${offset}runcompleted`),
   ]);
   // A later run followed, so history keeps only when this one was still going: the duration is a lower bound.
-  await expect(liveExec.getByLabel("Run usage")).toHaveText(/^Done in [\d.,]+ m?s · /);
-  await expect(exec.getByLabel("Run usage")).toHaveText(/^Done in at least [\d.,]+ m?s · /);
+  // Live, the folded run's glance says how long it took, and the usage line under it only the counts; the fresh
+  // browser's timeline is open, so no glance shows and the usage line says it, as a lower bound.
+  await expect(liveExec.getByRole("note", { name: "Run summary" })).toHaveText(/^Done in [\d.,]+ m?s · 1 tool$/);
+  await expect(liveExec.getByLabel("Run usage")).toHaveText("26 output tokens · 2,494 total");
+  await expect(exec.getByRole("note", { name: "Run summary" })).toHaveCount(0);
+  await expect(exec.getByLabel("Run usage")).toHaveText(/^Done in at least [\d.,]+ m?s · 26 output tokens · 2,494 total$/);
   // The same failure class, provider, model and HTTP status; the provider's own words ("Missing scopes") were never stored.
   const auth = fresh.getByRole("article").filter({ hasText: "Use the locked provider." }).getByRole("alert");
   await expect(auth).toContainText("Authentication failedfakeauth/fake-model rejected the credentials (HTTP 401).model fakeauth/fake-model · HTTP 401");

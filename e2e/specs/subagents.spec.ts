@@ -20,8 +20,15 @@ test("a completed reply shows the token counts the provider reported, and the se
   await sendMessage(page, asked);
   const turn = turnOf(page, asked);
   // The scripted provider: 1,234 prompt tokens (1,024 cached), one output token per 4 characters of the 110-character reply.
-  await expect(turn.getByLabel("Run usage")).toHaveText(/^Done in \S+ m?s · 28 output tokens · 1,262 total$/, { timeout: 60_000 });
+  // Ended, the timeline folds: its glance says how the run ended, so the usage line under it gives only the counts.
+  const glanceLead = turn.getByRole("note", { name: "Run summary" });
+  await expect(glanceLead).toHaveText(/^Done in [\d.,]+ m?s$/, { timeout: 60_000 });
+  await expect(turn.getByLabel("Run usage")).toHaveText("28 output tokens · 1,262 total");
+  const lead = await glanceLead.textContent();
   const timeline = await openTimeline(turn);
+  // With the timeline open no glance shows, and the usage line says how the run ended itself, in the same words.
+  await expect(glanceLead).toHaveCount(0);
+  await expect(turn.getByLabel("Run usage")).toHaveText(`${lead} · 28 output tokens · 1,262 total`);
   const call = timeline.getByRole("listitem").filter({ hasText: "model call" });
   await expect(call).toHaveCount(1);
   await expect(call).toContainText("in 210 · out 28 · cached 1,024");
@@ -83,8 +90,10 @@ test("a spawned sub-agent's tool call and its exact output show inside the paren
   await expect(freshChild.getByRole("button", { name: /exec/ })).not.toContainText("exit");
   // The spawn as live showed it; history keeps no time for the end of the call around it.
   await expectSpawnRows(freshTimeline, /done/);
-  // The announce run came after the parent, so history says only when the parent was still going.
-  await expect(turnOf(fresh, asked).getByLabel("Run usage")).toHaveText(/^Done in at least [^·]+ · /);
+  // The announce run came after the parent, so history says only when the parent was still going. Its timeline is
+  // open, so no glance says how it ended: the usage line does.
+  await expect(turnOf(fresh, asked).getByRole("note", { name: "Run summary" })).toHaveCount(0);
+  await expect(turnOf(fresh, asked).getByLabel("Run usage")).toHaveText(/^Done in at least [\d.,]+ m?s · 141 output tokens · 2,609 total$/);
   await fresh.context().close();
 
   // The child's own session is one click away.

@@ -78,7 +78,7 @@ function RunView({ turn, run, spawned, settled, logsOpen, setLogsOpen }: RunView
         {summary && <RunGlance summary={summary} />}
         {live ? <RunStatusLine outcome={outcome} /> : <OutcomeBanner outcome={outcome} onShowLogs={() => setLogsOpen(true)} />}
         {live && <RunApprovals runId={run.runId} />}
-        {outcome.kind !== "running" && <UsageLine label="Run usage" text={usageFooter(run, outcome.kind)} />}
+        {outcome.kind !== "running" && <UsageLine label="Run usage" text={usageFooter(run, outcome.kind, summary !== undefined)} />}
         <RunSaveNote notSaved={notSaved} />
       </div>
       <ErrorBoundary label="The run timeline" secrets={secrets}>

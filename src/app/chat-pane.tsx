@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { PendingApprovals } from "@/features/approvals/components/pending-approvals";
 import { useChatHistory } from "@/features/chat/api/use-chat-history";
@@ -6,7 +6,8 @@ import { revealTurn, Transcript, type TranscriptHandle } from "@/features/chat/c
 import { withRunsNotInHistory } from "@/features/chat/model/live-turns";
 import { ForkButton } from "@/features/chat/components/fork-button";
 import { forkPointOf } from "@/features/chat/model/fork-point";
-import { buildTranscript } from "@/features/chat/model/transcript";
+import { forkedFiles } from "@/features/chat/model/fork-attachments";
+import { buildTranscript, type TurnUser } from "@/features/chat/model/transcript";
 import { MessageRevealNote } from "@/features/chat/components/message-reveal-note";
 import { liveSteerStore } from "@/features/chat/store/live-steer-store";
 import { messageRevealStore } from "@/features/chat/store/message-reveal-store";
@@ -47,11 +48,18 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
   const attachments = useComposerAttachments();
   const secrets = useKnownSecrets();
   const sessionSelected = useConnectionSettings((s) => s.sessionSelected);
-  // The new session opens with the forked message in its composer, ready to edit and send.
-  const forking = useForkSession(({ sessionKey: forked, draft }) => {
-    writeStoredText(draftKey(forked), draft);
-    sessionSelected(forked);
-  });
+  const forking = useForkSession();
+  const [composerFocus, setComposerFocus] = useState(0);
+  // The new session opens with the forked message in its composer (its text, its files as far as the gateway gives
+  // them back) and the keyboard there, ready to edit and send.
+  const forkFrom = (user: TurnUser, entryId: string) =>
+    forking.fork({ sessionKey, entryId, text: user.text }, (forked) => {
+      writeStoredText(draftKey(forked.sessionKey), forked.draft);
+      const files = forkedFiles(user.attachments ?? [], forked.files);
+      attachments.restore(files.files, files.notRestored);
+      sessionSelected(forked.sessionKey);
+      setComposerFocus((count) => count + 1);
+    });
 
   const liveSteers = liveSteerStore((state) => state.targets);
   const turns = useMemo(
@@ -114,7 +122,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
           turn.user && (
             <ForkButton
               point={forkPointOf(turn.user, { running: activeRunId !== null, online, forking: forking.forkingFrom === sessionKey })}
-              onFork={(entryId) => turn.user && forking.fork({ sessionKey, entryId, text: turn.user.text })}
+              onFork={(entryId) => turn.user && forkFrom(turn.user, entryId)}
             />
           )
         }
@@ -138,6 +146,7 @@ export function ChatPane({ sessionKey }: { sessionKey: string }) {
         activeRunId={activeRunId}
         turns={turns}
         attachments={attachments.composer}
+        focusRequest={composerFocus}
         onSend={(text) => {
           const runId = crypto.randomUUID();
           const files = attachments.takeReady();

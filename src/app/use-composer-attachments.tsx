@@ -25,5 +25,5 @@ export function useComposerAttachments() {
     reading: tray.reading,
     onFiles: tray.add,
   };
-  return { composer, takeReady: tray.takeReady };
+  return { composer, takeReady: tray.takeReady, restore: tray.restore };
 }

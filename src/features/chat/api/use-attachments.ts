@@ -31,6 +31,8 @@ export interface AttachmentTrayState {
   dismissRefusals(): void;
   /** The files read in full, handed to a message; the tray empties. */
   takeReady(): OutgoingAttachment[];
+  /** Files already read (a forked message's), back in the tray ready to go, and what could not come back, in words. */
+  restore(files: readonly OutgoingAttachment[], notRestored: readonly string[]): void;
 }
 
 function stripDataUrl(dataUrl: string): string {
@@ -104,6 +106,12 @@ export function useAttachments(getLimits: () => AttachmentLimits): AttachmentTra
     return ready;
   }, []);
 
+  const restore = useCallback((files: readonly OutgoingAttachment[], notRestored: readonly string[]) => {
+    const back = files.map((file): TrayItem => ({ id: crypto.randomUUID(), name: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, kind: file.kind, status: "ready", content: file.content }));
+    setRefusals([...notRestored]);
+    if (back.length > 0) setItems((list) => [...list, ...back]);
+  }, []);
+
   return {
     items,
     refusals,
@@ -112,5 +120,6 @@ export function useAttachments(getLimits: () => AttachmentLimits): AttachmentTra
     remove,
     dismissRefusals: useCallback(() => setRefusals([]), []),
     takeReady,
+    restore,
   };
 }

@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { draftKey, writeStoredText } from "@/lib/stored-text";
 import type { CommandOutcome, SlashCommandName } from "../model/slash-commands";
 import { Composer, type ComposerProps } from "./composer";
 
@@ -139,5 +140,20 @@ describe("running a command", () => {
     const { box, user, onSend } = setup();
     await user.type(box, "/etc/hosts is missing{Enter}");
     expect(onSend).toHaveBeenCalledWith("/etc/hosts is missing");
+  });
+});
+
+describe("focus on request", () => {
+  it("leaves the focus alone at first, and moves it into the box, after the draft of the session it now shows, when asked", async () => {
+    const props = { canSend: true, running: false, onSend: vi.fn() };
+    const { rerender } = render(<Composer sessionKey="agent:main:source" focusRequest={0} {...props} />);
+    const box = screen.getByRole("textbox", { name: "Message" });
+    expect(document.activeElement).toBe(document.body);
+    // A fork writes the new session's draft, opens it, and asks for the focus, all at once.
+    writeStoredText(draftKey("agent:main:dashboard:new"), "Second question, to edit.");
+    rerender(<Composer sessionKey="agent:main:dashboard:new" focusRequest={1} {...props} />);
+    expect(document.activeElement).toBe(box);
+    expect(box).toHaveProperty("value", "Second question, to edit.");
+    expect([(box as HTMLTextAreaElement).selectionStart, (box as HTMLTextAreaElement).selectionEnd]).toEqual([25, 25]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { draftKey, readStoredText, writeStoredText } from "@/lib/stored-text";
 import { commandSuggestions, completedDraft, readComposerInput, type CommandOutcome, type SlashCommand, type SlashCommandName } from "../model/slash-commands";
@@ -18,6 +18,8 @@ export interface ComposerProps {
   onCommand?(command: SlashCommandName, argument: string): Promise<CommandOutcome>;
   /** Files going with the message: their tray, how many are ready, whether any is still being read, and where pasted or dropped files go. */
   attachments?: { tray: ReactNode; ready: number; reading: boolean; onFiles(files: File[]): void };
+  /** A new value moves keyboard focus into the message box, after its text (a fork opened with its message here). */
+  focusRequest?: number;
 }
 
 
@@ -26,7 +28,8 @@ function readDraft(sessionKey: string): string {
 }
 
 export function Composer(props: ComposerProps) {
-  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand, attachments } = props;
+  const { sessionKey, canSend, disabledReason, sendHint, running, onSend, onShowRunning, onCommand, attachments, focusRequest } = props;
+  const box = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState(() => readDraft(sessionKey));
   const [draftFor, setDraftFor] = useState(sessionKey);
   const [notice, setNotice] = useState<ComposerNotice | null>(null);
@@ -41,6 +44,13 @@ export function Composer(props: ComposerProps) {
   }
 
   useEffect(() => writeStoredText(draftKey(sessionKey), draft), [draft, sessionKey]);
+
+  useEffect(() => {
+    const input = box.current;
+    if (!focusRequest || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [focusRequest]);
 
   const suggestions = menuClosedFor === draft ? [] : commandSuggestions(draft);
   const menuOpen = suggestions.length > 0;
@@ -125,6 +135,7 @@ export function Composer(props: ComposerProps) {
           Message
         </label>
         <textarea
+          ref={box}
           id={inputId}
           value={draft}
           onChange={(event) => edit(event.target.value)}

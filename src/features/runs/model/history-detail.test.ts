@@ -164,10 +164,17 @@ describe("how long a run rebuilt from chat.history alone took (b-tool-call-exec)
     const restored = restoredWith({ ...(payload?.sessionInfo as object), lastRunId: "a-later-run" });
     expect(restored.endIsLowerBound).toBe(true);
     expect(footer(restored)).toBe("Done in at least 6.8 s · 1 tool");
-    expect(usageFooter(restored, "completed")).toMatch(/^Done in at least 6\.8 s · /);
+    expect(usageFooter(restored, "completed", false)).toMatch(/^Done in at least 6\.8 s · /);
     expect(ended(restored).summary).toBe("Answered in at least 6.8 s, ran 1 tool call.");
     const report = buildRunReport(restored, ended(restored), { gatewayUrl: "ws://127.0.0.1:1", clientVersion: "test", generatedAt: 0, secrets: [] });
     expect(report.markdown).toMatch(/, took at least 6\.8 s$/m);
+  });
+
+  it("says how the run ended once: under its glance the usage line gives the counts alone, without a glance the lead too", () => {
+    const restored = restoredWith(payload?.sessionInfo);
+    expect(footer(restored)).toBe("Done in 7.3 s · 1 tool");
+    expect(usageFooter(restored, "completed", true)).toBe("14 output tokens · 38 total");
+    expect(usageFooter(restored, "completed", false)).toBe("Done in 7.3 s · 14 output tokens · 38 total");
   });
 
   it("ignores an end the gateway gives that is before the run's own rows", () => {

@@ -14,9 +14,13 @@ export function runUsage(run: RunTimeline): TokenUsage | undefined {
   return calls.reduce<TokenUsage>((sum, call) => addUsage(sum, call), { output: 0 });
 }
 
-/** "Done in 8 s · 56 output tokens · 1,290 total" under an ended reply ("Interrupted after 9 s · …" when it did not finish); undefined when no call reported usage. */
-export function usageFooter(run: RunTimeline, ended: Exclude<RunOutcomeKind, "running">): string | undefined {
+/**
+ * The usage line under an ended reply: "Done in 8 s · 56 output tokens · 1,290 total" ("Interrupted after 9 s · …"
+ * when it did not finish), or only "56 output tokens · 1,290 total" when the run's glance above it already says how it
+ * ended (`leadShownAbove`), so the reader does not see "Done in 8 s" twice. Undefined when no call reported usage.
+ */
+export function usageFooter(run: RunTimeline, ended: Exclude<RunOutcomeKind, "running">, leadShownAbove: boolean): string | undefined {
   const usage = runUsage(run);
   if (!usage) return undefined;
-  return [endedLead(run, ended), describeUsage(usage)].join(" · ");
+  return leadShownAbove ? describeUsage(usage) : [endedLead(run, ended), describeUsage(usage)].join(" · ");
 }

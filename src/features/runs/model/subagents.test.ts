@@ -147,9 +147,9 @@ describe("token usage, from the real gateway", () => {
     ]);
     // The live counts were the same calls' outputs: 13 and 26 as running totals.
     expect(runUsage(fromHistory as RunTimeline)).toEqual({ input: 420, output: 26, cacheRead: 2048, cacheWrite: 0, total: 2494, costUsd: undefined });
-    expect(usageFooter(fromHistory as RunTimeline, "completed")).toMatch(/^Done in \S+ m?s · 26 output tokens · 2,494 total$/);
+    expect(usageFooter(fromHistory as RunTimeline, "completed", false)).toMatch(/^Done in \S+ m?s · 26 output tokens · 2,494 total$/);
     // The same counts under a run that did not finish do not say it was done.
-    expect(usageFooter(fromHistory as RunTimeline, "interrupted")).toMatch(/^Interrupted after \S+ m?s · 26 output tokens · 2,494 total$/);
-    expect(usageFooter(fromHistory as RunTimeline, "failed")).toMatch(/^Failed after \S+ m?s · 26 output tokens · 2,494 total$/);
+    expect(usageFooter(fromHistory as RunTimeline, "interrupted", false)).toMatch(/^Interrupted after \S+ m?s · 26 output tokens · 2,494 total$/);
+    expect(usageFooter(fromHistory as RunTimeline, "failed", false)).toMatch(/^Failed after \S+ m?s · 26 output tokens · 2,494 total$/);
   });
 });
