@@ -17,7 +17,8 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  reporter: [["list"]],
+  // The summary says how the wall time splits between setup, the tests and what runs outside them.
+  reporter: [["list"], ["./e2e/support/timing-summary.ts"]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORTS.ui}`,
     trace: "retain-on-failure",
