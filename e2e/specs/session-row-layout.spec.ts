@@ -5,7 +5,7 @@ import { gatewayCall } from "../support/gateway-admin";
 
 const LABEL = "Rotate the staging database credentials and redeploy the api-gateway";
 
-test("a long session name gives way to its row's badges while a run waits for approval: no badge is covered or cut", async ({ page }) => {
+test("a long session name keeps room beside its row's badges while a run waits for approval, or they go under it: no badge is covered or cut", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const sessionKey = await openSession(page, "row-badges");
   await gatewayCall("sessions.patch", { key: sessionKey, label: LABEL });
@@ -29,10 +29,16 @@ test("a long session name gives way to its row's badges while a run waits for ap
     // Each badge shows all of its text.
     expect(await badge.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   }
-  // The name stays inside its own box, and the badges' start.
+  // The name stays inside its own box, at least 7rem wide (it was squeezed to "-…" by two badges), and each badge
+  // is after it on its line or on a line below it.
   const nameBox = await boxOf(name);
   for (const part of parts) expect(part.x + part.width).toBeLessThanOrEqual(nameBox.x + nameBox.width + 0.5);
-  expect(nameBox.x + nameBox.width).toBeLessThanOrEqual((await boxOf(approval)).x);
+  expect(nameBox.width).toBeGreaterThanOrEqual(112);
+  expect(parts[0]!.width, "the cut head of the name still shows some of it").toBeGreaterThanOrEqual(40);
+  for (const badge of [running, approval]) {
+    const badgeBox = await boxOf(badge);
+    expect(nameBox.x + nameBox.width <= badgeBox.x || badgeBox.y >= nameBox.y + nameBox.height, JSON.stringify({ nameBox, badgeBox })).toBe(true);
+  }
 
   const pending = (await gatewayCall<{ id: string; request: { sessionKey?: string } }[]>("exec.approval.list", {})).find((item) => item.request.sessionKey === sessionKey);
   if (pending) await gatewayCall("exec.approval.resolve", { id: pending.id, decision: "deny" });

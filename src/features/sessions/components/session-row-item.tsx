@@ -83,8 +83,9 @@ export function SessionRowItem({ row, active, unread, busy, extraBadge, onSelect
           onClick={onSelect}
           className={`flex min-w-0 flex-1 flex-col rounded-lg px-2.5 py-2 text-left text-sm ${active ? "text-ink" : "text-ink-2"}`}
         >
-          <span className="flex w-full min-w-0 items-center gap-2">
-            <SessionName name={row.title} className="font-medium" />
+          {/* The name keeps at least 7rem beside its badges; with less, the badges go under it instead of leaving "-…". */}
+          <span className="flex w-full min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5">
+            <SessionName name={row.title} className="min-w-0 grow basis-28 font-medium" />
             <Badges row={row} unread={unread} busy={busy} extraBadge={extraBadge} />
           </span>
           <span className="w-full truncate font-mono text-[11px] text-ink-3">{row.model ?? shortKey(row.key)}</span>
