@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { EventFrame } from "@openclaw/gateway-protocol";
 import { parseChatHistory } from "@/features/chat/api/chat-history-query";
 import { buildTranscript, type Turn } from "@/features/chat/model/transcript";
-import { handedOnAt, takeInMoment, textBetween } from "@/features/runs/model/run-handoff";
+import { handedOnAt, steeredAnswer, takeInMoment, textBetween } from "@/features/runs/model/run-handoff";
 import { RunRegistry } from "@/features/runs/registry/run-registry";
 import { classifyEventFrame } from "@/gateway/event-router";
 import { readCapture } from "@/testing/capture-frames";
@@ -45,7 +45,7 @@ function answerUnder(registry: RunRegistry, turn: Turn, into: string): string {
   const run = registry.getRun(into)!;
   const from = takeInMoment(handedOnAt(registry.getRun(turn.runId!)), turn.takenInAt, 0);
   const until = takeInMoment(handedOnAt(registry.getRun(turn.nextSteered ?? "")), turn.nextTakenInAt, 0);
-  return turn.replyText || (from === undefined ? "" : textBetween(run, from, until));
+  return steeredAnswer(turn.replyText, run, from, until);
 }
 
 describe("two messages steered into one run (recorded from the page)", () => {

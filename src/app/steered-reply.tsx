@@ -2,7 +2,7 @@ import { MessageMarkdown } from "@/features/chat/components/message-markdown";
 import { ReplyBubble } from "@/features/chat/components/reply-bubble";
 import type { Turn } from "@/features/chat/model/transcript";
 import { HandoffNote } from "@/features/runs/components/handoff-note";
-import { handedOnAt, takeInMoment, textBetween, type TakeInMoment } from "@/features/runs/model/run-handoff";
+import { handedOnAt, steeredAnswer, takeInMoment, type TakeInMoment } from "@/features/runs/model/run-handoff";
 import type { RunOutcome } from "@/features/runs/model/run-outcome";
 import type { RunTimeline } from "@/features/runs/model/run-timeline";
 import { useRun, useRunOutcome } from "@/features/runs/registry/use-runs";
@@ -30,7 +30,7 @@ function SteeredIntoRun({ turn, run, takenIn }: { turn: Turn; run: RunTimeline; 
   const settled = run.status === "ended";
   const clock = useNow(!settled);
   const outcome = useRunOutcome(run, settled ? run.lastEventAt : clock);
-  const text = turn.replyText || (takenIn.at === undefined ? "" : textBetween(run, takenIn.at, takenIn.nextAt));
+  const text = steeredAnswer(turn.replyText, run, takenIn.at, takenIn.nextAt);
   return <SteeredView text={text} at={outcome.kind === "running" ? undefined : turn.replyAt} outcome={outcome} />;
 }
 

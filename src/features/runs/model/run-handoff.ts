@@ -20,6 +20,14 @@ export function neverRan(run: RunTimeline): boolean {
   return !startedLive && run.text === "" && run.steps.every((step) => step.kind === "lifecycle");
 }
 
+/**
+ * The answer a steered message shows: history's reply row when it has one, else what the shared run wrote from taking
+ * the message in until taking the next one in; nothing while its take-in is unknown.
+ */
+export function steeredAnswer(historyReply: string, run: RunTimeline, takenIn: TakeInMoment | undefined, nextTakenIn: TakeInMoment | undefined): string {
+  return historyReply || (takenIn === undefined ? "" : textBetween(run, takenIn, nextTakenIn));
+}
+
 /** When the gateway took a handed-on message in: the moment its run id got the bare final (seen live only). */
 export function handedOnAt(run: RunTimeline | undefined): number | undefined {
   return run && wasHandedOn(run) ? run.terminal?.at : undefined;
